@@ -1,0 +1,4 @@
+export * from './keys';
+export * from './ParseResult';
+export * from './parsers';
+export * from './readEntityCostLabels';

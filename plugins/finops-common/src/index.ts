@@ -1,0 +1,9 @@
+/**
+ * Common annotations, parsers, money arithmetic, permissions and types of Tollgate.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './money';
+export * from './permissions';
+export * from './types';

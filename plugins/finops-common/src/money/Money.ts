@@ -1,0 +1,128 @@
+import {
+  divideRounded,
+  formatScaledDecimal,
+  parseScaledDecimal,
+} from './Decimal';
+
+/** Money is kept as integer micro-units (10^-6 of the currency unit). @public */
+export const MONEY_SCALE = 6;
+const MICROS = 10n ** BigInt(MONEY_SCALE);
+
+/**
+ * Quantities (tokens, calls, core-hours, GiB-hours) are kept with 6 fraction digits.
+ *
+ * @public
+ */
+export const QUANTITY_SCALE = 6;
+
+/**
+ * Prices per unit are kept with 12 fraction digits, enough for per-token prices such
+ * as 0.000000075 USD.
+ *
+ * @public
+ */
+export const UNIT_PRICE_SCALE = 12;
+
+/** An ISO 4217 currency code such as USD. @public */
+export type CurrencyCode = string;
+
+/** An amount of money in exact integer micro-units. @public */
+export interface Money {
+  micros: bigint;
+  currency: CurrencyCode;
+}
+
+/** @public */
+export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+/**
+ * Parses a decimal amount ("12.34", "-0.5", "1e-7") into micro-units; amounts finer
+ * than a micro-unit are rounded half to even. Returns undefined for anything that is
+ * not a finite decimal number.
+ *
+ * @public
+ */
+export function parseMicros(text: string | number): bigint | undefined {
+  const source = typeof text === 'number' ? numberToText(text) : text;
+  if (source === undefined) {
+    return undefined;
+  }
+  const exact = parseScaledDecimal(source, UNIT_PRICE_SCALE + MONEY_SCALE);
+  if (exact === undefined) {
+    return undefined;
+  }
+  return divideRounded(exact, 10n ** BigInt(UNIT_PRICE_SCALE));
+}
+
+/** Parses a decimal quantity into units of 10^-6. @public */
+export function parseQuantity(text: string | number): bigint | undefined {
+  const source = typeof text === 'number' ? numberToText(text) : text;
+  if (source === undefined) {
+    return undefined;
+  }
+  const exact = parseScaledDecimal(source, 2 * QUANTITY_SCALE);
+  return exact === undefined
+    ? undefined
+    : divideRounded(exact, 10n ** BigInt(QUANTITY_SCALE));
+}
+
+/** Parses a per-unit price into units of 10^-12. @public */
+export function parseUnitPrice(text: string | number): bigint | undefined {
+  const source = typeof text === 'number' ? numberToText(text) : text;
+  if (source === undefined) {
+    return undefined;
+  }
+  const exact = parseScaledDecimal(source, 2 * UNIT_PRICE_SCALE);
+  return exact === undefined
+    ? undefined
+    : divideRounded(exact, 10n ** BigInt(UNIT_PRICE_SCALE));
+}
+
+/**
+ * JSON numbers such as 2.5e-7 become text through JavaScript's shortest round-trip
+ * form, which is the decimal the author wrote.
+ */
+function numberToText(value: number): string | undefined {
+  return Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** Formats micro-units as a decimal string with at least two fraction digits. @public */
+export function formatMicros(micros: bigint, minDigits = 2): string {
+  return formatScaledDecimal(micros, MONEY_SCALE, minDigits);
+}
+
+/** Formats a quantity kept in units of 10^-6. @public */
+export function formatQuantity(quantity: bigint): string {
+  return formatScaledDecimal(quantity, QUANTITY_SCALE, 0);
+}
+
+/** Formats a unit price kept in units of 10^-12. @public */
+export function formatUnitPrice(price: bigint): string {
+  return formatScaledDecimal(price, UNIT_PRICE_SCALE, 0);
+}
+
+/**
+ * The exact cost of a quantity at a unit price, rounded half to even to micro-units.
+ *
+ * @public
+ */
+export function costOf(quantity: bigint, unitPrice: bigint): bigint {
+  return divideRounded(
+    quantity * unitPrice,
+    10n ** BigInt(QUANTITY_SCALE + UNIT_PRICE_SCALE - MONEY_SCALE),
+  );
+}
+
+/** Converts micro-units to a float for display-only purposes such as charts. @public */
+export function microsToNumber(micros: bigint): number {
+  return Number(micros) / Number(MICROS);
+}
+
+/** Sums micro-units exactly. @public */
+export function sumMicros(values: Iterable<bigint>): bigint {
+  let total = 0n;
+  for (const value of values) {
+    total += value;
+  }
+  return total;
+}

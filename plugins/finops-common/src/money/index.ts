@@ -1,0 +1,2 @@
+export * from './Decimal';
+export * from './Money';

@@ -1,0 +1,36 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Read an entity's cost, budget status and scorecard. @public */
+export const finopsCostReadPermission = createPermission({
+  name: 'finops.cost.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** Create, change or delete a budget of an entity. @public */
+export const finopsBudgetUpdatePermission = createPermission({
+  name: 'finops.budget.update',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** Run a cost source now. @public */
+export const finopsIngestRunPermission = createPermission({
+  name: 'finops.ingest.run',
+  attributes: { action: 'create' },
+});
+
+/** Read organization-wide spend: the summary, alerts and the FOCUS export. @public */
+export const finopsSummaryReadPermission = createPermission({
+  name: 'finops.summary.read',
+  attributes: { action: 'read' },
+});
+
+/** @public */
+export const finopsPermissions = [
+  finopsCostReadPermission,
+  finopsBudgetUpdatePermission,
+  finopsIngestRunPermission,
+  finopsSummaryReadPermission,
+];

@@ -1,0 +1,148 @@
+/**
+ * Dimensions that an entity's cost can be broken down by.
+ *
+ * @public
+ */
+export type CostGroupBy =
+  | 'source'
+  | 'model'
+  | 'tokenType'
+  | 'operation'
+  | 'resource'
+  | 'provider';
+/** @public */
+export const COST_GROUP_BYS: readonly CostGroupBy[] = [
+  'source',
+  'model',
+  'tokenType',
+  'operation',
+  'resource',
+  'provider',
+];
+
+/** Dimensions of the organization summary. @public */
+export type SummaryGroupBy = 'costCenter' | 'team' | 'entity';
+/** @public */
+export const SUMMARY_GROUP_BYS: readonly SummaryGroupBy[] = [
+  'costCenter',
+  'team',
+  'entity',
+];
+
+/**
+ * What a cost record's dimension value is: a token type (input, output, cache-read,
+ * cache-write), an API operation, a Kubernetes resource (cpu, ram, gpu, pv, network,
+ * loadBalancer, shared) or a plain usage line.
+ *
+ * @public
+ */
+export type CostDimensionKind = 'tokenType' | 'operation' | 'resource' | 'usage';
+
+/** Token types of AI model usage. @public */
+export type TokenType = 'input' | 'output' | 'cache-read' | 'cache-write';
+/** @public */
+export const TOKEN_TYPES: readonly TokenType[] = [
+  'input',
+  'output',
+  'cache-read',
+  'cache-write',
+];
+
+/**
+ * One normalized cost record, aligned with FOCUS: a charge for one day, attributed to
+ * an entity or kept as unallocated.
+ *
+ * @public
+ */
+export interface CostRecord {
+  /** The UTC day of the charge, YYYY-MM-DD. */
+  day: string;
+  /** The entity the spend is attributed to; undefined keeps it as unallocated. */
+  entityRef?: string;
+  /** Cost center the spend is attributed to when no entity is known. */
+  costCenter?: string;
+  /** Team the spend is attributed to when no entity is known. */
+  team?: string;
+  /** Who charges: openai, anthropic, aws, kubernetes, stripe, … */
+  provider: string;
+  /** The service or product charged: a model API, a SaaS API, a cluster. */
+  service: string;
+  /** The model or SKU, where the charge has one. */
+  model?: string;
+  dimensionKind: CostDimensionKind;
+  /** The value of the dimension: a token type, an operation id, a resource. */
+  dimension: string;
+  /** Consumed quantity in units of 10^-6 (see QUANTITY_SCALE). */
+  quantity?: bigint;
+  unit?: string;
+  /** Billed cost in micro-units. */
+  billedCostMicros: bigint;
+  /** List (undiscounted) cost in micro-units. */
+  listCostMicros?: bigint;
+  currency: string;
+  tags?: Record<string, string>;
+}
+
+/** A UTC day range, both ends inclusive, as YYYY-MM-DD. @public */
+export interface DayWindow {
+  from: string;
+  to: string;
+}
+
+/** One row of a cost breakdown in an API answer. Money is decimal text. @public */
+export interface CostBreakdownItem {
+  key: string;
+  cost: string;
+  quantity?: string;
+  unit?: string;
+}
+
+/** One day of a cost series. @public */
+export interface DailyCost {
+  day: string;
+  total: string;
+  /** Cost per key of the requested dimension. */
+  breakdown: Record<string, string>;
+}
+
+/** How fresh one source's data is. @public */
+export interface SourceStatus {
+  id: string;
+  type: string;
+  lastRunAt?: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+  lastErrorAt?: string;
+  /** Seconds since the last successful run; undefined when it never succeeded. */
+  staleSeconds?: number;
+  stale: boolean;
+  running: boolean;
+  progress?: { daysDone: number; daysTotal: number };
+}
+
+/** The answer of the entity cost route. @public */
+export interface EntityCostResponse {
+  entityRef: string;
+  from: string;
+  to: string;
+  currency: string;
+  groupBy: CostGroupBy;
+  total: string;
+  previousTotal: string;
+  daily: DailyCost[];
+  breakdown: CostBreakdownItem[];
+  sources: SourceStatus[];
+}
+
+/** The answer of the organization summary route. @public */
+export interface SummaryResponse {
+  from: string;
+  to: string;
+  currency: string;
+  groupBy: SummaryGroupBy;
+  total: string;
+  unallocated: string;
+  previousTotal: string;
+  groups: Array<{ key: string; cost: string; previousCost: string }>;
+  daily: DailyCost[];
+}

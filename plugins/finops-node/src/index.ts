@@ -1,0 +1,8 @@
+/**
+ * Extension points and contracts of the Tollgate finops backend.
+ *
+ * @packageDocumentation
+ */
+export * from './CostSource';
+export * from './PriceBook';
+export * from './extensions';
