@@ -50,6 +50,7 @@ export interface CostSourceFetchContext {
 export interface CostSourceSchedule {
   /** How often it runs; defaults to every hour. */
   frequency?: SchedulerServiceTaskScheduleDefinition['frequency'];
+  initialDelay?: SchedulerServiceTaskScheduleDefinition['initialDelay'];
   /** How long one run may take; defaults to 10 minutes. */
   timeout?: SchedulerServiceTaskScheduleDefinition['timeout'];
   /** How many days before today each scheduled run fetches again; defaults to 2. */

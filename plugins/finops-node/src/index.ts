@@ -6,3 +6,4 @@
 export * from './CostSource';
 export * from './PriceBook';
 export * from './extensions';
+export * from './readCostSourceSchedule';

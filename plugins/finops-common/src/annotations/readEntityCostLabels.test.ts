@@ -3,7 +3,7 @@ import { readEntityCostLabels } from './readEntityCostLabels';
 
 function component(
   annotations: Record<string, string>,
-  owner: unknown = 'group:default/ai-platform',
+  owner: string | number = 'group:default/ai-platform',
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
