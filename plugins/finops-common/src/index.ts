@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './dates';
 export * from './money';
 export * from './permissions';
 export * from './types';

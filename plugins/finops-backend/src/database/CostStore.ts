@@ -1,0 +1,88 @@
+import {
+  CostGroupBy,
+  CostRecord,
+  DayWindow,
+  SummaryGroupBy,
+} from '@tollgate/plugin-finops-common';
+import { UsageMetric } from '@tollgate/plugin-finops-node';
+
+/** What a source run writes into a window: cost records and usage metrics. */
+export type StoredItem =
+  | { type: 'cost'; record: CostRecord }
+  | { type: 'metric'; metric: UsageMetric };
+
+/** A sum of money and quantity for one key. Money in micro-units. */
+export interface CostAggregate {
+  key: string;
+  costMicros: bigint;
+  quantity?: bigint;
+  unit?: string;
+}
+
+export interface DailyAggregate extends CostAggregate {
+  day: string;
+}
+
+export interface EntityCostQuery {
+  entityRefs: string[];
+  window: DayWindow;
+  groupBy: CostGroupBy;
+  currency: string;
+}
+
+export interface SummaryQuery {
+  window: DayWindow;
+  groupBy: SummaryGroupBy;
+  currency: string;
+}
+
+export interface ExportedCostRow {
+  sourceId: string;
+  day: string;
+  entityRef?: string;
+  costCenter?: string;
+  team?: string;
+  provider: string;
+  service: string;
+  model?: string;
+  dimensionKind: string;
+  dimension: string;
+  quantity?: bigint;
+  unit?: string;
+  billedCostMicros: bigint;
+  listCostMicros?: bigint;
+  currency: string;
+  tags?: Record<string, string>;
+}
+
+/**
+ * Stores cost records per source and window, keeps their daily rollups, and answers
+ * the queries of the entity, summary and export routes from those rollups.
+ */
+export interface CostStore {
+  /**
+   * Replaces everything a source stored for the days of a window with the given items,
+   * atomically: when the items throw, nothing of the window changes.
+   */
+  replaceWindow(
+    sourceId: string,
+    window: DayWindow,
+    items: AsyncIterable<StoredItem>,
+  ): Promise<{ records: number; metrics: number }>;
+
+  entityDaily(query: EntityCostQuery): Promise<DailyAggregate[]>;
+  entityBreakdown(query: EntityCostQuery): Promise<CostAggregate[]>;
+  entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint>;
+
+  summaryGroups(query: SummaryQuery): Promise<CostAggregate[]>;
+  summaryDaily(query: SummaryQuery): Promise<DailyAggregate[]>;
+  unallocatedTotal(window: DayWindow, currency: string): Promise<bigint>;
+
+  usageMetrics(query: {
+    entityRefs: string[];
+    window: DayWindow;
+    metrics?: string[];
+  }): Promise<UsageMetric[]>;
+
+  exportRows(window: DayWindow): AsyncIterable<ExportedCostRow>;
+}

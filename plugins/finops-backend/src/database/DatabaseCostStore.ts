@@ -1,0 +1,330 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  CostGroupBy,
+  DayWindow,
+  SummaryGroupBy,
+} from '@tollgate/plugin-finops-common';
+import { UsageMetric } from '@tollgate/plugin-finops-node';
+import { Knex } from 'knex';
+import {
+  CostAggregate,
+  CostStore,
+  DailyAggregate,
+  EntityCostQuery,
+  ExportedCostRow,
+  StoredItem,
+  SummaryQuery,
+} from './CostStore';
+import { toBigInt, toOptionalBigInt } from './toBigInt';
+
+const migrationsDir = resolvePackagePath(
+  '@tollgate/plugin-finops-backend',
+  'migrations',
+);
+
+/** Rows per multi-row insert: 17 columns stay well inside SQLite's variable limit. */
+const BATCH_SIZE = 1000;
+
+export const UNALLOCATED_KEY = '(unallocated)';
+export const OTHER_KEY = '(other)';
+
+const COST_GROUP_KEYS: Record<CostGroupBy, string> = {
+  source: 'source_id',
+  model: `COALESCE(model, '(none)')`,
+  provider: 'provider',
+  tokenType: `CASE WHEN dimension_kind = 'tokenType' THEN dimension ELSE '${OTHER_KEY}' END`,
+  operation: `CASE WHEN dimension_kind = 'operation' THEN dimension ELSE '${OTHER_KEY}' END`,
+  resource: `CASE WHEN dimension_kind = 'resource' THEN dimension ELSE '${OTHER_KEY}' END`,
+};
+
+const SUMMARY_GROUP_KEYS: Record<SummaryGroupBy, string> = {
+  costCenter: `COALESCE(cost_center, '${UNALLOCATED_KEY}')`,
+  team: `COALESCE(team, '${UNALLOCATED_KEY}')`,
+  entity: `COALESCE(entity_ref, '${UNALLOCATED_KEY}')`,
+};
+
+/** Migrates the finops tables unless `backend.database.migrations.skip` is set. */
+export async function migrateFinopsDatabase(database: DatabaseService) {
+  const client = await database.getClient();
+  if (!database.migrations?.skip) {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+  return client;
+}
+
+/** The knex implementation of CostStore, for SQLite and PostgreSQL. */
+export class DatabaseCostStore implements CostStore {
+  static fromKnex(db: Knex): DatabaseCostStore {
+    return new DatabaseCostStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async replaceWindow(
+    sourceId: string,
+    window: DayWindow,
+    items: AsyncIterable<StoredItem>,
+  ): Promise<{ records: number; metrics: number }> {
+    return this.db.transaction(async trx => {
+      for (const table of [
+        'finops_cost_records',
+        'finops_daily_costs',
+        'finops_usage_metrics',
+      ]) {
+        await trx(table)
+          .where('source_id', sourceId)
+          .whereBetween('day', [window.from, window.to])
+          .delete();
+      }
+      let costs: object[] = [];
+      let metrics: object[] = [];
+      const counts = { records: 0, metrics: 0 };
+      for await (const item of items) {
+        const day = item.type === 'cost' ? item.record.day : item.metric.day;
+        if (day < window.from || day > window.to) {
+          throw new InputError(
+            `Source ${sourceId} returned data for ${day}, outside the window ${window.from}..${window.to}`,
+          );
+        }
+        if (item.type === 'cost') {
+          costs.push(costRow(sourceId, item));
+          counts.records += 1;
+          if (costs.length >= BATCH_SIZE) {
+            await trx('finops_cost_records').insert(costs);
+            costs = [];
+          }
+        } else {
+          metrics.push(metricRow(sourceId, item.metric));
+          counts.metrics += 1;
+          if (metrics.length >= BATCH_SIZE) {
+            await trx('finops_usage_metrics').insert(metrics);
+            metrics = [];
+          }
+        }
+      }
+      if (costs.length) {
+        await trx('finops_cost_records').insert(costs);
+      }
+      if (metrics.length) {
+        await trx('finops_usage_metrics').insert(metrics);
+      }
+      await trx.raw(
+        `INSERT INTO finops_daily_costs
+           (source_id, day, entity_ref, cost_center, team, provider, model,
+            dimension_kind, dimension, unit, currency, quantity, billed_cost, record_count)
+         SELECT source_id, day, entity_ref, cost_center, team, provider, model,
+            dimension_kind, dimension, unit, currency,
+            SUM(quantity), SUM(billed_cost), COUNT(*)
+         FROM finops_cost_records
+         WHERE source_id = ? AND day >= ? AND day <= ?
+         GROUP BY source_id, day, entity_ref, cost_center, team, provider, model,
+            dimension_kind, dimension, unit, currency`,
+        [sourceId, window.from, window.to],
+      );
+      return counts;
+    });
+  }
+
+  private entityRows(query: Omit<EntityCostQuery, 'groupBy'>) {
+    return this.db('finops_daily_costs')
+      .whereIn('entity_ref', query.entityRefs)
+      .where('currency', query.currency)
+      .whereBetween('day', [query.window.from, query.window.to]);
+  }
+
+  async entityDaily(query: EntityCostQuery): Promise<DailyAggregate[]> {
+    const key = COST_GROUP_KEYS[query.groupBy];
+    const rows: any[] = await this.entityRows(query)
+      .select('day', this.db.raw(`${key} AS group_key`))
+      .sum({ cost: 'billed_cost' })
+      .groupBy('day', this.db.raw(key))
+      .orderBy('day');
+    return rows.map(row => ({
+      day: row.day,
+      key: String(row.group_key),
+      costMicros: toBigInt(row.cost),
+    }));
+  }
+
+  async entityBreakdown(query: EntityCostQuery): Promise<CostAggregate[]> {
+    const key = COST_GROUP_KEYS[query.groupBy];
+    const rows: any[] = await this.entityRows(query)
+      .select('unit', this.db.raw(`${key} AS group_key`))
+      .sum({ cost: 'billed_cost', quantity: 'quantity' })
+      .groupBy(this.db.raw(key), 'unit');
+    return mergeUnits(rows);
+  }
+
+  async entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint> {
+    const [row] = await this.entityRows(query).sum({ cost: 'billed_cost' });
+    return toBigInt(row?.cost);
+  }
+
+  private summaryRows(window: DayWindow, currency: string) {
+    return this.db('finops_daily_costs')
+      .where('currency', currency)
+      .whereBetween('day', [window.from, window.to]);
+  }
+
+  async summaryGroups(query: SummaryQuery): Promise<CostAggregate[]> {
+    const key = SUMMARY_GROUP_KEYS[query.groupBy];
+    const rows: any[] = await this.summaryRows(query.window, query.currency)
+      .select(this.db.raw(`${key} AS group_key`))
+      .sum({ cost: 'billed_cost' })
+      .groupBy(this.db.raw(key));
+    return rows
+      .map(row => ({ key: String(row.group_key), costMicros: toBigInt(row.cost) }))
+      .sort((a, b) => compareBigDesc(a.costMicros, b.costMicros));
+  }
+
+  async summaryDaily(query: SummaryQuery): Promise<DailyAggregate[]> {
+    const key = SUMMARY_GROUP_KEYS[query.groupBy];
+    const rows: any[] = await this.summaryRows(query.window, query.currency)
+      .select('day', this.db.raw(`${key} AS group_key`))
+      .sum({ cost: 'billed_cost' })
+      .groupBy('day', this.db.raw(key))
+      .orderBy('day');
+    return rows.map(row => ({
+      day: row.day,
+      key: String(row.group_key),
+      costMicros: toBigInt(row.cost),
+    }));
+  }
+
+  async unallocatedTotal(window: DayWindow, currency: string): Promise<bigint> {
+    const [row] = await this.summaryRows(window, currency)
+      .whereNull('entity_ref')
+      .sum({ cost: 'billed_cost' });
+    return toBigInt(row?.cost);
+  }
+
+  async usageMetrics(query: {
+    entityRefs: string[];
+    window: DayWindow;
+    metrics?: string[];
+  }): Promise<UsageMetric[]> {
+    let builder = this.db('finops_usage_metrics')
+      .whereIn('entity_ref', query.entityRefs)
+      .whereBetween('day', [query.window.from, query.window.to]);
+    if (query.metrics) {
+      builder = builder.whereIn('metric', query.metrics);
+    }
+    const rows = await builder.orderBy('day');
+    return rows.map(row => ({
+      day: row.day,
+      entityRef: row.entity_ref,
+      metric: row.metric,
+      labels: JSON.parse(row.labels),
+      value: Number(row.value),
+    }));
+  }
+
+  async *exportRows(window: DayWindow): AsyncIterable<ExportedCostRow> {
+    let lastId = 0;
+    for (;;) {
+      const rows = await this.db('finops_cost_records')
+        .whereBetween('day', [window.from, window.to])
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(BATCH_SIZE);
+      for (const row of rows) {
+        yield {
+          sourceId: row.source_id,
+          day: row.day,
+          entityRef: row.entity_ref ?? undefined,
+          costCenter: row.cost_center ?? undefined,
+          team: row.team ?? undefined,
+          provider: row.provider,
+          service: row.service,
+          model: row.model ?? undefined,
+          dimensionKind: row.dimension_kind,
+          dimension: row.dimension,
+          quantity: toOptionalBigInt(row.quantity),
+          unit: row.unit ?? undefined,
+          billedCostMicros: toBigInt(row.billed_cost),
+          listCostMicros: toOptionalBigInt(row.list_cost),
+          currency: row.currency,
+          tags: row.tags ? JSON.parse(row.tags) : undefined,
+        };
+      }
+      if (rows.length < BATCH_SIZE) {
+        return;
+      }
+      lastId = Number(rows[rows.length - 1].id);
+    }
+  }
+}
+
+function costRow(sourceId: string, item: StoredItem & { type: 'cost' }) {
+  const r = item.record;
+  return {
+    source_id: sourceId,
+    day: r.day,
+    entity_ref: r.entityRef ?? null,
+    cost_center: r.costCenter ?? null,
+    team: r.team ?? null,
+    provider: r.provider,
+    service: r.service,
+    model: r.model ?? null,
+    dimension_kind: r.dimensionKind,
+    dimension: r.dimension,
+    quantity: r.quantity === undefined ? null : r.quantity.toString(),
+    unit: r.unit ?? null,
+    billed_cost: r.billedCostMicros.toString(),
+    list_cost:
+      r.listCostMicros === undefined ? null : r.listCostMicros.toString(),
+    currency: r.currency,
+    tags: r.tags && Object.keys(r.tags).length ? JSON.stringify(r.tags) : null,
+  };
+}
+
+function metricRow(sourceId: string, metric: UsageMetric) {
+  return {
+    source_id: sourceId,
+    day: metric.day,
+    entity_ref: metric.entityRef,
+    metric: metric.metric,
+    labels: JSON.stringify(metric.labels ?? {}),
+    value: metric.value,
+  };
+}
+
+function compareBigDesc(a: bigint, b: bigint) {
+  if (a === b) {
+    return 0;
+  }
+  return a > b ? -1 : 1;
+}
+
+/** Folds rows of (key, unit) into one aggregate per key; mixed units drop quantity. */
+function mergeUnits(
+  rows: Array<{ group_key: unknown; unit: string | null; cost: unknown; quantity: unknown }>,
+): CostAggregate[] {
+  const byKey = new Map<string, CostAggregate & { units: Set<string> }>();
+  for (const row of rows) {
+    const key = String(row.group_key);
+    const entry = byKey.get(key) ?? {
+      key,
+      costMicros: 0n,
+      quantity: 0n,
+      units: new Set<string>(),
+    };
+    entry.costMicros += toBigInt(row.cost);
+    if (row.unit) {
+      entry.units.add(row.unit);
+      entry.quantity = (entry.quantity ?? 0n) + toBigInt(row.quantity);
+    }
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()]
+    .map(({ units, ...entry }) =>
+      units.size === 1
+        ? { ...entry, unit: [...units][0] }
+        : { key: entry.key, costMicros: entry.costMicros },
+    )
+    .sort((a, b) => compareBigDesc(a.costMicros, b.costMicros));
+}

@@ -1,0 +1,6 @@
+/**
+ * The Tollgate finops backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { finopsPlugin as default } from './plugin';

@@ -1,0 +1,41 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { readEntityCostLabels } from '@tollgate/plugin-finops-common';
+
+/** Normalizes an entity ref ("Component:summarizer") to its full lower-case form. */
+export function normalizeEntityRef(ref: string): string | undefined {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: 'default' }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The catalog's entities by ref, with their cost labels, for one ingestion run. */
+export class EntityIndex {
+  private readonly byRef = new Map<
+    string,
+    { entity: Entity; costCenter?: string; team?: string }
+  >();
+
+  constructor(readonly entities: Entity[]) {
+    for (const entity of entities) {
+      const labels = readEntityCostLabels(entity);
+      this.byRef.set(stringifyEntityRef(entity).toLocaleLowerCase('en-US'), {
+        entity,
+        costCenter: labels.costCenter,
+        team: labels.team,
+      });
+    }
+  }
+
+  get(ref: string) {
+    const normalized = normalizeEntityRef(ref);
+    return normalized ? this.byRef.get(normalized) : undefined;
+  }
+}

@@ -1,0 +1,102 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { finopsPermissions } from '@tollgate/plugin-finops-common';
+import {
+  CostSource,
+  finopsCostSourcesExtensionPoint,
+} from '@tollgate/plugin-finops-node';
+import { migrateFinopsDatabase, DatabaseCostStore } from './database/DatabaseCostStore';
+import { DatabaseSourceRunStore } from './database/DatabaseSourceRunStore';
+import { CostSourceRunner } from './ingestion/CostSourceRunner';
+import { IngestionScheduler } from './ingestion/IngestionScheduler';
+import { ConfigPriceBook } from './pricing/ConfigPriceBook';
+import { CostQueryService } from './service/CostQueryService';
+import { createRouter } from './service/router';
+import { SourceRunService } from './service/SourceRunService';
+import { SourceStatusService } from './service/SourceStatusService';
+import { readFinopsConfig } from './readFinopsConfig';
+import { CatalogEntityLoader } from './ingestion/CatalogEntityLoader';
+
+/**
+ * The finops backend plugin: cost storage, ingestion, price book and the REST API.
+ *
+ * @public
+ */
+export const finopsPlugin = createBackendPlugin({
+  pluginId: 'finops',
+  register(env) {
+    const sources: CostSource[] = [];
+    env.registerExtensionPoint(finopsCostSourcesExtensionPoint, {
+      addCostSource(...added) {
+        sources.push(...added);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+      },
+      async init(deps) {
+        const { auth, catalog, config, database, httpAuth, httpRouter, logger } = deps;
+        const settings = readFinopsConfig(config, sources);
+        const db = await migrateFinopsDatabase(database);
+        const costStore = DatabaseCostStore.fromKnex(db);
+        const runStore = DatabaseSourceRunStore.fromKnex(db);
+        const priceBook = ConfigPriceBook.fromConfig(config);
+        const entities = new CatalogEntityLoader(catalog, auth);
+        const runner = new CostSourceRunner({
+          costStore,
+          runStore,
+          logger,
+          priceBook,
+          loadEntities: () => entities.load(),
+          retry: settings.retry,
+        });
+        const sourceStatus = new SourceStatusService(
+          () => sources,
+          runStore,
+          settings.staleAfterSeconds,
+        );
+
+        deps.permissionsRegistry.addPermissions(finopsPermissions);
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            auth,
+            permissions: deps.permissions,
+            catalog,
+            costStore,
+            costQueries: new CostQueryService(costStore, sourceStatus, settings.currency),
+            sourceStatus,
+            sourceRuns: new SourceRunService(() => sources, runner),
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        await new IngestionScheduler({
+          scheduler: deps.scheduler,
+          runner,
+          runStore,
+          logger,
+        }).schedule(sources);
+        logger.info(
+          `Tollgate finops backend ready with ${sources.length} cost source(s): ${
+            sources.map(s => s.id).join(', ') || 'none'
+          }`,
+        );
+      },
+    });
+  },
+});

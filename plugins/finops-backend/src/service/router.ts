@@ -1,0 +1,146 @@
+import {
+  AuthService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CompoundEntityRef,
+  Entity,
+  RELATION_HAS_PART,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult, BasicPermission, ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  COST_GROUP_BYS,
+  SUMMARY_GROUP_BYS,
+  finopsCostReadPermission,
+  finopsIngestRunPermission,
+  finopsSummaryReadPermission,
+} from '@tollgate/plugin-finops-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { CostStore } from '../database/CostStore';
+import { CostQueryService } from './CostQueryService';
+import { readChoice, readWindow } from './readQueryParams';
+import { SourceRunService } from './SourceRunService';
+import { SourceStatusService } from './SourceStatusService';
+import { writeFocusCsv } from './writeFocusCsv';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  costStore: CostStore;
+  costQueries: CostQueryService;
+  sourceStatus: SourceStatusService;
+  sourceRuns: SourceRunService;
+}
+
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, permissions, catalog } = options;
+  const router = Router();
+  router.use(express.json());
+
+  async function authorize(
+    req: Request,
+    permission: BasicPermission | ResourcePermission,
+    resourceRef?: string,
+  ) {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [
+        resourceRef
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You are not allowed to do this: permission ${permission.name} is required`,
+      );
+    }
+    return credentials;
+  }
+
+  async function loadEntity(req: Request): Promise<Entity> {
+    const ref: CompoundEntityRef = {
+      kind: req.params.kind,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    };
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+    }
+    return entity;
+  }
+
+  /** An entity's own ref and the refs of its parts, whose spend rolls up into it. */
+  function rollupRefs(entity: Entity): string[] {
+    const refs = [stringifyEntityRef(entity)];
+    for (const relation of entity.relations ?? []) {
+      if (relation.type === RELATION_HAS_PART) {
+        refs.push(relation.targetRef);
+      }
+    }
+    return refs;
+  }
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name/cost', async (req, res) => {
+    const window = readWindow(req.query);
+    const groupBy = readChoice(req.query, 'groupBy', COST_GROUP_BYS, 'model');
+    const entity = await loadEntity(req);
+    const entityRef = stringifyEntityRef(entity);
+    await authorize(req, finopsCostReadPermission, entityRef);
+    res.json(
+      await options.costQueries.entityCost({
+        entityRef,
+        entityRefs: rollupRefs(entity),
+        window,
+        groupBy,
+      }),
+    );
+  });
+
+  router.get('/v1/summary', async (req, res) => {
+    const window = readWindow(req.query);
+    const groupBy = readChoice(req.query, 'groupBy', SUMMARY_GROUP_BYS, 'costCenter');
+    await authorize(req, finopsSummaryReadPermission);
+    res.json(await options.costQueries.summary({ window, groupBy }));
+  });
+
+  router.get('/v1/sources', async (req, res) => {
+    await httpAuth.credentials(req);
+    res.json({ items: await options.sourceStatus.list() });
+  });
+
+  router.post('/v1/sources/:id/run', async (req, res) => {
+    const window = readWindow(req.query);
+    await authorize(req, finopsIngestRunPermission);
+    const run = await options.sourceRuns.runNow(req.params.id, window);
+    res.json(run);
+  });
+
+  router.get('/v1/export/focus', async (req, res) => {
+    const window = readWindow(req.query);
+    await authorize(req, finopsSummaryReadPermission);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="tollgate-focus-${window.from}-${window.to}.csv"`,
+    );
+    await writeFocusCsv(options.costStore.exportRows(window), res);
+  });
+
+  return router;
+}
+
