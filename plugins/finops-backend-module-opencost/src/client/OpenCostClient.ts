@@ -1,0 +1,141 @@
+import { OpenCostSourceConfig } from '../config/OpenCostSourceConfig';
+import { OpenCostAllocation } from './OpenCostAllocation';
+import { OpenCostRequestError } from './OpenCostRequestError';
+import { parseAllocationResponse } from './parseAllocationResponse';
+
+const BODY_EXCERPT = 300;
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function withoutCredentials(url: URL): string {
+  const copy = new URL(url);
+  copy.username = '';
+  copy.password = '';
+  return copy.toString();
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > BODY_EXCERPT ? `${flat.slice(0, BODY_EXCERPT)}…` : flat;
+}
+
+function causeMessage(error: unknown): string {
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
+  const cause = (error as { cause?: unknown }).cause;
+  return cause instanceof Error
+    ? `${error.message} (${cause.message})`
+    : error.message;
+}
+
+/**
+ * Reads allocations from OpenCost (`GET /allocation`) or Kubecost
+ * (`GET /model/allocation`), one UTC day per request, aggregated and accumulated by
+ * the server.
+ */
+export class OpenCostClient {
+  constructor(
+    private readonly config: Pick<
+      OpenCostSourceConfig,
+      'baseUrl' | 'flavor' | 'aggregate' | 'idle' | 'token' | 'timeoutMs'
+    >,
+  ) {}
+
+  /** The request URL for one UTC day. */
+  allocationUrl(day: string): URL {
+    const { baseUrl, flavor, aggregate, idle } = this.config;
+    const path = flavor === 'kubecost' ? '/model/allocation' : '/allocation';
+    const url = new URL(`${baseUrl}${path}`);
+    const params = url.searchParams;
+    params.set('window', `${day}T00:00:00Z,${nextDay(day)}T00:00:00Z`);
+    params.set('aggregate', aggregate);
+    params.set('accumulate', 'true');
+    params.set(
+      flavor === 'kubecost' ? 'idle' : 'includeIdle',
+      String(idle !== 'ignore'),
+    );
+    params.set('shareIdle', String(idle === 'share'));
+    params.set('includeAggregatedMetadata', 'true');
+    return url;
+  }
+
+  /** The allocation sets OpenCost answers for one UTC day. */
+  async fetchDay(
+    day: string,
+    signal: AbortSignal,
+  ): Promise<OpenCostAllocation[][]> {
+    const url = this.allocationUrl(day);
+    const shown = withoutCredentials(url);
+    const request = `GET ${shown}`;
+    const timeout = AbortSignal.timeout(this.config.timeoutMs);
+    const combined = AbortSignal.any([signal, timeout]);
+
+    let status: number | undefined;
+    let text: string;
+    try {
+      const response = await fetch(url, {
+        headers: {
+          accept: 'application/json',
+          ...(this.config.token
+            ? { authorization: `Bearer ${this.config.token}` }
+            : {}),
+        },
+        signal: combined,
+      });
+      status = response.status;
+      text = await response.text();
+      if (response.status !== 200) {
+        throw new OpenCostRequestError(
+          `OpenCost request ${request} failed with HTTP ${response.status} ${response.statusText}: ${excerpt(text) || 'empty body'}`,
+          { url: shown, status },
+        );
+      }
+    } catch (error) {
+      if (error instanceof OpenCostRequestError) {
+        throw error;
+      }
+      if (timeout.aborted && !signal.aborted) {
+        throw new OpenCostRequestError(
+          `OpenCost request ${request} timed out after ${this.config.timeoutMs} ms`,
+          { url: shown, status, cause: error },
+        );
+      }
+      if (signal.aborted) {
+        throw new OpenCostRequestError(
+          `OpenCost request ${request} was aborted: ${causeMessage(signal.reason)}`,
+          { url: shown, status, cause: signal.reason },
+        );
+      }
+      throw new OpenCostRequestError(
+        `OpenCost request ${request} failed: ${causeMessage(error)}`,
+        { url: shown, status, cause: error },
+      );
+    }
+
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      throw new OpenCostRequestError(
+        `OpenCost response to ${request} (HTTP ${status}) is not JSON: ${excerpt(text) || 'empty body'}`,
+        { url: shown, status, cause: error },
+      );
+    }
+    const parsed = parseAllocationResponse(body);
+    if (!parsed.ok) {
+      const { problem } = parsed;
+      throw new OpenCostRequestError(
+        problem.kind === 'code'
+          ? `OpenCost request ${request} answered HTTP ${status} with code ${JSON.stringify(problem.code)}: ${problem.message || 'no message'}`
+          : `OpenCost response to ${request} (HTTP ${status}) is malformed: ${problem.message}`,
+        { url: shown, status },
+      );
+    }
+    return parsed.sets;
+  }
+}

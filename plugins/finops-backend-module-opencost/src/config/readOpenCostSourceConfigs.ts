@@ -1,0 +1,216 @@
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { CURRENCY_PATTERN } from '@tollgate/plugin-finops-common';
+import { readCostSourceSchedule } from '@tollgate/plugin-finops-node';
+import {
+  DEFAULT_OPENCOST_AGGREGATE,
+  OPENCOST_FLAVORS,
+  OPENCOST_IDLE_MODES,
+  OpenCostFlavor,
+  OpenCostIdleMode,
+  OpenCostSourceConfig,
+} from './OpenCostSourceConfig';
+
+const CONFIG_KEY = 'tollgate.sources.opencost';
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const DEFAULT_TIMEOUT_MS = 60_000;
+const AGGREGATE_PROPERTIES = new Set([
+  'cluster',
+  'node',
+  'namespace',
+  'controllerKind',
+  'controller',
+  'service',
+  'pod',
+  'container',
+  'deployment',
+  'statefulset',
+  'daemonset',
+  'job',
+  'department',
+  'environment',
+  'owner',
+  'product',
+  'team',
+]);
+const MILLISECONDS: Record<string, number> = {
+  weeks: 604_800_000,
+  days: 86_400_000,
+  hours: 3_600_000,
+  minutes: 60_000,
+  seconds: 1_000,
+  milliseconds: 1,
+};
+
+function invalid(path: string, key: string, value: unknown, expected: string) {
+  return new InputError(
+    `Invalid ${path}.${key} ${JSON.stringify(value)}: expected ${expected}`,
+  );
+}
+
+function readOneOf<T extends string>(
+  config: Config,
+  path: string,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const value = config.getOptionalString(key) ?? fallback;
+  if (!allowed.includes(value as T)) {
+    throw invalid(path, key, value, `one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+function readBaseUrl(config: Config, path: string): string {
+  const value = config.getString('baseUrl');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(path, 'baseUrl', value, 'an absolute http or https URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalid(path, 'baseUrl', value, 'an absolute http or https URL');
+  }
+  if (url.search || url.hash) {
+    throw invalid(path, 'baseUrl', value, 'a URL without query or fragment');
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function readAggregate(config: Config, path: string): string {
+  const value =
+    config.getOptionalString('aggregate') ?? DEFAULT_OPENCOST_AGGREGATE;
+  const match = /^(label|annotation):(.+)$/.exec(value);
+  const valid = match
+    ? !/[,\s]/.test(match[2])
+    : AGGREGATE_PROPERTIES.has(value);
+  if (!valid) {
+    throw invalid(
+      path,
+      'aggregate',
+      value,
+      `a single OpenCost aggregation: label:<key>, annotation:<key> or one of ${[
+        ...AGGREGATE_PROPERTIES,
+      ].join(', ')}`,
+    );
+  }
+  return value;
+}
+
+function readTimeoutMs(config: Config, path: string): number {
+  if (!config.has('timeout')) {
+    return DEFAULT_TIMEOUT_MS;
+  }
+  let duration: Record<string, number | undefined>;
+  try {
+    duration = readDurationFromConfig(config, { key: 'timeout' });
+  } catch (error) {
+    throw new InputError(
+      `Invalid ${path}.timeout: ${(error as Error).message}`,
+    );
+  }
+  let total = 0;
+  for (const [unit, amount] of Object.entries(duration)) {
+    if (amount === undefined) {
+      continue;
+    }
+    if (!(unit in MILLISECONDS)) {
+      throw invalid(
+        path,
+        'timeout',
+        config.get('timeout'),
+        'a duration in weeks, days, hours, minutes, seconds or milliseconds',
+      );
+    }
+    total += amount * MILLISECONDS[unit];
+  }
+  if (!Number.isFinite(total) || total < 1 || total > 86_400_000) {
+    throw invalid(
+      path,
+      'timeout',
+      config.get('timeout'),
+      'a duration from 1 millisecond to 1 day',
+    );
+  }
+  return Math.round(total);
+}
+
+function readCurrency(config: Config, root: Config, path: string): string {
+  const value =
+    config.getOptionalString('currency') ??
+    root.getOptionalString('tollgate.currency') ??
+    'USD';
+  if (!CURRENCY_PATTERN.test(value)) {
+    throw invalid(path, 'currency', value, 'an ISO 4217 code such as USD');
+  }
+  return value;
+}
+
+function readOptionalText(
+  config: Config,
+  path: string,
+  key: string,
+): string | undefined {
+  const value = config.getOptionalString(key);
+  if (value !== undefined && !value.trim()) {
+    throw invalid(path, key, value, 'a non-empty string');
+  }
+  return value?.trim();
+}
+
+/**
+ * Reads every entry of `tollgate.sources.opencost`. Throws an InputError naming the
+ * entry and key of the first invalid value.
+ *
+ * @public
+ */
+export function readOpenCostSourceConfigs(
+  root: Config,
+): OpenCostSourceConfig[] {
+  const entries = root.getOptionalConfigArray(CONFIG_KEY) ?? [];
+  const seen = new Set<string>();
+  return entries.map((config, index) => {
+    const id = config.getString('id');
+    const path = `${CONFIG_KEY}[${index}]`;
+    if (!ID_PATTERN.test(id)) {
+      throw invalid(
+        path,
+        'id',
+        id,
+        'up to 100 letters, digits, ".", "_" or "-", starting with a letter or digit',
+      );
+    }
+    if (seen.has(id)) {
+      throw new InputError(
+        `Duplicate ${path}.id "${id}": each OpenCost source needs its own id`,
+      );
+    }
+    seen.add(id);
+    return {
+      id,
+      baseUrl: readBaseUrl(config, path),
+      flavor: readOneOf<OpenCostFlavor>(
+        config,
+        path,
+        'flavor',
+        OPENCOST_FLAVORS,
+        'opencost',
+      ),
+      aggregate: readAggregate(config, path),
+      idle: readOneOf<OpenCostIdleMode>(
+        config,
+        path,
+        'idle',
+        OPENCOST_IDLE_MODES,
+        'unallocated',
+      ),
+      token: readOptionalText(config, path, 'token'),
+      cluster: readOptionalText(config, path, 'cluster'),
+      currency: readCurrency(config, root, path),
+      timeoutMs: readTimeoutMs(config, path),
+      schedule: readCostSourceSchedule(config),
+    };
+  });
+}
