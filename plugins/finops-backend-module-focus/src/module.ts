@@ -1,0 +1,49 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { finopsCostSourcesExtensionPoint } from '@tollgate/plugin-finops-node';
+import { FocusCostSource } from './source/FocusCostSource';
+
+/**
+ * Adds a cost source to the finops backend for each entry of
+ * `tollgate.sources.focus`: FOCUS CSV exports read from files or URLs.
+ *
+ * @public
+ */
+export const finopsModuleFocus = createBackendModule({
+  pluginId: 'finops',
+  moduleId: 'focus',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        costSources: finopsCostSourcesExtensionPoint,
+      },
+      async init({ config, logger, costSources }) {
+        const entries =
+          config.getOptionalConfigArray('tollgate.sources.focus') ?? [];
+        const sources = entries.map(entry => FocusCostSource.fromConfig(entry));
+        const ids = new Set<string>();
+        for (const source of sources) {
+          if (ids.has(source.id)) {
+            throw new InputError(
+              `tollgate.sources.focus has the id "${source.id.slice(
+                'focus:'.length,
+              )}" more than once`,
+            );
+          }
+          ids.add(source.id);
+        }
+        costSources.addCostSource(...sources);
+        logger.info(
+          `Added ${sources.length} FOCUS cost sources${
+            sources.length ? `: ${[...ids].join(', ')}` : ''
+          }`,
+        );
+      },
+    });
+  },
+});
