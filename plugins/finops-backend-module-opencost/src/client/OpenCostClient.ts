@@ -24,13 +24,13 @@ function excerpt(text: string): string {
 }
 
 function causeMessage(error: unknown): string {
-  if (!(error instanceof Error)) {
-    return String(error);
-  }
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof Error
-    ? `${error.message} (${cause.message})`
-    : error.message;
+  const messageOf = (value: unknown): string | undefined =>
+    typeof value === 'object' && value !== null && 'message' in value
+      ? String((value as { message: unknown }).message)
+      : undefined;
+  const message = messageOf(error) ?? String(error);
+  const cause = messageOf((error as { cause?: unknown } | undefined)?.cause);
+  return cause && cause !== message ? `${message} (${cause})` : message;
 }
 
 /**
@@ -102,18 +102,18 @@ export class OpenCostClient {
       if (timeout.aborted && !signal.aborted) {
         throw new OpenCostRequestError(
           `OpenCost request ${request} timed out after ${this.config.timeoutMs} ms`,
-          { url: shown, status, cause: error },
+          { url: shown, status },
         );
       }
       if (signal.aborted) {
         throw new OpenCostRequestError(
           `OpenCost request ${request} was aborted: ${causeMessage(signal.reason)}`,
-          { url: shown, status, cause: signal.reason },
+          { url: shown, status },
         );
       }
       throw new OpenCostRequestError(
         `OpenCost request ${request} failed: ${causeMessage(error)}`,
-        { url: shown, status, cause: error },
+        { url: shown, status },
       );
     }
 
@@ -123,7 +123,7 @@ export class OpenCostClient {
     } catch (error) {
       throw new OpenCostRequestError(
         `OpenCost response to ${request} (HTTP ${status}) is not JSON: ${excerpt(text) || 'empty body'}`,
-        { url: shown, status, cause: error },
+        { url: shown, status },
       );
     }
     const parsed = parseAllocationResponse(body);

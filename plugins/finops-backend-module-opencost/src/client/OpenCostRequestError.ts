@@ -13,11 +13,8 @@ export class OpenCostRequestError extends CustomErrorBase {
   /** The HTTP status, where a response arrived. */
   readonly status?: number;
 
-  constructor(
-    message: string,
-    details: { url: string; status?: number; cause?: unknown },
-  ) {
-    super(message, details.cause);
+  constructor(message: string, details: { url: string; status?: number }) {
+    super(message);
     this.url = details.url;
     this.status = details.status;
   }
