@@ -37,7 +37,11 @@ function parseInstant(text) {
   if (/^\d+$/.test(text)) {
     return Number(text) * 1000;
   }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(
+      text,
+    )
+  ) {
     return NaN;
   }
   return Date.parse(text);
@@ -49,7 +53,9 @@ function parseWindow(text) {
   if (parts.length !== 2) {
     throw new RequestProblem(
       400,
-      `Invalid 'window' parameter: expected "start,end" as RFC3339 or unix seconds, got "${text || ''}"`,
+      `Invalid 'window' parameter: expected "start,end" as RFC3339 or unix seconds, got "${
+        text || ''
+      }"`,
     );
   }
   const [start, end] = parts.map(part => parseInstant(part.trim()));
@@ -273,7 +279,10 @@ async function startOpenCostReplayServer(options) {
       if (res.destroyed) {
         return;
       }
-      if (override && (override.status !== undefined || override.body !== undefined)) {
+      if (
+        override &&
+        (override.status !== undefined || override.body !== undefined)
+      ) {
         const body =
           typeof override.body === 'string'
             ? override.body
@@ -283,18 +292,22 @@ async function startOpenCostReplayServer(options) {
         send(res, request.status, body, override.contentType);
         return;
       }
-      const flavor = OPENCOST_PATHS.has(url.pathname)
-        ? 'opencost'
-        : KUBECOST_PATHS.has(url.pathname)
-          ? 'kubecost'
-          : undefined;
+      let flavor;
+      if (OPENCOST_PATHS.has(url.pathname)) {
+        flavor = 'opencost';
+      } else if (KUBECOST_PATHS.has(url.pathname)) {
+        flavor = 'kubecost';
+      }
       if (!flavor) {
         throw new RequestProblem(404, `No route for ${url.pathname}`);
       }
       if (request.method !== 'GET') {
         throw new RequestProblem(405, `Method ${request.method} not allowed`);
       }
-      if (token !== undefined && req.headers.authorization !== `Bearer ${token}`) {
+      if (
+        token !== undefined &&
+        req.headers.authorization !== `Bearer ${token}`
+      ) {
         throw new RequestProblem(401, 'Missing or wrong bearer token');
       }
       const body = JSON.stringify(
@@ -329,7 +342,8 @@ async function startOpenCostReplayServer(options) {
     });
   });
   const address = server.address();
-  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const boundPort =
+    typeof address === 'object' && address ? address.port : port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   return {

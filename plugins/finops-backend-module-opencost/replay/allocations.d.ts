@@ -38,7 +38,9 @@ export declare function loadRecordedAllocationSets(
   file?: string,
 ): Array<ReplayAllocationSet | null>;
 
-export declare function recomputeTotal<T extends ReplayAllocation>(allocation: T): T;
+export declare function recomputeTotal<T extends ReplayAllocation>(
+  allocation: T,
+): T;
 export declare function round5(value: number): number;
 export declare function sanitizeLabelName(name: string): string;
 export declare function scaleAllocation<T extends ReplayAllocation>(

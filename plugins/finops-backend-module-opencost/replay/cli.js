@@ -48,14 +48,18 @@ async function main() {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    fail(`Invalid --port ${values.port}: expected a whole number from 0 to 65535`);
+    fail(
+      `Invalid --port ${values.port}: expected a whole number from 0 to 65535`,
+    );
   }
   const ids = (values.ids || '')
     .split(',')
     .map(id => id.trim())
     .filter(Boolean);
   if (ids.length === 0) {
-    fail('Missing --ids: give the kubernetes ids to serve, separated by commas');
+    fail(
+      'Missing --ids: give the kubernetes ids to serve, separated by commas',
+    );
   }
 
   const server = await startOpenCostReplayServer({

@@ -491,10 +491,20 @@ describe('OpenCostCostSource', () => {
   it('refuses a malformed window', async () => {
     const server = await replay();
     await expect(
-      collect(sourceFor(server), { from: '2026-03-02', to: '2026-03-01' }, context()),
-    ).rejects.toThrow('Invalid window 2026-03-02..2026-03-01: from is after to');
+      collect(
+        sourceFor(server),
+        { from: '2026-03-02', to: '2026-03-01' },
+        context(),
+      ),
+    ).rejects.toThrow(
+      'Invalid window 2026-03-02..2026-03-01: from is after to',
+    );
     await expect(
-      collect(sourceFor(server), { from: '2026-02-30', to: '2026-03-01' }, context()),
+      collect(
+        sourceFor(server),
+        { from: '2026-02-30', to: '2026-03-01' },
+        context(),
+      ),
     ).rejects.toThrow('Invalid window.from "2026-02-30"');
     expect(server.requests).toHaveLength(0);
   });

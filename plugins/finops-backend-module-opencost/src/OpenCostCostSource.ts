@@ -71,7 +71,11 @@ export class OpenCostCostSource implements CostSource {
         });
         if (differenceMicros !== 0n) {
           context.logger.debug(
-            `${this.id}: resource costs of allocation "${allocation.name}" on ${day} differ from its totalCost by ${formatMicros(differenceMicros)} ${currency}; recorded as resource "other"`,
+            `${this.id}: resource costs of allocation "${
+              allocation.name
+            }" on ${day} differ from its totalCost by ${formatMicros(
+              differenceMicros,
+            )} ${currency}; recorded as resource "other"`,
           );
         }
         if (entityRef) {
@@ -84,7 +88,9 @@ export class OpenCostCostSource implements CostSource {
         }
       }
       context.logger.debug(
-        `${this.id}: ${day}: ${attributed} allocations attributed to entities, ${unallocated} kept as unallocated${
+        `${
+          this.id
+        }: ${day}: ${attributed} allocations attributed to entities, ${unallocated} kept as unallocated${
           ignoredIdle ? `, ${ignoredIdle} idle left out` : ''
         }`,
       );

@@ -91,7 +91,9 @@ export class OpenCostClient {
       text = await response.text();
       if (response.status !== 200) {
         throw new OpenCostRequestError(
-          `OpenCost request ${request} failed with HTTP ${response.status} ${response.statusText}: ${excerpt(text) || 'empty body'}`,
+          `OpenCost request ${request} failed with HTTP ${response.status} ${
+            response.statusText
+          }: ${excerpt(text) || 'empty body'}`,
           { url: shown, status },
         );
       }
@@ -107,7 +109,9 @@ export class OpenCostClient {
       }
       if (signal.aborted) {
         throw new OpenCostRequestError(
-          `OpenCost request ${request} was aborted: ${causeMessage(signal.reason)}`,
+          `OpenCost request ${request} was aborted: ${causeMessage(
+            signal.reason,
+          )}`,
           { url: shown, status },
         );
       }
@@ -122,7 +126,9 @@ export class OpenCostClient {
       body = JSON.parse(text);
     } catch (error) {
       throw new OpenCostRequestError(
-        `OpenCost response to ${request} (HTTP ${status}) is not JSON: ${excerpt(text) || 'empty body'}`,
+        `OpenCost response to ${request} (HTTP ${status}) is not JSON: ${
+          excerpt(text) || 'empty body'
+        }`,
         { url: shown, status },
       );
     }
@@ -131,7 +137,9 @@ export class OpenCostClient {
       const { problem } = parsed;
       throw new OpenCostRequestError(
         problem.kind === 'code'
-          ? `OpenCost request ${request} answered HTTP ${status} with code ${JSON.stringify(problem.code)}: ${problem.message || 'no message'}`
+          ? `OpenCost request ${request} answered HTTP ${status} with code ${JSON.stringify(
+              problem.code,
+            )}: ${problem.message || 'no message'}`
           : `OpenCost response to ${request} (HTTP ${status}) is malformed: ${problem.message}`,
         { url: shown, status },
       );

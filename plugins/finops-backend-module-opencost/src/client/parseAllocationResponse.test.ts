@@ -16,12 +16,8 @@ describe('parseAllocationResponse', () => {
     const names = parsed.sets[0].map(a => a.name);
     expect(names).toEqual(Object.keys(recorded.data[0]).sort());
     const opencost = parsed.sets[0].find(a => a.name === 'opencost')!;
-    expect(opencost.values.totalCost).toBe(
-      recorded.data[0].opencost.totalCost,
-    );
-    expect(opencost.cluster).toBe(
-      recorded.data[0].opencost.properties.cluster,
-    );
+    expect(opencost.values.totalCost).toBe(recorded.data[0].opencost.totalCost);
+    expect(opencost.cluster).toBe(recorded.data[0].opencost.properties.cluster);
   });
 
   it('reads labels and leaves null numbers out', () => {
@@ -67,12 +63,18 @@ describe('parseAllocationResponse', () => {
     [[], 'the body is [], expected a JSON object'],
     [{ code: 200 }, 'data is undefined, expected an array of sets'],
     [{ code: 200, data: [1] }, 'data[0] is 1, expected a map of allocations'],
-    [{ code: 200, data: [{ a: 'x' }] }, 'data[0]["a"] is "x", expected an allocation object'],
+    [
+      { code: 200, data: [{ a: 'x' }] },
+      'data[0]["a"] is "x", expected an allocation object',
+    ],
     [
       { code: 200, data: [{ a: { totalCost: '1.5' } }] },
       'data[0]["a"].totalCost is "1.5", expected a number',
     ],
-    [{ code: 200, data: [{ a: { cpuCost: 1 } }] }, 'data[0]["a"] has no totalCost'],
+    [
+      { code: 200, data: [{ a: { cpuCost: 1 } }] },
+      'data[0]["a"] has no totalCost',
+    ],
   ])('names what is malformed in %j', (body, message) => {
     expect(parseAllocationResponse(body)).toEqual({
       ok: false,

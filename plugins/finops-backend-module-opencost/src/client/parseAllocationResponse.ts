@@ -92,7 +92,9 @@ export function parseAllocationResponse(
     };
   }
   if (!Array.isArray(body.data)) {
-    return malformed(`data is ${describe(body.data)}, expected an array of sets`);
+    return malformed(
+      `data is ${describe(body.data)}, expected an array of sets`,
+    );
   }
   const sets: OpenCostAllocation[][] = [];
   for (const [index, set] of body.data.entries()) {

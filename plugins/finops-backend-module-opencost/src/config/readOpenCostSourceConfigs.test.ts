@@ -1,8 +1,8 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonObject } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { readOpenCostSourceConfigs } from './readOpenCostSourceConfigs';
 
-function read(entries: unknown[], tollgate: Record<string, unknown> = {}) {
+function read(entries: JsonObject[], tollgate: JsonObject = {}) {
   return readOpenCostSourceConfigs(
     new ConfigReader({
       tollgate: { ...tollgate, sources: { opencost: entries } },
@@ -16,24 +16,26 @@ describe('readOpenCostSourceConfigs', () => {
   });
 
   it('applies the defaults', () => {
-    expect(read([{ id: 'prod-eu', baseUrl: 'http://opencost:9003/' }])).toEqual([
-      {
-        id: 'prod-eu',
-        baseUrl: 'http://opencost:9003',
-        flavor: 'opencost',
-        aggregate: 'label:backstage.io/kubernetes-id',
-        idle: 'unallocated',
-        token: undefined,
-        cluster: undefined,
-        currency: 'USD',
-        timeoutMs: 60_000,
-        schedule: {
-          lookbackDays: undefined,
-          backfillDays: undefined,
-          windowDays: undefined,
+    expect(read([{ id: 'prod-eu', baseUrl: 'http://opencost:9003/' }])).toEqual(
+      [
+        {
+          id: 'prod-eu',
+          baseUrl: 'http://opencost:9003',
+          flavor: 'opencost',
+          aggregate: 'label:backstage.io/kubernetes-id',
+          idle: 'unallocated',
+          token: undefined,
+          cluster: undefined,
+          currency: 'USD',
+          timeoutMs: 60_000,
+          schedule: {
+            lookbackDays: undefined,
+            backfillDays: undefined,
+            windowDays: undefined,
+          },
         },
-      },
-    ]);
+      ],
+    );
   });
 
   it('reads every option', () => {
@@ -72,17 +74,34 @@ describe('readOpenCostSourceConfigs', () => {
         backfillDays: 14,
       },
     });
-    expect(read([{ id: 'a', baseUrl: 'http://x', timeout: 'PT2M' }])[0].timeoutMs).toBe(120_000);
+    expect(
+      read([{ id: 'a', baseUrl: 'http://x', timeout: 'PT2M' }])[0].timeoutMs,
+    ).toBe(120_000);
   });
 
   it.each([
     [{ id: 'a b', baseUrl: 'http://x' }, 'tollgate.sources.opencost[0].id'],
-    [{ id: 'a', baseUrl: 'opencost:9003' }, 'tollgate.sources.opencost[0].baseUrl'],
+    [
+      { id: 'a', baseUrl: 'opencost:9003' },
+      'tollgate.sources.opencost[0].baseUrl',
+    ],
     [{ id: 'a', baseUrl: 'ftp://x' }, 'tollgate.sources.opencost[0].baseUrl'],
-    [{ id: 'a', baseUrl: 'http://x?window=7d' }, 'tollgate.sources.opencost[0].baseUrl'],
-    [{ id: 'a', baseUrl: 'http://x', flavor: 'cloudability' }, 'flavor "cloudability": expected one of opencost, kubecost'],
-    [{ id: 'a', baseUrl: 'http://x', idle: 'drop' }, 'idle "drop": expected one of ignore, unallocated, share'],
-    [{ id: 'a', baseUrl: 'http://x', aggregate: 'namespace,label:app' }, 'aggregate'],
+    [
+      { id: 'a', baseUrl: 'http://x?window=7d' },
+      'tollgate.sources.opencost[0].baseUrl',
+    ],
+    [
+      { id: 'a', baseUrl: 'http://x', flavor: 'cloudability' },
+      'flavor "cloudability": expected one of opencost, kubecost',
+    ],
+    [
+      { id: 'a', baseUrl: 'http://x', idle: 'drop' },
+      'idle "drop": expected one of ignore, unallocated, share',
+    ],
+    [
+      { id: 'a', baseUrl: 'http://x', aggregate: 'namespace,label:app' },
+      'aggregate',
+    ],
     [{ id: 'a', baseUrl: 'http://x', aggregate: 'label' }, 'aggregate'],
     [{ id: 'a', baseUrl: 'http://x', currency: 'usd' }, 'currency "usd"'],
     [{ id: 'a', baseUrl: 'http://x', token: ' ' }, 'token'],

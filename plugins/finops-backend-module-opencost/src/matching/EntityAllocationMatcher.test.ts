@@ -27,7 +27,8 @@ const entities = [
     'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=triage',
   }),
   component('search', {
-    'backstage.io/kubernetes-label-selector': 'backstage.io/kubernetes-id=search',
+    'backstage.io/kubernetes-label-selector':
+      'backstage.io/kubernetes-id=search',
   }),
   component('legacy', {
     'backstage.io/kubernetes-label-selector': 'app in (legacy)',
@@ -80,8 +81,15 @@ describe('EntityAllocationMatcher', () => {
 
   it('leaves unmatched and OpenCost-own allocations unallocated', () => {
     expect(matcher.match({ name: 'unknown', labels: {} })).toBeUndefined();
-    expect(matcher.match({ name: 'legacy', labels: { app: 'legacy' } })).toBeUndefined();
-    for (const name of ['__unallocated__', '__idle__', 'prod/__idle__', '__unmounted__']) {
+    expect(
+      matcher.match({ name: 'legacy', labels: { app: 'legacy' } }),
+    ).toBeUndefined();
+    for (const name of [
+      '__unallocated__',
+      '__idle__',
+      'prod/__idle__',
+      '__unmounted__',
+    ]) {
       expect(
         matcher.match({ name, labels: { app_kubernetes_io_name: 'triage' } }),
       ).toBeUndefined();
@@ -114,7 +122,10 @@ describe('EntityAllocationMatcher', () => {
       'component:default/ops',
     );
     expect(
-      byNamespace.match({ name: 'backstage_io_kubernetes_id=opencost', labels: {} }),
+      byNamespace.match({
+        name: 'backstage_io_kubernetes_id=opencost',
+        labels: {},
+      }),
     ).toBeUndefined();
   });
 });

@@ -70,13 +70,19 @@ export class EntityAllocationMatcher {
       byKubernetesId.set(id, sorted[0]);
       if (sorted.length > 1) {
         options.logger?.warn(
-          `Entities ${sorted.join(', ')} share ${ANNOTATION_KUBERNETES_ID} "${id}"; its OpenCost costs are attributed to ${sorted[0]} only`,
+          `Entities ${sorted.join(
+            ', ',
+          )} share ${ANNOTATION_KUBERNETES_ID} "${id}"; its OpenCost costs are attributed to ${
+            sorted[0]
+          } only`,
         );
       }
     }
     if (unsupported.length > 0) {
       options.logger?.debug(
-        `${ANNOTATION_KUBERNETES_LABEL_SELECTOR} of ${unsupported.join(', ')} is not a plain key=value list; these entities are matched by ${ANNOTATION_KUBERNETES_ID} only`,
+        `${ANNOTATION_KUBERNETES_LABEL_SELECTOR} of ${unsupported.join(
+          ', ',
+        )} is not a plain key=value list; these entities are matched by ${ANNOTATION_KUBERNETES_ID} only`,
       );
     }
     selectors.sort(

@@ -35,8 +35,12 @@ describe('parseLabelSelector', () => {
 
 describe('readLabel', () => {
   it('finds a label under its own or its sanitized name', () => {
-    expect(readLabel({ app_kubernetes_io_name: 'x' }, 'app.kubernetes.io/name')).toBe('x');
-    expect(readLabel({ 'app.kubernetes.io/name': 'y' }, 'app.kubernetes.io/name')).toBe('y');
+    expect(
+      readLabel({ app_kubernetes_io_name: 'x' }, 'app.kubernetes.io/name'),
+    ).toBe('x');
+    expect(
+      readLabel({ 'app.kubernetes.io/name': 'y' }, 'app.kubernetes.io/name'),
+    ).toBe('y');
     expect(readLabel({}, 'app')).toBeUndefined();
   });
 });

@@ -51,36 +51,91 @@ describe('allocationToRecords', () => {
         });
 
         expect(sum(records)).toBe(micros(raw.totalCost));
-        const dims = byDimension(records);
-        const cpu = micros(raw.cpuCost) + micros(raw.cpuCostAdjustment);
-        const ram = micros(raw.ramCost) + micros(raw.ramCostAdjustment);
-        const cpuHours = parseQuantity(raw.cpuCoreHours)!;
-        const ramGiBHours = divideRounded(parseQuantity(raw.ramByteHours)!, GIB);
+        // Resource, its cost fields, and its quantity field, unit and divisor.
+        const resources: Array<[string, string[], string?, string?, bigint?]> =
+          [
+            [
+              'cpu',
+              ['cpuCost', 'cpuCostAdjustment'],
+              'cpuCoreHours',
+              'core-hours',
+              1n,
+            ],
+            [
+              'ram',
+              ['ramCost', 'ramCostAdjustment'],
+              'ramByteHours',
+              'GiB-hours',
+              GIB,
+            ],
+            [
+              'gpu',
+              ['gpuCost', 'gpuCostAdjustment'],
+              'gpuHours',
+              'gpu-hours',
+              1n,
+            ],
+            [
+              'pv',
+              ['pvCost', 'pvCostAdjustment'],
+              'pvByteHours',
+              'GiB-hours',
+              GIB,
+            ],
+            [
+              'network',
+              ['networkCost', 'networkCostAdjustment'],
+              'networkTransferBytes',
+              'GiB',
+              GIB,
+            ],
+            [
+              'loadBalancer',
+              ['loadBalancerCost', 'loadBalancerCostAdjustment'],
+            ],
+            ['shared', ['sharedCost']],
+            ['external', ['externalCost']],
+          ];
         // A resource with neither cost nor quantity has no record.
-        if (cpu === 0n && cpuHours === 0n) {
-          expect(dims.cpu).toBeUndefined();
-        } else {
-          expect(dims.cpu).toMatchObject({
-            billedCostMicros: cpu,
-            quantity: cpuHours,
-            unit: 'core-hours',
-          });
+        const expected: Record<string, object> = {};
+        let parts = 0n;
+        for (const [
+          resource,
+          costs,
+          quantityField,
+          unit,
+          divisor,
+        ] of resources) {
+          const cost = costs.reduce((total, f) => total + micros(raw[f]), 0n);
+          parts += cost;
+          const quantity = quantityField
+            ? divideRounded(parseQuantity(raw[quantityField] ?? 0)!, divisor!)
+            : 0n;
+          if (cost !== 0n || quantity !== 0n) {
+            expected[resource] = unit
+              ? { billedCostMicros: cost, quantity, unit }
+              : { billedCostMicros: cost };
+          }
         }
-        if (ram === 0n && ramGiBHours === 0n) {
-          expect(dims.ram).toBeUndefined();
-        } else {
-          expect(dims.ram).toMatchObject({
-            billedCostMicros: ram,
-            quantity: ramGiBHours,
-            unit: 'GiB-hours',
-          });
+        const difference = micros(raw.totalCost) - parts;
+        if (difference !== 0n) {
+          expected.other = { billedCostMicros: difference };
         }
-        expect(differenceMicros).toBe(micros(raw.totalCost) - cpu - ram);
-        if (differenceMicros === 0n) {
-          expect(dims.other).toBeUndefined();
-        } else {
-          expect(dims.other.billedCostMicros).toBe(differenceMicros);
-        }
+        expect(
+          Object.fromEntries(
+            records.map(r => [
+              r.dimension,
+              r.unit
+                ? {
+                    billedCostMicros: r.billedCostMicros,
+                    quantity: r.quantity,
+                    unit: r.unit,
+                  }
+                : { billedCostMicros: r.billedCostMicros },
+            ]),
+          ),
+        ).toEqual(expected);
+        expect(differenceMicros).toBe(difference);
         for (const record of records) {
           expect(record).toMatchObject({
             day: '2026-03-01',
