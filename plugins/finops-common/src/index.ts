@@ -8,3 +8,5 @@ export * from './dates';
 export * from './money';
 export * from './permissions';
 export * from './types';
+export * from './billing';
+export * from './governance';
