@@ -21,12 +21,19 @@ export const COST_GROUP_BYS: readonly CostGroupBy[] = [
 ];
 
 /** Dimensions of the organization summary. @public */
-export type SummaryGroupBy = 'costCenter' | 'team' | 'entity';
+export type SummaryGroupBy =
+  | 'costCenter'
+  | 'team'
+  | 'entity'
+  | 'model'
+  | 'provider';
 /** @public */
 export const SUMMARY_GROUP_BYS: readonly SummaryGroupBy[] = [
   'costCenter',
   'team',
   'entity',
+  'model',
+  'provider',
 ];
 
 /**

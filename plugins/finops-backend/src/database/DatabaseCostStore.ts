@@ -45,6 +45,8 @@ const SUMMARY_GROUP_KEYS: Record<SummaryGroupBy, string> = {
   costCenter: `COALESCE(cost_center, '${UNALLOCATED_KEY}')`,
   team: `COALESCE(team, '${UNALLOCATED_KEY}')`,
   entity: `COALESCE(entity_ref, '${UNALLOCATED_KEY}')`,
+  model: `COALESCE(model, '(none)')`,
+  provider: 'provider',
 };
 
 /** Migrates the finops tables unless `backend.database.migrations.skip` is set. */
@@ -141,7 +143,8 @@ export class DatabaseCostStore implements CostStore {
     const rows: any[] = await this.entityRows(query)
       .select('day', this.db.raw(`${key} AS group_key`))
       .sum({ cost: 'billed_cost' })
-      .groupBy('day', this.db.raw(key))
+      .groupBy('day')
+      .groupBy(this.db.raw(key))
       .orderBy('day');
     return rows.map(row => ({
       day: row.day,
@@ -155,7 +158,8 @@ export class DatabaseCostStore implements CostStore {
     const rows: any[] = await this.entityRows(query)
       .select('unit', this.db.raw(`${key} AS group_key`))
       .sum({ cost: 'billed_cost', quantity: 'quantity' })
-      .groupBy(this.db.raw(key), 'unit');
+      .groupBy(this.db.raw(key))
+      .groupBy('unit');
     return mergeUnits(rows);
   }
 
@@ -186,7 +190,8 @@ export class DatabaseCostStore implements CostStore {
     const rows: any[] = await this.summaryRows(query.window, query.currency)
       .select('day', this.db.raw(`${key} AS group_key`))
       .sum({ cost: 'billed_cost' })
-      .groupBy('day', this.db.raw(key))
+      .groupBy('day')
+      .groupBy(this.db.raw(key))
       .orderBy('day');
     return rows.map(row => ({
       day: row.day,

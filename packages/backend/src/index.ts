@@ -1,0 +1,33 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: guest sign-in for the demo
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog, with processing errors and unprocessed entities visible
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
+backend.add(import('@tollgate/plugin-catalog-backend-module-finops'));
+
+// permissions
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+// notifications and signals
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
+// Tollgate FinOps and its cost sources
+backend.add(import('@tollgate/plugin-finops-backend'));
+backend.add(import('@tollgate/plugin-finops-backend-module-opencost'));
+backend.add(import('@tollgate/plugin-finops-backend-module-prometheus'));
+backend.add(import('@tollgate/plugin-finops-backend-module-focus'));
+
+backend.start();

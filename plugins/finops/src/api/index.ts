@@ -1,0 +1,2 @@
+export * from './FinopsApi';
+export * from './FinopsClient';

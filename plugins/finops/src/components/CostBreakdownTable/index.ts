@@ -1,0 +1,1 @@
+export { CostBreakdownTable } from './CostBreakdownTable';

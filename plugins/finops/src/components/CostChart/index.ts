@@ -1,0 +1,1 @@
+export { CostChart, seriesKeys } from './CostChart';

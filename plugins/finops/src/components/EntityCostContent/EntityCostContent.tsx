@@ -1,0 +1,152 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  Box,
+  FormControl,
+  Grid,
+  InputLabel,
+  MenuItem,
+  Select,
+  Typography,
+} from '@material-ui/core';
+import { COST_GROUP_BYS, CostGroupBy } from '@tollgate/plugin-finops-common';
+import { useState } from 'react';
+import { useEntityCost } from '../../hooks/useEntityCost';
+import { CostBreakdownTable } from '../CostBreakdownTable';
+import { CostChart } from '../CostChart';
+import { formatMoney, percentChange } from '../format';
+import { PeriodSelect } from '../PeriodSelect';
+import { SourceFreshness } from '../SourceFreshness';
+
+export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
+  model: 'Model',
+  tokenType: 'Token type',
+  operation: 'API operation',
+  resource: 'Kubernetes resource',
+  provider: 'Provider',
+  source: 'Source',
+};
+
+function Change(props: { total: string; previous: string }) {
+  const change = percentChange(props.total, props.previous);
+  if (change === undefined) {
+    return <Typography variant="body2">No spend in the previous period</Typography>;
+  }
+  return (
+    <Typography variant="body2" color={change > 0 ? 'error' : 'primary'}>
+      {change > 0 ? '▲' : '▼'} {Math.abs(change).toFixed(1)}% against the previous period
+    </Typography>
+  );
+}
+
+/**
+ * The Cost tab of an entity page: spend for the period and its change, a daily chart
+ * stacked by the chosen dimension, a breakdown table, the token-type split and how
+ * fresh each source's data is.
+ *
+ * @public
+ */
+export function EntityCostContent() {
+  const { entity } = useEntity();
+  const ref = getCompoundEntityRef(entity);
+  const [days, setDays] = useState(30);
+  const [groupBy, setGroupBy] = useState<CostGroupBy>('model');
+  const cost = useEntityCost(ref, days, groupBy);
+  const tokens = useEntityCost(ref, days, 'tokenType');
+
+  if (cost.error) {
+    return <ResponseErrorPanel error={cost.error} />;
+  }
+  const data = cost.value;
+  const empty = data && data.daily.length === 0;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Box display="flex" alignItems="center" style={{ gap: 16 }}>
+          <PeriodSelect value={days} onChange={setDays} />
+          <FormControl variant="outlined" size="small">
+            <InputLabel id="finops-groupby-label">Split by</InputLabel>
+            <Select
+              labelId="finops-groupby-label"
+              label="Split by"
+              value={groupBy}
+              onChange={e => setGroupBy(e.target.value as CostGroupBy)}
+              inputProps={{ 'aria-label': 'Split by' }}
+            >
+              {COST_GROUP_BYS.map(g => (
+                <MenuItem key={g} value={g}>
+                  {GROUP_BY_LABELS[g]}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+        </Box>
+      </Grid>
+      {!data && (
+        <Grid item xs={12}>
+          <Progress />
+        </Grid>
+      )}
+      {data && empty && (
+        <Grid item xs={12}>
+          <EmptyState
+            missing="data"
+            title="No spend recorded for this entity in the period"
+            description={`Tollgate attributes spend through annotations: add tollgate.dev/cost-center and tollgate.dev/team, backstage.io/kubernetes-id for OpenCost, tollgate.dev/prometheus-selector for Prometheus, or tag your FOCUS exports with this entity's ref (${data.entityRef}).`}
+          />
+        </Grid>
+      )}
+      {data && !empty && (
+        <>
+          <Grid item xs={12} md={4}>
+            <InfoCard title="Spend">
+              <Typography variant="h4" data-testid="finops-total">
+                {formatMoney(data.total, data.currency)}
+              </Typography>
+              <Typography variant="body2">
+                {data.from} to {data.to}
+              </Typography>
+              <Change total={data.total} previous={data.previousTotal} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={8}>
+            <InfoCard title={`Daily spend by ${GROUP_BY_LABELS[groupBy].toLocaleLowerCase('en-US')}`}>
+              <CostChart daily={data.daily} currency={data.currency} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={7}>
+            <CostBreakdownTable
+              title={`Breakdown by ${GROUP_BY_LABELS[groupBy].toLocaleLowerCase('en-US')}`}
+              keyTitle={GROUP_BY_LABELS[groupBy]}
+              items={data.breakdown}
+              total={data.total}
+              currency={data.currency}
+            />
+          </Grid>
+          <Grid item xs={12} md={5}>
+            {tokens.value && (
+              <CostBreakdownTable
+                title="Token types"
+                keyTitle="Token type"
+                items={tokens.value.breakdown}
+                total={tokens.value.total}
+                currency={tokens.value.currency}
+              />
+            )}
+          </Grid>
+        </>
+      )}
+      {data && (
+        <Grid item xs={12}>
+          <SourceFreshness sources={data.sources} />
+        </Grid>
+      )}
+    </Grid>
+  );
+}

@@ -1,0 +1,147 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Button, Grid, Typography } from '@material-ui/core';
+import { SummaryResponse } from '@tollgate/plugin-finops-common';
+import { useState } from 'react';
+import { finopsApiRef } from '../../api';
+import { useSummary } from '../../hooks/useSummary';
+import { CostBreakdownTable } from '../CostBreakdownTable';
+import { CostChart } from '../CostChart';
+import { formatMoney, lastDays, percentChange } from '../format';
+import { PeriodSelect } from '../PeriodSelect';
+import { TopMovers } from './TopMovers';
+
+function items(summary: SummaryResponse) {
+  return summary.groups
+    .filter(g => Number(g.cost) !== 0)
+    .map(g => ({ key: g.key, cost: g.cost }));
+}
+
+function ExportButton(props: { days: number }) {
+  const api = useApi(finopsApiRef);
+  const [error, setError] = useState<Error>();
+  const download = async () => {
+    try {
+      const window = lastDays(props.days);
+      const blob = await api.exportFocus(window);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `tollgate-focus-${window.from}-${window.to}.csv`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <>
+      <Button variant="outlined" color="primary" onClick={download}>
+        Export FOCUS CSV
+      </Button>
+      {error && <Typography color="error">{error.message}</Typography>}
+    </>
+  );
+}
+
+/**
+ * The organization's FinOps page: spend by cost center and team, unallocated spend,
+ * top movers, model mix and the FOCUS export.
+ *
+ * @public
+ */
+export function FinopsPage() {
+  const [days, setDays] = useState(30);
+  const byCostCenter = useSummary(days, 'costCenter');
+  const byTeam = useSummary(days, 'team');
+  const byEntity = useSummary(days, 'entity');
+  const byModel = useSummary(days, 'model');
+  const error = byCostCenter.error ?? byTeam.error ?? byEntity.error ?? byModel.error;
+  const summary = byCostCenter.value;
+  return (
+    <Page themeId="tool">
+      <Header title="FinOps" subtitle="AI and API spend across the organization" />
+      <Content>
+        <ContentHeader title="Spend">
+          <PeriodSelect value={days} onChange={setDays} />
+          <ExportButton days={days} />
+        </ContentHeader>
+        {error && <ResponseErrorPanel error={error} />}
+        {!error && !summary && <Progress />}
+        {summary && (
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={4}>
+              <InfoCard title="Total spend">
+                <Typography variant="h4" data-testid="finops-org-total">
+                  {formatMoney(summary.total, summary.currency)}
+                </Typography>
+                <Typography variant="body2">
+                  {summary.from} to {summary.to}
+                  {percentChange(summary.total, summary.previousTotal) !== undefined &&
+                    `, ${percentChange(summary.total, summary.previousTotal)!.toFixed(1)}% against the previous period`}
+                </Typography>
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={4}>
+              <InfoCard title="Unallocated spend">
+                <Typography variant="h4" data-testid="finops-unallocated">
+                  {formatMoney(summary.unallocated, summary.currency)}
+                </Typography>
+                <Typography variant="body2">
+                  Spend that maps to no catalog entity
+                </Typography>
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard title="Daily spend by cost center">
+                <CostChart daily={summary.daily} currency={summary.currency} />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <CostBreakdownTable
+                title="By cost center"
+                keyTitle="Cost center"
+                items={items(summary)}
+                total={summary.total}
+                currency={summary.currency}
+              />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              {byTeam.value && (
+                <CostBreakdownTable
+                  title="By team"
+                  keyTitle="Team"
+                  items={items(byTeam.value)}
+                  total={byTeam.value.total}
+                  currency={byTeam.value.currency}
+                />
+              )}
+            </Grid>
+            <Grid item xs={12} md={6}>
+              {byEntity.value && <TopMovers summary={byEntity.value} />}
+            </Grid>
+            <Grid item xs={12} md={6}>
+              {byModel.value && (
+                <CostBreakdownTable
+                  title="Model mix"
+                  keyTitle="Model"
+                  items={items(byModel.value)}
+                  total={byModel.value.total}
+                  currency={byModel.value.currency}
+                />
+              )}
+            </Grid>
+          </Grid>
+        )}
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,1 @@
+export { FinopsPage } from './FinopsPage';

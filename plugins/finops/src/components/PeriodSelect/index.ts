@@ -1,0 +1,1 @@
+export { PeriodSelect, PERIODS } from './PeriodSelect';

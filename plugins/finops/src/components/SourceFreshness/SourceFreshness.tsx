@@ -1,0 +1,75 @@
+import { InfoCard } from '@backstage/core-components';
+import {
+  Chip,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@material-ui/core';
+import { SourceStatus } from '@tollgate/plugin-finops-common';
+
+function age(seconds?: number) {
+  if (seconds === undefined) {
+    return 'never succeeded';
+  }
+  if (seconds < 3600) {
+    return `${Math.round(seconds / 60)} min ago`;
+  }
+  if (seconds < 172800) {
+    return `${Math.round(seconds / 3600)} h ago`;
+  }
+  return `${Math.round(seconds / 86400)} days ago`;
+}
+
+/** How fresh each cost source's data is, and any backfill in progress. @public */
+export function SourceFreshness(props: { sources: SourceStatus[] }) {
+  return (
+    <InfoCard title="Data freshness">
+      {props.sources.length === 0 && (
+        <Typography variant="body2">
+          No cost sources are configured: add them under tollgate.sources in
+          app-config.yaml.
+        </Typography>
+      )}
+      <List dense>
+        {props.sources.map(source => (
+          <ListItem key={source.id} divider>
+            <ListItemText
+              primary={
+                <>
+                  {source.id}{' '}
+                  <Chip
+                    size="small"
+                    label={source.running ? 'running' : source.stale ? 'stale' : 'fresh'}
+                    color={source.stale && !source.running ? 'secondary' : 'default'}
+                  />
+                </>
+              }
+              secondary={
+                <>
+                  Last success {age(source.staleSeconds)}
+                  {source.lastError && (
+                    <Typography component="span" variant="body2" color="error" display="block">
+                      Last error: {source.lastError}
+                    </Typography>
+                  )}
+                  {source.progress && source.progress.daysDone < source.progress.daysTotal && (
+                    <span style={{ display: 'block' }}>
+                      {source.running ? 'Backfill' : 'Last run'}: {source.progress.daysDone} of{' '}
+                      {source.progress.daysTotal} days
+                      <LinearProgress
+                        variant="determinate"
+                        value={(source.progress.daysDone / source.progress.daysTotal) * 100}
+                      />
+                    </span>
+                  )}
+                </>
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+    </InfoCard>
+  );
+}

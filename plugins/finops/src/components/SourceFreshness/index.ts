@@ -1,0 +1,1 @@
+export { SourceFreshness } from './SourceFreshness';

@@ -1,0 +1,37 @@
+import { addDays, todayUtc } from '@tollgate/plugin-finops-common';
+
+/** Formats a decimal amount for display; the amount itself stays exact text. */
+export function formatMoney(amount: string, currency: string): string {
+  const value = Number(amount);
+  const digits = Math.abs(value) > 0 && Math.abs(value) < 1 ? 4 : 2;
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** Formats a quantity such as tokens or calls with thousands separators. */
+export function formatQuantity(quantity: string, unit?: string): string {
+  const value = Number(quantity);
+  const text = new Intl.NumberFormat('en-US', {
+    maximumFractionDigits: value < 10 ? 3 : 0,
+  }).format(value);
+  return unit ? `${text} ${unit}` : text;
+}
+
+/** The change from a previous amount in percent, or undefined when there was none. */
+export function percentChange(current: string, previous: string): number | undefined {
+  const before = Number(previous);
+  if (!before) {
+    return undefined;
+  }
+  return ((Number(current) - before) / before) * 100;
+}
+
+/** The window of the last `days` days, today included. */
+export function lastDays(days: number, now = new Date()) {
+  const to = todayUtc(now);
+  return { from: addDays(to, -(days - 1)), to };
+}
