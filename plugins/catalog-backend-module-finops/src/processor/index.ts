@@ -1,0 +1,2 @@
+export * from './FinopsGovernanceProcessor';
+export * from './NaftikoCapabilityProcessor';
