@@ -1,5 +1,8 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { CostSource, finopsCostSourcesExtensionPoint } from '@tollgate/plugin-finops-node';
+import {
+  CostSource,
+  finopsCostSourcesExtensionPoint,
+} from '@tollgate/plugin-finops-node';
 import finopsModulePrometheus from './index';
 
 describe('finopsModulePrometheus', () => {
@@ -7,9 +10,15 @@ describe('finopsModulePrometheus', () => {
     const added: CostSource[] = [];
     const backend = await startTestBackend({
       extensionPoints: [
-        [finopsCostSourcesExtensionPoint, { addCostSource: (...s: CostSource[]) => added.push(...s) }],
+        [
+          finopsCostSourcesExtensionPoint,
+          { addCostSource: (...s: CostSource[]) => added.push(...s) },
+        ],
       ],
-      features: [finopsModulePrometheus, mockServices.rootConfig.factory({ data: config })],
+      features: [
+        finopsModulePrometheus,
+        mockServices.rootConfig.factory({ data: config }),
+      ],
     });
     return { added, backend };
   }
@@ -20,7 +29,11 @@ describe('finopsModulePrometheus', () => {
         sources: {
           prometheus: [
             { id: 'main', baseUrl: 'http://prometheus:9090', lookbackDays: 3 },
-            { id: 'edge', baseUrl: 'http://edge:9090', metrics: { profile: 'naftiko' } },
+            {
+              id: 'edge',
+              baseUrl: 'http://edge:9090',
+              metrics: { profile: 'naftiko' },
+            },
           ],
         },
       },
@@ -40,7 +53,11 @@ describe('finopsModulePrometheus', () => {
 
   it('fails to start on a bad entry, naming it', async () => {
     await expect(
-      start({ tollgate: { sources: { prometheus: [{ id: 'main', baseUrl: 'nope' }] } } }),
+      start({
+        tollgate: {
+          sources: { prometheus: [{ id: 'main', baseUrl: 'nope' }] },
+        },
+      }),
     ).rejects.toThrow(/entry "main": baseUrl has invalid value "nope"/);
   });
 });

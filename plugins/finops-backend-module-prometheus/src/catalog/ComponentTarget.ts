@@ -45,8 +45,14 @@ export function resolveComponentTargets(
     if (!parsed.ok) {
       logger.warn(
         annotated !== undefined
-          ? `Skipping ${entityRef}: annotation ${ANNOTATION_PROMETHEUS_SELECTOR} has invalid value ${JSON.stringify(annotated)}: ${parsed.reason}; expected a PromQL label-matcher block such as {job="summarizer"}`
-          : `Skipping ${entityRef}: the default selector ${JSON.stringify(defaultSelector)} gives no valid label-matcher block for it: ${parsed.reason}`,
+          ? `Skipping ${entityRef}: annotation ${ANNOTATION_PROMETHEUS_SELECTOR} has invalid value ${JSON.stringify(
+              annotated,
+            )}: ${
+              parsed.reason
+            }; expected a PromQL label-matcher block such as {job="summarizer"}`
+          : `Skipping ${entityRef}: the default selector ${JSON.stringify(
+              defaultSelector,
+            )} gives no valid label-matcher block for it: ${parsed.reason}`,
       );
       continue;
     }

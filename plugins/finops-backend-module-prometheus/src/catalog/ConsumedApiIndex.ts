@@ -38,7 +38,8 @@ export class ConsumedApiIndex {
       apis.set(ref.toLowerCase(), {
         ref,
         displayName: entity.metadata.title ?? entity.metadata.name,
-        servers: typeof definition === 'string' ? readApiServers(definition) : [],
+        servers:
+          typeof definition === 'string' ? readApiServers(definition) : [],
       });
     }
     return new ConsumedApiIndex(apis);
@@ -57,7 +58,10 @@ export class ConsumedApiIndex {
         try {
           refs.add(
             stringifyEntityRef(
-              parseEntityRef(text, { defaultKind: 'api', defaultNamespace: namespace }),
+              parseEntityRef(text, {
+                defaultKind: 'api',
+                defaultNamespace: namespace,
+              }),
             ).toLowerCase(),
           );
         } catch {

@@ -17,7 +17,12 @@ export function readApiServers(definition: string): ApiServer[] {
   const servers: ApiServer[] = [];
   for (const url of urls) {
     const server = parseServerUrl(url);
-    if (server && !servers.some(s => s.host === server.host && s.basePath === server.basePath)) {
+    if (
+      server &&
+      !servers.some(
+        s => s.host === server.host && s.basePath === server.basePath,
+      )
+    ) {
       servers.push(server);
     }
   }
@@ -78,11 +83,15 @@ function readYamlUrls(text: string): string[] {
 }
 
 /** Reads `servers:` written as a flow sequence or as a block sequence of maps. */
-function readServersBlock(rest: string, lines: string[], from: number): string[] {
+function readServersBlock(
+  rest: string,
+  lines: string[],
+  from: number,
+): string[] {
   const inline = stripComment(rest);
   if (inline.startsWith('[')) {
-    return [...inline.matchAll(/url\s*:\s*("[^"]*"|'[^']*'|[^,}\s]+)/g)].map(m =>
-      scalar(m[1]),
+    return [...inline.matchAll(/url\s*:\s*("[^"]*"|'[^']*'|[^,}\s]+)/g)].map(
+      m => scalar(m[1]),
     );
   }
   const urls: string[] = [];
@@ -145,7 +154,9 @@ export function serverHostMatches(server: ApiServer, host: string): boolean {
   const pattern = server.host
     .split(/(\{[^}]*\})/)
     .map(part =>
-      part.startsWith('{') ? '[^.]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      part.startsWith('{')
+        ? '[^.]+'
+        : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
     )
     .join('');
   return new RegExp(`^${pattern}$`).test(called);

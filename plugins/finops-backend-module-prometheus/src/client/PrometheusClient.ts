@@ -105,26 +105,35 @@ function parseBody(
     response.statusText ? ` ${response.statusText}` : ''
   }`;
   if (body && body.status === 'error') {
-    const errorType = typeof body.errorType === 'string' ? body.errorType : undefined;
+    const errorType =
+      typeof body.errorType === 'string' ? body.errorType : undefined;
     throw new PrometheusQueryError(
-      `${where} failed with ${status}, ${errorType ?? 'error'}: ${String(body.error)}`,
+      `${where} failed with ${status}, ${errorType ?? 'error'}: ${String(
+        body.error,
+      )}`,
       query,
       errorType,
     );
   }
   if (!response.ok) {
     throw new PrometheusQueryError(
-      `${where} failed with ${status}: ${text.slice(0, 300).trim() || 'empty body'}`,
+      `${where} failed with ${status}: ${
+        text.slice(0, 300).trim() || 'empty body'
+      }`,
       query,
     );
   }
   if (!body || body.status !== 'success' || typeof body.data !== 'object') {
     throw new PrometheusQueryError(
-      `${where} answered a malformed body: ${text.slice(0, 300).trim() || 'empty body'}`,
+      `${where} answered a malformed body: ${
+        text.slice(0, 300).trim() || 'empty body'
+      }`,
       query,
     );
   }
-  const warnings = Array.isArray(body.warnings) ? body.warnings.map(String) : [];
+  const warnings = Array.isArray(body.warnings)
+    ? body.warnings.map(String)
+    : [];
   return { samples: readSamples(where, query, body.data), warnings };
 }
 
@@ -134,13 +143,18 @@ function readSamples(
   data: { resultType?: unknown; result?: unknown },
 ): PrometheusSample[] {
   const malformed = (what: string) =>
-    new PrometheusQueryError(`${where} answered a malformed body: ${what}`, query);
+    new PrometheusQueryError(
+      `${where} answered a malformed body: ${what}`,
+      query,
+    );
   if (data.resultType === 'scalar') {
     return [{ labels: {}, value: readValue(data.result, malformed) }];
   }
   if (data.resultType !== 'vector') {
     throw malformed(
-      `expected an instant vector or a scalar, got ${JSON.stringify(data.resultType)}`,
+      `expected an instant vector or a scalar, got ${JSON.stringify(
+        data.resultType,
+      )}`,
     );
   }
   if (!Array.isArray(data.result)) {
@@ -159,8 +173,14 @@ function readSamples(
 }
 
 function readValue(pair: unknown, malformed: (what: string) => Error): number {
-  if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[1] !== 'string') {
-    throw malformed(`expected a [time, "value"] pair, got ${JSON.stringify(pair)}`);
+  if (
+    !Array.isArray(pair) ||
+    pair.length !== 2 ||
+    typeof pair[1] !== 'string'
+  ) {
+    throw malformed(
+      `expected a [time, "value"] pair, got ${JSON.stringify(pair)}`,
+    );
   }
   const text = pair[1];
   if (text === '+Inf' || text === 'Inf') {

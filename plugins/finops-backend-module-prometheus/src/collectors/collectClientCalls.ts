@@ -58,7 +58,10 @@ export async function collectClientCalls(
     }
     const label = (name: string) => sample.labels[name] ?? '';
     const host = label(names.clientHostLabel) || 'unknown';
-    const status = outboundStatus(label(names.clientStatusLabel), label(names.clientErrorLabel));
+    const status = outboundStatus(
+      label(names.clientStatusLabel),
+      label(names.clientErrorLabel),
+    );
     const calls = roundCount(sample.value);
     const statuses = byHostStatus.get(host) ?? new Map<string, number>();
     statuses.set(status, (statuses.get(status) ?? 0) + calls);
@@ -79,12 +82,22 @@ export async function collectClientCalls(
     let total = 0;
     let throttled = 0;
     for (const [status, calls] of statuses) {
-      metrics.push({ ...base, metric: 'upstream.requests', labels: { host, status }, value: calls });
+      metrics.push({
+        ...base,
+        metric: 'upstream.requests',
+        labels: { host, status },
+        value: calls,
+      });
       total += calls;
       throttled += isThrottled(status) ? calls : 0;
     }
     if (total > 0) {
-      metrics.push({ ...base, metric: 'upstream.throttled', labels: { host }, value: throttled / total });
+      metrics.push({
+        ...base,
+        metric: 'upstream.throttled',
+        labels: { host },
+        value: throttled / total,
+      });
     }
   }
 
@@ -92,14 +105,25 @@ export async function collectClientCalls(
   for (const operation of operations.values()) {
     const matches = matchConsumedApis(consumedApis, operation.host);
     if (operation.calls > 0 && matches.length > 0) {
-      costs.push(priceOperationCalls(session, target.entityRef, day.day, operation, matches));
+      costs.push(
+        priceOperationCalls(
+          session,
+          target.entityRef,
+          day.day,
+          operation,
+          matches,
+        ),
+      );
     }
   }
   return { metrics, costs };
 }
 
 /** `METHOD /path`, the path taken relative to the matched server's base path. */
-function operationName(operation: OperationCalls, match: ConsumedApiMatch): string {
+function operationName(
+  operation: OperationCalls,
+  match: ConsumedApiMatch,
+): string {
   const { basePath } = match.server;
   let path = operation.route;
   if (basePath && (path === basePath || path.startsWith(`${basePath}/`))) {

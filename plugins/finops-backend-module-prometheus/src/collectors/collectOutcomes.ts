@@ -15,14 +15,21 @@ export async function collectOutcomes(
   { target, day }: EntityDay,
 ): Promise<UsageMetric[]> {
   const query = target.outcomeQuery;
-  if (!query || !day.complete || session.refusedOutcomeQueries.has(target.entityRef)) {
+  if (
+    !query ||
+    !day.complete ||
+    session.refusedOutcomeQueries.has(target.entityRef)
+  ) {
     return [];
   }
   let samples;
   try {
     samples = await session.query(query, day.time);
   } catch (error) {
-    if (error instanceof PrometheusQueryError && error.errorType === 'bad_data') {
+    if (
+      error instanceof PrometheusQueryError &&
+      error.errorType === 'bad_data'
+    ) {
       session.refusedOutcomeQueries.add(target.entityRef);
       session.logger.warn(
         `Prometheus source ${session.config.id}: skipping outcomes of ${target.entityRef}: Prometheus refused its annotation ${ANNOTATION_OUTCOME_QUERY}: ${error.message}`,
@@ -36,5 +43,7 @@ export async function collectOutcomes(
     return [];
   }
   const value = values.reduce((sum, v) => sum + v, 0);
-  return [{ day: day.day, entityRef: target.entityRef, metric: 'outcomes', value }];
+  return [
+    { day: day.day, entityRef: target.entityRef, metric: 'outcomes', value },
+  ];
 }

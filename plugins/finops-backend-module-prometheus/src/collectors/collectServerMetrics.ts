@@ -52,7 +52,12 @@ export async function collectServerMetrics(
     if (isServerError(status)) {
       errors += count;
     }
-    metrics.push({ ...base, metric: 'http.requests', labels: { status }, value: count });
+    metrics.push({
+      ...base,
+      metric: 'http.requests',
+      labels: { status },
+      value: count,
+    });
   }
   if (total > 0) {
     metrics.push({ ...base, metric: 'http.error_rate', value: errors / total });

@@ -43,7 +43,10 @@ export async function collectTokenUsage(
     for (const usage of usages) {
       const key = `${usage.provider}\u0000${usage.model}\u0000${usage.tokenType}`;
       const entry = perNaming.get(key);
-      perNaming.set(key, entry ? { ...entry, tokens: entry.tokens + usage.tokens } : usage);
+      perNaming.set(
+        key,
+        entry ? { ...entry, tokens: entry.tokens + usage.tokens } : usage,
+      );
     }
     for (const [key, usage] of perNaming) {
       const other = merged.get(key);
@@ -65,7 +68,10 @@ async function readNamings(
   const { naming } = session.config;
   const wanted: Naming[] =
     naming === 'both'
-      ? ['classic', ...(session.utf8NamesSupported === false ? [] : ['utf8' as const])]
+      ? [
+          'classic',
+          ...(session.utf8NamesSupported === false ? [] : ['utf8' as const]),
+        ]
       : [naming];
   const results = await Promise.all(
     wanted.map(async n => {
@@ -119,8 +125,12 @@ function toUsage(sample: PrometheusSample, naming: Naming): TokenUsage {
   const label = (name: string) =>
     sample.labels[naming === 'classic' ? classic(name) : name] ?? '';
   return {
-    provider: label(ATTRIBUTES.providerName) || label(ATTRIBUTES.system) || 'unknown',
-    model: label(ATTRIBUTES.requestModel) || label(ATTRIBUTES.responseModel) || 'unknown',
+    provider:
+      label(ATTRIBUTES.providerName) || label(ATTRIBUTES.system) || 'unknown',
+    model:
+      label(ATTRIBUTES.requestModel) ||
+      label(ATTRIBUTES.responseModel) ||
+      'unknown',
     tokenType: label(ATTRIBUTES.tokenType),
     tokens: Number.isFinite(sample.value) ? roundCount(sample.value) : 0,
   };
@@ -135,12 +145,22 @@ function priceTokens(
   const tokenType = toTokenType(usage.tokenType);
   const provider = usage.provider === 'unknown' ? undefined : usage.provider;
   const priced = tokenType
-    ? session.priceBook.priceTokens({ provider, model: usage.model, tokenType, quantity, day: day.day })
+    ? session.priceBook.priceTokens({
+        provider,
+        model: usage.model,
+        tokenType,
+        quantity,
+        day: day.day,
+      })
     : undefined;
   if (!tokenType) {
     session.warnOnce(
       `token-type:${usage.tokenType}`,
-      `Prometheus source ${session.config.id}: token type ${JSON.stringify(usage.tokenType)} of model ${usage.model} (used by ${target.entityRef}) is none of input, output, cache-read, cache-write; its tokens are reported unpriced`,
+      `Prometheus source ${session.config.id}: token type ${JSON.stringify(
+        usage.tokenType,
+      )} of model ${usage.model} (used by ${
+        target.entityRef
+      }) is none of input, output, cache-read, cache-write; its tokens are reported unpriced`,
     );
   } else if (!priced) {
     session.warnOnce(

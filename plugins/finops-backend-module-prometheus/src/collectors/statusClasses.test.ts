@@ -1,21 +1,51 @@
-import { isBillable, isServerError, isThrottled, outboundStatus } from './statusClasses';
+import {
+  isBillable,
+  isServerError,
+  isThrottled,
+  outboundStatus,
+} from './statusClasses';
 import { toTokenType } from './tokenTypes';
 
 describe('status classes', () => {
   it('tells server errors', () => {
-    expect(['500', '503', 'ERROR', 'error'].map(isServerError)).toEqual([true, true, true, true]);
-    expect(['200', '404', '429', 'ok', '5000'].map(isServerError)).toEqual([false, false, false, false, false]);
+    expect(['500', '503', 'ERROR', 'error'].map(isServerError)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['200', '404', '429', 'ok', '5000'].map(isServerError)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('names the status of outbound calls', () => {
     expect(outboundStatus('429', '429')).toBe('429');
-    expect(outboundStatus('', 'java.net.SocketTimeoutException')).toBe('timeout');
+    expect(outboundStatus('', 'java.net.SocketTimeoutException')).toBe(
+      'timeout',
+    );
     expect(outboundStatus('', 'timeout')).toBe('timeout');
     expect(outboundStatus('', 'ConnectTimeoutError')).toBe('timeout');
     expect(outboundStatus('', 'transport')).toBe('error');
     expect(outboundStatus('', '')).toBe('unknown');
-    expect(['429', '503', 'timeout', '500', 'error'].map(isThrottled)).toEqual([true, true, true, false, false]);
-    expect(['200', '302', '429', '500', 'timeout'].map(isBillable)).toEqual([true, true, false, false, false]);
+    expect(['429', '503', 'timeout', '500', 'error'].map(isThrottled)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(['200', '302', '429', '500', 'timeout'].map(isBillable)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

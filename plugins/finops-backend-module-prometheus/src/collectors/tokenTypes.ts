@@ -24,6 +24,9 @@ const TOKEN_TYPE_WORDS: Record<string, TokenType> = {
  * anything else.
  */
 export function toTokenType(value: string): TokenType | undefined {
-  const word = value.trim().toLowerCase().replace(/[\s.-]+/g, '_');
+  const word = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s.-]+/g, '_');
   return TOKEN_TYPE_WORDS[word];
 }

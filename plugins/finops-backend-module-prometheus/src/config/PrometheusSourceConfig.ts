@@ -5,7 +5,11 @@ import { MetricNames } from './MetricNames';
 export type GenAiNaming = 'classic' | 'utf8' | 'both';
 
 /** @internal */
-export const GEN_AI_NAMINGS: readonly GenAiNaming[] = ['classic', 'utf8', 'both'];
+export const GEN_AI_NAMINGS: readonly GenAiNaming[] = [
+  'classic',
+  'utf8',
+  'both',
+];
 
 /** One entry of `tollgate.sources.prometheus`, read and checked. */
 export interface PrometheusSourceConfig {

@@ -44,7 +44,9 @@ function readEntry(config: Config, where: string): PrometheusSourceConfig {
   const id = config.getString('id');
   if (!ID_PATTERN.test(id)) {
     throw new InputError(
-      `${where}.id has invalid value ${JSON.stringify(id)}: expected up to 63 letters, digits, ".", "_" or "-", starting and ending with a letter or digit`,
+      `${where}.id has invalid value ${JSON.stringify(
+        id,
+      )}: expected up to 63 letters, digits, ".", "_" or "-", starting and ending with a letter or digit`,
     );
   }
   const at = `tollgate.sources.prometheus entry "${id}"`;
@@ -54,7 +56,13 @@ function readEntry(config: Config, where: string): PrometheusSourceConfig {
     headers: readHeaders(config, at),
     timeoutMs: readTimeout(config, at),
     defaultSelector: readDefaultSelector(config, at),
-    naming: readWord(config, 'naming', GEN_AI_NAMINGS, 'both', at) as GenAiNaming,
+    naming: readWord(
+      config,
+      'naming',
+      GEN_AI_NAMINGS,
+      'both',
+      at,
+    ) as GenAiNaming,
     metrics: readMetricNames(config, at),
     schedule: readCostSourceSchedule(config),
   };
@@ -70,7 +78,9 @@ function readBaseUrl(config: Config, at: string): string {
   }
   if (!url || !['http:', 'https:'].includes(url.protocol)) {
     throw new InputError(
-      `${at}: baseUrl has invalid value ${JSON.stringify(text)}: expected an http or https URL such as http://prometheus:9090`,
+      `${at}: baseUrl has invalid value ${JSON.stringify(
+        text,
+      )}: expected an http or https URL such as http://prometheus:9090`,
     );
   }
   return text.replace(/\/+$/, '');
@@ -81,13 +91,17 @@ function readHeaders(config: Config, at: string): Record<string, string> {
   const headerConfig = config.getOptionalConfig('headers');
   for (const name of headerConfig?.keys() ?? []) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-      throw new InputError(`${at}: headers has an invalid header name ${JSON.stringify(name)}`);
+      throw new InputError(
+        `${at}: headers has an invalid header name ${JSON.stringify(name)}`,
+      );
     }
     headers[name] = headerConfig!.getString(name);
   }
   const token = config.getOptionalString('token');
   if (token !== undefined) {
-    if (Object.keys(headers).some(name => name.toLowerCase() === 'authorization')) {
+    if (
+      Object.keys(headers).some(name => name.toLowerCase() === 'authorization')
+    ) {
       throw new InputError(
         `${at}: set either token or an Authorization header, not both`,
       );
@@ -103,10 +117,14 @@ function readTimeout(config: Config, at: string): number {
   }
   let ms: number;
   try {
-    ms = durationToMilliseconds(readDurationFromConfig(config, { key: 'timeout' }));
+    ms = durationToMilliseconds(
+      readDurationFromConfig(config, { key: 'timeout' }),
+    );
   } catch (error) {
     throw new InputError(
-      `${at}: timeout is invalid: ${(error as Error).message}; expected a duration such as "30s", "PT30S" or { seconds: 30 }`,
+      `${at}: timeout is invalid: ${
+        (error as Error).message
+      }; expected a duration such as "30s", "PT30S" or { seconds: 30 }`,
     );
   }
   if (!(ms > 0)) {
@@ -130,7 +148,8 @@ function durationToMilliseconds(
   duration: ReturnType<typeof readDurationFromConfig>,
 ): number {
   return Object.entries(duration).reduce(
-    (sum, [unit, amount]) => sum + (amount ?? 0) * (MILLISECONDS_PER_UNIT[unit] ?? 0),
+    (sum, [unit, amount]) =>
+      sum + (amount ?? 0) * (MILLISECONDS_PER_UNIT[unit] ?? 0),
     0,
   );
 }
@@ -138,10 +157,15 @@ function durationToMilliseconds(
 function readDefaultSelector(config: Config, at: string): string {
   const template =
     config.getOptionalString('defaultSelector') ?? DEFAULT_SELECTOR_TEMPLATE;
-  const result = renderSelector(template, { name: 'example', namespace: 'default' });
+  const result = renderSelector(template, {
+    name: 'example',
+    namespace: 'default',
+  });
   if (!result.ok) {
     throw new InputError(
-      `${at}: defaultSelector has invalid value ${JSON.stringify(template)}: ${result.reason}; expected a label-matcher block such as {job="{{name}}"}`,
+      `${at}: defaultSelector has invalid value ${JSON.stringify(template)}: ${
+        result.reason
+      }; expected a label-matcher block such as {job="{{name}}"}`,
     );
   }
   return template;
@@ -157,7 +181,9 @@ function readWord(
   const value = config.getOptionalString(key) ?? fallback;
   if (!words.includes(value)) {
     throw new InputError(
-      `${at}: ${key} has invalid value ${JSON.stringify(value)}: expected one of ${words.join(', ')}`,
+      `${at}: ${key} has invalid value ${JSON.stringify(
+        value,
+      )}: expected one of ${words.join(', ')}`,
     );
   }
   return value;
@@ -183,7 +209,9 @@ function readMetricNames(config: Config, at: string): MetricNames {
     }
     if (!value.trim() || /[\n"]/.test(value) || value !== value.trim()) {
       throw new InputError(
-        `${at}: metrics.${key} has invalid value ${JSON.stringify(value)}: expected a metric or label name`,
+        `${at}: metrics.${key} has invalid value ${JSON.stringify(
+          value,
+        )}: expected a metric or label name`,
       );
     }
     names[key] = value;

@@ -19,13 +19,16 @@ export function renderSelector(
   values: SelectorTemplateValues,
 ): LabelSelectorParse {
   let unknown: string | undefined;
-  const text = template.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (whole, key: string) => {
-    if (key !== 'name' && key !== 'namespace') {
-      unknown = whole;
-      return whole;
-    }
-    return values[key].replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-  });
+  const text = template.replace(
+    /\{\{\s*([a-zA-Z]+)\s*\}\}/g,
+    (whole, key: string) => {
+      if (key !== 'name' && key !== 'namespace') {
+        unknown = whole;
+        return whole;
+      }
+      return values[key].replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+    },
+  );
   if (unknown) {
     return {
       ok: false,

@@ -11,9 +11,15 @@ function parse(text: string) {
 describe('LabelSelector', () => {
   it.each([
     ['{job="summarizer"}', 'job="summarizer"'],
-    [' { job = "a" , env!="dev", path=~"/v1/.*",zone!~\'eu-.*\', } ', 'job="a", env!="dev", path=~"/v1/.*", zone!~\'eu-.*\''],
+    [
+      ' { job = "a" , env!="dev", path=~"/v1/.*",zone!~\'eu-.*\', } ',
+      'job="a", env!="dev", path=~"/v1/.*", zone!~\'eu-.*\'',
+    ],
     ['{job=`raw\\path`}', 'job=`raw\\path`'],
-    ['{job="with \\"quotes\\" and \\u00e9"}', 'job="with \\"quotes\\" and \\u00e9"'],
+    [
+      '{job="with \\"quotes\\" and \\u00e9"}',
+      'job="with \\"quotes\\" and \\u00e9"',
+    ],
     ['{"service.name"="summarizer"}', '"service.name"="summarizer"'],
     ['{\'quoted_but_classic\'="x"}', 'quoted_but_classic="x"'],
   ])('reads %s', (text, matchers) => {

@@ -12,10 +12,22 @@ const selector = (text: string) => {
 describe('queries', () => {
   it('writes classic names plainly', () => {
     expect(
-      increaseByQuery(['status'], 'naftiko_request_total', selector('{job="triage"}'), '1d'),
-    ).toBe('sum by (status) (increase(naftiko_request_total{job="triage"}[1d]))');
+      increaseByQuery(
+        ['status'],
+        'naftiko_request_total',
+        selector('{job="triage"}'),
+        '1d',
+      ),
+    ).toBe(
+      'sum by (status) (increase(naftiko_request_total{job="triage"}[1d]))',
+    );
     expect(
-      quantileQuery(0.95, 'http_server_request_duration_seconds', selector('{job="a"}'), '3600s'),
+      quantileQuery(
+        0.95,
+        'http_server_request_duration_seconds',
+        selector('{job="a"}'),
+        '3600s',
+      ),
     ).toBe(
       'histogram_quantile(0.95, sum by (le) (increase(http_server_request_duration_seconds_bucket{job="a"}[3600s])))',
     );

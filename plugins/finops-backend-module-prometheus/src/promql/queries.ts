@@ -26,6 +26,9 @@ export function quantileQuery(
   selector: LabelSelector,
   range: string,
 ): string {
-  const buckets = formatVectorSelector(`${histogram}_bucket`, selector.toString());
+  const buckets = formatVectorSelector(
+    `${histogram}_bucket`,
+    selector.toString(),
+  );
   return `histogram_quantile(${quantile}, sum by (le) (increase(${buckets}[${range}])))`;
 }

@@ -1,9 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { PriceBook } from '@tollgate/plugin-finops-node';
-import {
-  PrometheusClient,
-  PrometheusSample,
-} from '../client/PrometheusClient';
+import { PrometheusClient, PrometheusSample } from '../client/PrometheusClient';
 import { PrometheusSourceConfig } from '../config/PrometheusSourceConfig';
 
 /**

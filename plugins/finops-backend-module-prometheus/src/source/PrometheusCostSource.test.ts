@@ -28,10 +28,12 @@ const UTF8_SKIP_NOTE = installed
   : 'needs Prometheus 3';
 if (installed && !utf8Supported) {
   // eslint-disable-next-line no-console
-  console.warn(`Prometheus ${installed.version}: the UTF-8 metric name tests are skipped (they need Prometheus 3).`);
+  console.warn(
+    `Prometheus ${installed.version}: the UTF-8 metric name tests are skipped (they need Prometheus 3).`,
+  );
 }
-const itWithUtf8 = utf8Supported ? it : it.skip;
-const itWithoutUtf8 = utf8Supported ? it.skip : it;
+const describeWithUtf8 = utf8Supported ? describe : describe.skip;
+const describeWithoutUtf8 = utf8Supported ? describe.skip : describe;
 
 const SUMMARIZER = 'component:default/summarizer';
 const TRIAGE = 'component:default/triage';
@@ -57,14 +59,18 @@ const priceBook = new TestPriceBook({
 let prometheus: RunningPrometheus;
 
 beforeAll(async () => {
-  prometheus = await startPrometheus(scenarioOpenMetrics({ utf8Names: utf8Supported }));
+  prometheus = await startPrometheus(
+    scenarioOpenMetrics({ utf8Names: utf8Supported }),
+  );
 });
 
 afterAll(async () => {
   await prometheus?.stop();
 });
 
-function sourceConfig(overrides: Partial<PrometheusSourceConfig> = {}): PrometheusSourceConfig {
+function sourceConfig(
+  overrides: Partial<PrometheusSourceConfig> = {},
+): PrometheusSourceConfig {
   return {
     id: 'main',
     baseUrl: prometheus.baseUrl,
@@ -105,7 +111,9 @@ async function fetchAll(
 
 function metricsOf(metrics: UsageMetric[], entityRef: string, day: string) {
   const found: Record<string, number> = {};
-  for (const m of metrics.filter(x => x.entityRef === entityRef && x.day === day)) {
+  for (const m of metrics.filter(
+    x => x.entityRef === entityRef && x.day === day,
+  )) {
     const labels = Object.entries(m.labels ?? {})
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
@@ -114,7 +122,10 @@ function metricsOf(metrics: UsageMetric[], entityRef: string, day: string) {
   return found;
 }
 
-function expectMetrics(actual: Record<string, number>, expected: Record<string, number>) {
+function expectMetrics(
+  actual: Record<string, number>,
+  expected: Record<string, number>,
+) {
   expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
   for (const [key, value] of Object.entries(expected)) {
     expect([key, actual[key]]).toEqual([key, expect.closeTo(value, 9)]);
@@ -124,7 +135,9 @@ function expectMetrics(actual: Record<string, number>, expected: Record<string, 
 function costsOf(costs: CostRecord[], entityRef: string, day: string) {
   return costs
     .filter(c => c.entityRef === entityRef && c.day === day)
-    .sort((a, b) => `${a.model}${a.dimension}`.localeCompare(`${b.model}${b.dimension}`));
+    .sort((a, b) =>
+      `${a.model}${a.dimension}`.localeCompare(`${b.model}${b.dimension}`),
+    );
 }
 
 describe('PrometheusCostSource on a real Prometheus server', () => {
@@ -200,21 +213,59 @@ describe('PrometheusCostSource on a real Prometheus server', () => {
       tags: { unpriced: 'true' },
     };
     const tokenCosts = (day: string) =>
-      costsOf(costs, SUMMARIZER, day).filter(c => c.dimensionKind === 'tokenType');
+      costsOf(costs, SUMMARIZER, day).filter(
+        c => c.dimensionKind === 'tokenType',
+      );
 
     expect(tokenCosts(DAY1)).toEqual([
       // 120,000 cache-read tokens at 1.25 USD per million: 0.15 USD.
-      { ...gpt4o, day: DAY1, dimension: 'cache-read', quantity: 120_000_000_000n, billedCostMicros: 150_000n },
+      {
+        ...gpt4o,
+        day: DAY1,
+        dimension: 'cache-read',
+        quantity: 120_000_000_000n,
+        billedCostMicros: 150_000n,
+      },
       // 1,234,560 input tokens at 2.50 USD per million: 3.0864 USD.
-      { ...gpt4o, day: DAY1, dimension: 'input', quantity: 1_234_560_000_000n, billedCostMicros: 3_086_400n },
+      {
+        ...gpt4o,
+        day: DAY1,
+        dimension: 'input',
+        quantity: 1_234_560_000_000n,
+        billedCostMicros: 3_086_400n,
+      },
       // 240,000 output tokens at 10 USD per million: 2.40 USD.
-      { ...gpt4o, day: DAY1, dimension: 'output', quantity: 240_000_000_000n, billedCostMicros: 2_400_000n },
+      {
+        ...gpt4o,
+        day: DAY1,
+        dimension: 'output',
+        quantity: 240_000_000_000n,
+        billedCostMicros: 2_400_000n,
+      },
       { ...mystery, day: DAY1 },
     ]);
     expect(tokenCosts(DAY2)).toEqual([
-      { ...gpt4o, day: DAY2, dimension: 'cache-read', quantity: 120_000_000_000n, billedCostMicros: 150_000n },
-      { ...gpt4o, day: DAY2, dimension: 'input', quantity: 2_400_000_000_000n, billedCostMicros: 6_000_000n },
-      { ...gpt4o, day: DAY2, dimension: 'output', quantity: 480_000_000_000n, billedCostMicros: 4_800_000n },
+      {
+        ...gpt4o,
+        day: DAY2,
+        dimension: 'cache-read',
+        quantity: 120_000_000_000n,
+        billedCostMicros: 150_000n,
+      },
+      {
+        ...gpt4o,
+        day: DAY2,
+        dimension: 'input',
+        quantity: 2_400_000_000_000n,
+        billedCostMicros: 6_000_000n,
+      },
+      {
+        ...gpt4o,
+        day: DAY2,
+        dimension: 'output',
+        quantity: 480_000_000_000n,
+        billedCostMicros: 4_800_000n,
+      },
       { ...mystery, day: DAY2 },
     ]);
     expect(warnings.filter(w => w.includes('mystery-model'))).toHaveLength(1);
@@ -224,7 +275,9 @@ describe('PrometheusCostSource on a real Prometheus server', () => {
   it('prices calls to consumed API operations and reports unpriced operations', async () => {
     const { costs, warnings } = await fetchAll(sourceConfig());
     const operationCosts = (day: string) =>
-      costsOf(costs, SUMMARIZER, day).filter(c => c.dimensionKind === 'operation');
+      costsOf(costs, SUMMARIZER, day).filter(
+        c => c.dimensionKind === 'operation',
+      );
 
     expect(operationCosts(DAY1)).toEqual([
       {
@@ -256,13 +309,23 @@ describe('PrometheusCostSource on a real Prometheus server', () => {
         tags: { apiRef: 'api:default/stripe' },
       },
     ]);
-    expect(operationCosts(DAY2).map(c => [c.dimension, c.quantity, c.billedCostMicros])).toEqual([
+    expect(
+      operationCosts(DAY2).map(c => [
+        c.dimension,
+        c.quantity,
+        c.billedCostMicros,
+      ]),
+    ).toEqual([
       ['POST /chat/completions', 1_008_000_000n, 0n],
       ['POST /v1/charges', 480_000_000n, 1_920_000n],
     ]);
-    expect(warnings.filter(w => w.includes('POST /chat/completions'))).toHaveLength(1);
+    expect(
+      warnings.filter(w => w.includes('POST /chat/completions')),
+    ).toHaveLength(1);
     // Hosts the component consumes no API of are reported as upstream metrics only.
-    expect(costs.filter(c => c.provider === 'internal.example.com')).toEqual([]);
+    expect(costs.filter(c => c.provider === 'internal.example.com')).toEqual(
+      [],
+    );
   });
 
   it('reads the Naftiko engine metrics with the naftiko profile', async () => {
@@ -302,7 +365,9 @@ describe('PrometheusCostSource on a real Prometheus server', () => {
     ]);
     // The OpenTelemetry HTTP metrics of summarizer are not read by this profile.
     expect(
-      metrics.filter(m => m.entityRef === SUMMARIZER && m.metric.startsWith('http.')),
+      metrics.filter(
+        m => m.entityRef === SUMMARIZER && m.metric.startsWith('http.'),
+      ),
     ).toEqual([]);
   });
 
@@ -316,53 +381,74 @@ describe('PrometheusCostSource on a real Prometheus server', () => {
       ),
     );
     expect(warnings).toContainEqual(
-      expect.stringMatching(/component:default\/reporter.*tollgate\.dev\/outcome-query.*parse error/),
+      expect.stringMatching(
+        /component:default\/reporter.*tollgate\.dev\/outcome-query.*parse error/,
+      ),
     );
   });
 
-  itWithoutUtf8(`reads the classic names when the server refuses UTF-8 names (${installed?.version})`, async () => {
-    const both = await fetchAll(sourceConfig());
-    const classic = await fetchAll(sourceConfig({ naming: 'classic' }));
-    expect(both.costs).toEqual(classic.costs);
-    expect(both.warnings.filter(w => w.includes('UTF-8'))).toHaveLength(1);
-    expect(classic.warnings.filter(w => w.includes('UTF-8'))).toHaveLength(0);
-  });
+  describeWithoutUtf8(
+    `on a server without UTF-8 names (${installed?.version})`,
+    () => {
+      it('reads the classic names when the server refuses UTF-8 names', async () => {
+        const both = await fetchAll(sourceConfig());
+        const classic = await fetchAll(sourceConfig({ naming: 'classic' }));
+        expect(both.costs).toEqual(classic.costs);
+        expect(both.warnings.filter(w => w.includes('UTF-8'))).toHaveLength(1);
+        expect(classic.warnings.filter(w => w.includes('UTF-8'))).toHaveLength(
+          0,
+        );
+      });
 
-  itWithoutUtf8(`fails clearly with naming utf8 on a server without UTF-8 names (${installed?.version})`, async () => {
-    await expect(fetchAll(sourceConfig({ naming: 'utf8' }))).rejects.toThrow(
-      /gen_ai\.client\.token\.usage_sum.*parse error/s,
-    );
-  });
+      it('fails clearly with naming utf8', async () => {
+        await expect(
+          fetchAll(sourceConfig({ naming: 'utf8' })),
+        ).rejects.toThrow(/gen_ai\.client\.token\.usage_sum.*parse error/s);
+      });
+    },
+  );
 
-  itWithUtf8(`reads UTF-8 names and counts usage under both names once (${UTF8_SKIP_NOTE})`, async () => {
-    const both = await fetchAll(sourceConfig());
-    const classic = await fetchAll(sourceConfig({ naming: 'classic' }));
-    const utf8 = await fetchAll(sourceConfig({ naming: 'utf8' }));
-    const summarizerCosts = (costs: CostRecord[]) => costs.filter(c => c.entityRef === SUMMARIZER && c.dimensionKind === 'tokenType');
-    expect(summarizerCosts(both.costs)).toEqual(summarizerCosts(classic.costs));
-    expect(
-      summarizerCosts(utf8.costs).filter(c => c.day === DAY1).map(c => [c.dimension, c.billedCostMicros]),
-    ).toEqual([['input', 3_086_400n]]);
-    // 96,000 cache-write tokens at 3.75 USD per million: 0.36 USD.
-    expect(costsOf(both.costs, WRITER, DAY1)).toEqual([
-      {
-        day: DAY1,
-        entityRef: WRITER,
-        provider: 'anthropic',
-        service: 'anthropic API',
-        model: 'claude-sonnet-4',
-        dimensionKind: 'tokenType',
-        dimension: 'cache-write',
-        quantity: 96_000_000_000n,
-        unit: 'tokens',
-        billedCostMicros: 360_000n,
-        currency: 'USD',
-      },
-    ]);
+  describeWithUtf8(`with UTF-8 names (${UTF8_SKIP_NOTE})`, () => {
+    it('reads UTF-8 names and counts usage under both names once', async () => {
+      const both = await fetchAll(sourceConfig());
+      const classic = await fetchAll(sourceConfig({ naming: 'classic' }));
+      const utf8 = await fetchAll(sourceConfig({ naming: 'utf8' }));
+      const summarizerCosts = (costs: CostRecord[]) =>
+        costs.filter(
+          c => c.entityRef === SUMMARIZER && c.dimensionKind === 'tokenType',
+        );
+      expect(summarizerCosts(both.costs)).toEqual(
+        summarizerCosts(classic.costs),
+      );
+      expect(
+        summarizerCosts(utf8.costs)
+          .filter(c => c.day === DAY1)
+          .map(c => [c.dimension, c.billedCostMicros]),
+      ).toEqual([['input', 3_086_400n]]);
+      // 96,000 cache-write tokens at 3.75 USD per million: 0.36 USD.
+      expect(costsOf(both.costs, WRITER, DAY1)).toEqual([
+        {
+          day: DAY1,
+          entityRef: WRITER,
+          provider: 'anthropic',
+          service: 'anthropic API',
+          model: 'claude-sonnet-4',
+          dimensionKind: 'tokenType',
+          dimension: 'cache-write',
+          quantity: 96_000_000_000n,
+          unit: 'tokens',
+          billedCostMicros: 360_000n,
+          currency: 'USD',
+        },
+      ]);
+    });
   });
 
   it('yields nothing for days that have not begun', async () => {
-    const { metrics, costs } = await fetchAll(sourceConfig(), { from: '2999-01-01', to: '2999-01-02' });
+    const { metrics, costs } = await fetchAll(sourceConfig(), {
+      from: '2999-01-01',
+      to: '2999-01-02',
+    });
     expect([...metrics, ...costs]).toEqual([]);
   });
 });
@@ -370,7 +456,9 @@ describe('PrometheusCostSource on a real Prometheus server', () => {
 describe('PrometheusCostSource errors', () => {
   it('throws on HTTP errors, naming the query and the answer', async () => {
     await expect(
-      fetchAll(sourceConfig({ baseUrl: `${prometheus.baseUrl}/no-such-prefix` })),
+      fetchAll(
+        sourceConfig({ baseUrl: `${prometheus.baseUrl}/no-such-prefix` }),
+      ),
     ).rejects.toThrow(
       /no-such-prefix\/api\/v1\/query \(time 2025-03-02T00:00:00\.000Z\): .*\[1d\].* failed with HTTP 404 Not Found: 404 page not found/,
     );
@@ -383,7 +471,10 @@ describe('PrometheusCostSource errors', () => {
       {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
-        metadata: { name: 'bad-regex', annotations: { 'tollgate.dev/prometheus-selector': '{job=~"("}' } },
+        metadata: {
+          name: 'bad-regex',
+          annotations: { 'tollgate.dev/prometheus-selector': '{job=~"("}' },
+        },
         spec: {},
       },
     ];
@@ -398,7 +489,9 @@ describe('PrometheusCostSource errors', () => {
         // drain
       }
     };
-    await expect(run()).rejects.toThrow(/bad_data: .*job=~"\(".*|job=~"\(".*bad_data/s);
+    await expect(run()).rejects.toThrow(
+      /bad_data: .*job=~"\(".*|job=~"\(".*bad_data/s,
+    );
   });
 
   describe('against a server that never answers', () => {
@@ -409,7 +502,9 @@ describe('PrometheusCostSource errors', () => {
       server = createServer(() => {
         // Never answers.
       });
-      await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+      await new Promise<void>(resolve =>
+        server.listen(0, '127.0.0.1', resolve),
+      );
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
 
@@ -419,16 +514,20 @@ describe('PrometheusCostSource errors', () => {
     });
 
     it('throws when a query times out', async () => {
-      await expect(fetchAll(sourceConfig({ baseUrl: url, timeoutMs: 300 }))).rejects.toThrow(
-        /timed out after 300 ms.*/,
-      );
+      await expect(
+        fetchAll(sourceConfig({ baseUrl: url, timeoutMs: 300 })),
+      ).rejects.toThrow(/timed out after 300 ms.*/);
     });
 
     it('stops when the run is aborted', async () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 200);
       await expect(
-        fetchAll(sourceConfig({ baseUrl: url, timeoutMs: 60_000 }), WINDOW, controller.signal),
+        fetchAll(
+          sourceConfig({ baseUrl: url, timeoutMs: 60_000 }),
+          WINDOW,
+          controller.signal,
+        ),
       ).rejects.toThrow(/aborted/);
     });
   });

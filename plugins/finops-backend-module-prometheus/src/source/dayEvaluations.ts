@@ -20,7 +20,9 @@ function parseDay(name: string, text: string): number {
   const ms = match ? Date.UTC(+match[1], +match[2] - 1, +match[3]) : NaN;
   if (!match || new Date(ms).toISOString().slice(0, 10) !== text) {
     throw new InputError(
-      `window.${name} has invalid value ${JSON.stringify(text)}: expected a day as YYYY-MM-DD`,
+      `window.${name} has invalid value ${JSON.stringify(
+        text,
+      )}: expected a day as YYYY-MM-DD`,
     );
   }
   return ms / 1000;

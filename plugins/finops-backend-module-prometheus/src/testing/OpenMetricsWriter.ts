@@ -16,7 +16,8 @@ function quote(text: string): string {
 
 function sampleName(name: string, labels: Labels): string {
   const pairs = Object.entries(labels).map(
-    ([key, value]) => `${LEGACY_NAME.test(key) ? key : quote(key)}=${quote(value)}`,
+    ([key, value]) =>
+      `${LEGACY_NAME.test(key) ? key : quote(key)}=${quote(value)}`,
   );
   if (LEGACY_NAME.test(name)) {
     return `${name}{${pairs.join(',')}}`;
@@ -46,7 +47,9 @@ export class OpenMetricsWriter {
     perDay.forEach((total, day) => {
       const perHour = total / 24;
       if (!Number.isInteger(perHour)) {
-        throw new Error(`Daily increment ${total} is not a whole number per hour`);
+        throw new Error(
+          `Daily increment ${total} is not a whole number per hour`,
+        );
       }
       for (let hour = 1; hour <= 24; hour++) {
         value += perHour;
@@ -56,8 +59,14 @@ export class OpenMetricsWriter {
     return points;
   }
 
-  private family(name: string, type: string, series: Array<{ name: string; points: Array<[number, number]> }>) {
-    const lines = [`# TYPE ${LEGACY_NAME.test(name) ? name : quote(name)} ${type}`];
+  private family(
+    name: string,
+    type: string,
+    series: Array<{ name: string; points: Array<[number, number]> }>,
+  ) {
+    const lines = [
+      `# TYPE ${LEGACY_NAME.test(name) ? name : quote(name)} ${type}`,
+    ];
     const count = series[0]?.points.length ?? 0;
     for (let i = 0; i < count; i++) {
       for (const s of series) {
@@ -72,7 +81,10 @@ export class OpenMetricsWriter {
    * A counter family; each series grows by its `perDay` amounts. The samples are
    * named `<family>_total`.
    */
-  counter(family: string, series: Array<{ labels: Labels; perDay: number[] }>): this {
+  counter(
+    family: string,
+    series: Array<{ labels: Labels; perDay: number[] }>,
+  ): this {
     this.family(
       family,
       'counter',
@@ -85,7 +97,10 @@ export class OpenMetricsWriter {
   }
 
   /** A classic histogram family; each series grows by its per-day buckets and sum. */
-  histogram(family: string, series: Array<{ labels: Labels; perDay: HistogramDay[] }>): this {
+  histogram(
+    family: string,
+    series: Array<{ labels: Labels; perDay: HistogramDay[] }>,
+  ): this {
     const lines: Array<{ name: string; points: Array<[number, number]> }> = [];
     for (const s of series) {
       const bounds = Object.keys(s.perDay[0].buckets);

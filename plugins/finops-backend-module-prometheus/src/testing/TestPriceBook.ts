@@ -1,4 +1,8 @@
-import { TokenType, costOf, parseUnitPrice } from '@tollgate/plugin-finops-common';
+import {
+  TokenType,
+  costOf,
+  parseUnitPrice,
+} from '@tollgate/plugin-finops-common';
 import { PriceBook, PricedUsage } from '@tollgate/plugin-finops-node';
 
 /** Prices per unit as decimal text, keyed as the lookups below describe. */
@@ -13,12 +17,19 @@ export interface TestPrices {
 export class TestPriceBook implements PriceBook {
   constructor(private readonly prices: TestPrices) {}
 
-  private price(text: string | undefined, quantity: bigint): PricedUsage | undefined {
+  private price(
+    text: string | undefined,
+    quantity: bigint,
+  ): PricedUsage | undefined {
     if (text === undefined) {
       return undefined;
     }
     const unitPrice = parseUnitPrice(text)!;
-    return { costMicros: costOf(quantity, unitPrice), currency: 'USD', unitPrice };
+    return {
+      costMicros: costOf(quantity, unitPrice),
+      currency: 'USD',
+      unitPrice,
+    };
   }
 
   priceTokens(usage: {

@@ -27,7 +27,10 @@ const gpt4o = {
 
 /** A histogram series with one `+Inf` bucket: only its count and sum matter. */
 function countAndSum(counts: number[], sums: number[]) {
-  return counts.map((count, day) => ({ buckets: { '+Inf': count }, sum: sums[day] }));
+  return counts.map((count, day) => ({
+    buckets: { '+Inf': count },
+    sum: sums[day],
+  }));
 }
 
 /** The OpenMetrics text; UTF-8 named series only when the server can ingest them. */
@@ -39,8 +42,14 @@ export function scenarioOpenMetrics(options: { utf8Names: boolean }): string {
       {
         labels: { ...summarizer, http_response_status_code: '200' },
         perDay: [
-          { buckets: { '0.1': 1200, '0.25': 2280, '1': 2280, '+Inf': 2280 }, sum: 240 },
-          { buckets: { '0.1': 2400, '0.25': 4704, '1': 4704, '+Inf': 4704 }, sum: 480 },
+          {
+            buckets: { '0.1': 1200, '0.25': 2280, '1': 2280, '+Inf': 2280 },
+            sum: 240,
+          },
+          {
+            buckets: { '0.1': 2400, '0.25': 4704, '1': 4704, '+Inf': 4704 },
+            sum: 480,
+          },
         ],
       },
       {
@@ -59,10 +68,22 @@ export function scenarioOpenMetrics(options: { utf8Names: boolean }): string {
       },
     ])
     .histogram('http_client_request_duration_seconds', [
-      { labels: { ...chat, http_response_status_code: '200' }, perDay: countAndSum([504, 1008], [48, 48]) },
-      { labels: { ...chat, http_response_status_code: '429' }, perDay: countAndSum([48, 48], [24, 24]) },
-      { labels: { ...chat, http_response_status_code: '503' }, perDay: countAndSum([24, 24], [24, 24]) },
-      { labels: { ...chat, error_type: 'java.net.SocketTimeoutException' }, perDay: countAndSum([24, 24], [240, 240]) },
+      {
+        labels: { ...chat, http_response_status_code: '200' },
+        perDay: countAndSum([504, 1008], [48, 48]),
+      },
+      {
+        labels: { ...chat, http_response_status_code: '429' },
+        perDay: countAndSum([48, 48], [24, 24]),
+      },
+      {
+        labels: { ...chat, http_response_status_code: '503' },
+        perDay: countAndSum([24, 24], [24, 24]),
+      },
+      {
+        labels: { ...chat, error_type: 'java.net.SocketTimeoutException' },
+        perDay: countAndSum([24, 24], [240, 240]),
+      },
       {
         labels: {
           ...summarizer,
@@ -85,9 +106,18 @@ export function scenarioOpenMetrics(options: { utf8Names: boolean }): string {
       },
     ])
     .histogram('gen_ai_client_token_usage', [
-      { labels: { ...gpt4o, gen_ai_token_type: 'input' }, perDay: countAndSum([504, 1008], [1_234_560, 2_400_000]) },
-      { labels: { ...gpt4o, gen_ai_token_type: 'output' }, perDay: countAndSum([504, 1008], [240_000, 480_000]) },
-      { labels: { ...gpt4o, gen_ai_token_type: 'cache_read' }, perDay: countAndSum([48, 48], [120_000, 120_000]) },
+      {
+        labels: { ...gpt4o, gen_ai_token_type: 'input' },
+        perDay: countAndSum([504, 1008], [1_234_560, 2_400_000]),
+      },
+      {
+        labels: { ...gpt4o, gen_ai_token_type: 'output' },
+        perDay: countAndSum([504, 1008], [240_000, 480_000]),
+      },
+      {
+        labels: { ...gpt4o, gen_ai_token_type: 'cache_read' },
+        perDay: countAndSum([48, 48], [120_000, 120_000]),
+      },
       {
         labels: {
           ...summarizer,
@@ -98,15 +128,27 @@ export function scenarioOpenMetrics(options: { utf8Names: boolean }): string {
         perDay: countAndSum([24, 24], [24_000, 24_000]),
       },
     ])
-    .counter('summaries_generated', [{ labels: summarizer, perDay: [720, 1440] }])
+    .counter('summaries_generated', [
+      { labels: summarizer, perDay: [720, 1440] },
+    ])
     // Naftiko engine metrics of triage: 1200 requests a day, 24 of them errors.
     .counter('naftiko_request', [
       {
-        labels: { ...triage, naftiko_adapter_type: 'rest', naftiko_operation_id: 'triage-ticket', status: '200' },
+        labels: {
+          ...triage,
+          naftiko_adapter_type: 'rest',
+          naftiko_operation_id: 'triage-ticket',
+          status: '200',
+        },
         perDay: [1176, 1176, 1176],
       },
       {
-        labels: { ...triage, naftiko_adapter_type: 'rest', naftiko_operation_id: 'triage-ticket', status: 'ERROR' },
+        labels: {
+          ...triage,
+          naftiko_adapter_type: 'rest',
+          naftiko_operation_id: 'triage-ticket',
+          status: 'ERROR',
+        },
         perDay: [24, 24, 24],
       },
     ])
@@ -121,15 +163,30 @@ export function scenarioOpenMetrics(options: { utf8Names: boolean }): string {
     ])
     .counter('naftiko_http_client', [
       {
-        labels: { ...triage, http_request_method: 'POST', server_address: 'api.anthropic.com', http_response_status_code: '200' },
+        labels: {
+          ...triage,
+          http_request_method: 'POST',
+          server_address: 'api.anthropic.com',
+          http_response_status_code: '200',
+        },
         perDay: [456, 456, 456],
       },
       {
-        labels: { ...triage, http_request_method: 'POST', server_address: 'api.anthropic.com', http_response_status_code: '429' },
+        labels: {
+          ...triage,
+          http_request_method: 'POST',
+          server_address: 'api.anthropic.com',
+          http_response_status_code: '429',
+        },
         perDay: [24, 24, 24],
       },
       {
-        labels: { ...triage, http_request_method: 'POST', server_address: 'api.anthropic.com', error_type: 'transport' },
+        labels: {
+          ...triage,
+          http_request_method: 'POST',
+          server_address: 'api.anthropic.com',
+          error_type: 'transport',
+        },
         perDay: [24, 24, 24],
       },
     ]);
@@ -169,7 +226,12 @@ function component(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-a', ...spec },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'team-a',
+      ...spec,
+    },
   };
 }
 
@@ -178,7 +240,12 @@ function api(name: string, title: string, definition: string): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'API',
     metadata: { name, namespace: 'default', title },
-    spec: { type: 'openapi', lifecycle: 'production', owner: 'team-a', definition },
+    spec: {
+      type: 'openapi',
+      lifecycle: 'production',
+      owner: 'team-a',
+      definition,
+    },
   };
 }
 
@@ -199,7 +266,9 @@ export const scenarioEntities: Entity[] = [
     relations: [{ type: 'consumesApi', targetRef: 'api:default/anthropic' }],
   },
   component('writer'),
-  component('broken', { 'tollgate.dev/prometheus-selector': 'job="summarizer"' }),
+  component('broken', {
+    'tollgate.dev/prometheus-selector': 'job="summarizer"',
+  }),
   component('reporter', {
     'tollgate.dev/prometheus-selector': '{job="reporter"}',
     'tollgate.dev/outcome-query': 'sum(increase(reports_total[1d]',
@@ -229,7 +298,10 @@ export const scenarioEntities: Entity[] = [
       servers: [{ url: 'https://api.stripe.com/' }],
       paths: {
         '/v1/charges': {
-          post: { operationId: 'PostCharges', 'x-tollgate-price': '0.004 USD/call' },
+          post: {
+            operationId: 'PostCharges',
+            'x-tollgate-price': '0.004 USD/call',
+          },
         },
       },
     }),
@@ -237,7 +309,9 @@ export const scenarioEntities: Entity[] = [
   api(
     'anthropic',
     'Anthropic API',
-    ['openapi: 3.1.0', 'servers:', '- url: "https://api.anthropic.com"'].join('\n'),
+    ['openapi: 3.1.0', 'servers:', '- url: "https://api.anthropic.com"'].join(
+      '\n',
+    ),
   ),
   {
     apiVersion: 'backstage.io/v1alpha1',

@@ -29,11 +29,18 @@ export const PROMETHEUS_MISSING_MESSAGE =
   'The tests of the Prometheus source run a real Prometheus server, but the prometheus and promtool binaries were not found. ' +
   'Install them with `apt-get install prometheus` (Debian/Ubuntu), or point PROMETHEUS_BIN and PROMTOOL_BIN at them.';
 
-function findBinary(name: string, override: string | undefined): string | undefined {
+function findBinary(
+  name: string,
+  override: string | undefined,
+): string | undefined {
   if (override) {
     return existsSync(override) ? override : undefined;
   }
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin'];
+  const dirs = [
+    ...(process.env.PATH ?? '').split(delimiter),
+    '/usr/bin',
+    '/usr/local/bin',
+  ];
   return dirs.map(dir => join(dir, name)).find(path => existsSync(path));
 }
 
@@ -45,7 +52,9 @@ export function findPrometheus(): InstalledPrometheus | undefined {
     return undefined;
   }
   const result = spawnSync(prometheus, ['--version'], { encoding: 'utf8' });
-  const match = /version (\d+)\.(\d+)\.(\S+)/.exec(`${result.stdout}${result.stderr}`);
+  const match = /version (\d+)\.(\d+)\.(\S+)/.exec(
+    `${result.stdout}${result.stderr}`,
+  );
   if (result.error || !match) {
     return undefined;
   }
@@ -80,7 +89,11 @@ async function waitForReady(
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`Prometheus exited with code ${child.exitCode} before it was ready:\n${log()}`);
+      throw new Error(
+        `Prometheus exited with code ${
+          child.exitCode
+        } before it was ready:\n${log()}`,
+      );
     }
     try {
       const response = await fetch(`${baseUrl}/-/ready`);
@@ -113,7 +126,9 @@ async function stopProcess(child: ChildProcess): Promise<void> {
  * `/-/ready`. Fails with {@link PROMETHEUS_MISSING_MESSAGE} when the binaries are
  * missing.
  */
-export async function startPrometheus(openMetrics: string): Promise<RunningPrometheus> {
+export async function startPrometheus(
+  openMetrics: string,
+): Promise<RunningPrometheus> {
   const installed = findPrometheus();
   if (!installed) {
     throw new Error(PROMETHEUS_MISSING_MESSAGE);
@@ -124,7 +139,10 @@ export async function startPrometheus(openMetrics: string): Promise<RunningProme
     const dataDir = join(dir, 'data');
     const configFile = join(dir, 'prometheus.yml');
     await writeFile(input, openMetrics);
-    await writeFile(configFile, 'global:\n  scrape_interval: 1m\nscrape_configs: []\n');
+    await writeFile(
+      configFile,
+      'global:\n  scrape_interval: 1m\nscrape_configs: []\n',
+    );
     const backfill = spawnSync(
       installed.promtool,
       ['tsdb', 'create-blocks-from', 'openmetrics', input, dataDir],
