@@ -223,7 +223,9 @@ export class FocusCostSource implements CostSource {
         throw new InputError(invalid.describe());
       }
       tally.skipped += invalid.count;
-      context.logger.warn(`${this.id}: skipped invalid rows. ${invalid.describe()}`);
+      context.logger.warn(
+        `${this.id}: skipped invalid rows. ${invalid.describe()}`,
+      );
     }
   }
 }

@@ -84,7 +84,9 @@ export class FocusCsvReader {
       input.destroy();
     }
     if (!header) {
-      throw new InputError(`FOCUS file ${this.name} is empty: it has no header row`);
+      throw new InputError(
+        `FOCUS file ${this.name} is empty: it has no header row`,
+      );
     }
   }
 }

@@ -56,7 +56,10 @@ export class FocusFilePattern {
     }
     if (trimmed.endsWith('/') || trimmed.endsWith(path.sep)) {
       throw new InputError(
-        `FOCUS file path "${pattern}" names a directory; name its files, e.g. "${path.join(trimmed, '*.csv')}"`,
+        `FOCUS file path "${pattern}" names a directory; name its files, e.g. "${path.join(
+          trimmed,
+          '*.csv',
+        )}"`,
       );
     }
     return new FocusFilePattern(
@@ -87,14 +90,16 @@ export class FocusFilePattern {
       entries = await fs.readdir(directory);
     } catch (error) {
       throw new InputError(
-        `Cannot list the directory of FOCUS file pattern "${this.pattern}" (${directory}): ${
-          (error as Error).message
-        }`,
+        `Cannot list the directory of FOCUS file pattern "${
+          this.pattern
+        }" (${directory}): ${(error as Error).message}`,
       );
     }
     const pattern = this.name;
     const candidates = entries
-      .filter(entry => !entry.startsWith('.') || pattern.source.startsWith('^\\.'))
+      .filter(
+        entry => !entry.startsWith('.') || pattern.source.startsWith('^\\.'),
+      )
       .filter(entry => pattern.test(entry))
       .sort()
       .map(entry => path.join(directory, entry));

@@ -48,7 +48,9 @@ export class FocusHeader {
         );
       }
     }
-    if (!PROVIDER_COLUMNS.some(c => positions.has(c.toLocaleLowerCase('en-US')))) {
+    if (
+      !PROVIDER_COLUMNS.some(c => positions.has(c.toLocaleLowerCase('en-US')))
+    ) {
       throw new InputError(
         `FOCUS file ${file} has neither a ServiceProviderName nor a ProviderName column; one is required`,
       );

@@ -25,7 +25,9 @@ export class FocusInvalidRows {
   describe(): string {
     const rows = this.total === 1 ? 'row' : 'rows';
     const first =
-      this.total > this.listed.length ? ` (the first ${this.listed.length} listed)` : '';
+      this.total > this.listed.length
+        ? ` (the first ${this.listed.length} listed)`
+        : '';
     const details = this.listed
       .map(({ line, reasons }) => `line ${line}: ${reasons.join(', ')}`)
       .join('; ');

@@ -104,7 +104,11 @@ export class FocusRowMapper {
     const list = this.decimal('ListCost', get('ListCost'), reasons);
     const consumed = get('ConsumedQuantity');
     const quantityColumn = consumed ? 'ConsumedQuantity' : 'PricingQuantity';
-    const quantity = this.quantity(quantityColumn, get(quantityColumn), reasons);
+    const quantity = this.quantity(
+      quantityColumn,
+      get(quantityColumn),
+      reasons,
+    );
     const tags = this.tags(get('Tags'), reasons);
     const details = this.details(get('SkuPriceDetails'), reasons);
     if (reasons.length > 0 || billed === undefined) {

@@ -24,13 +24,12 @@ describe('FocusSkuPriceDetails', () => {
     expect(details(json).tokenType).toBe(tokenType);
   });
 
-  it.each([
-    [{}],
-    [{ TokenDirection: 'Sideways' }],
-    [{ CoreCount: 4 }],
-  ])('has no token type for %j', json => {
-    expect(details(json).tokenType).toBeUndefined();
-  });
+  it.each([[{}], [{ TokenDirection: 'Sideways' }], [{ CoreCount: 4 }]])(
+    'has no token type for %j',
+    json => {
+      expect(details(json).tokenType).toBeUndefined();
+    },
+  );
 
   it('names the model by ModelId, else by Model', () => {
     expect(

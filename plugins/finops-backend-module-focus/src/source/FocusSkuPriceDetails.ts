@@ -37,12 +37,16 @@ export class FocusSkuPriceDetails {
 
   /** The model the price is for, if the details name one. */
   get model(): string | undefined {
-    return text(this.properties.get('modelid')) ?? text(this.properties.get('model'));
+    return (
+      text(this.properties.get('modelid')) ?? text(this.properties.get('model'))
+    );
   }
 
   /** The token type the price is for, if the details describe tokens. */
   get tokenType(): TokenType | undefined {
-    const direction = text(this.properties.get('tokendirection'))?.toLowerCase();
+    const direction = text(
+      this.properties.get('tokendirection'),
+    )?.toLowerCase();
     const cache = text(this.properties.get('tokencacheaction'))?.toLowerCase();
     if (direction && OUTPUT_DIRECTIONS.has(direction)) {
       return 'output';

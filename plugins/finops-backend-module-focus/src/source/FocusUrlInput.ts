@@ -26,7 +26,9 @@ export class FocusUrlInput implements FocusInput {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new InputError(
-        `FOCUS export URL ${describe(url)} must use http or https, not ${url.protocol}`,
+        `FOCUS export URL ${describe(url)} must use http or https, not ${
+          url.protocol
+        }`,
       );
     }
     return new FocusUrlInput(url);

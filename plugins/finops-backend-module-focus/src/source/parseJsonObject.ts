@@ -9,7 +9,10 @@ export function parseJsonObject(text: string): JsonObjectResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: `is not valid JSON (${(error as Error).message})` };
+    return {
+      ok: false,
+      error: `is not valid JSON (${(error as Error).message})`,
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'is JSON but not an object' };
