@@ -108,6 +108,18 @@ describe.each(databases.eachSupportedId())('DatabaseCostStore on %p', databaseId
     expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe('12.833333');
   });
 
+  it('stores windows larger than one insert batch', async () => {
+    const { store } = await createStore();
+    const many = Array.from({ length: 2345 }, (_, i) =>
+      record({ dimension: `op-${i}`, dimensionKind: 'operation', billedCostMicros: BigInt(i) }),
+    );
+    await expect(store.replaceWindow('focus:a', window, items(many))).resolves.toEqual({
+      records: 2345,
+      metrics: 0,
+    });
+    expect(await store.entityTotal({ ...entity, window })).toBe(BigInt((2344 * 2345) / 2));
+  });
+
   it('refuses records outside the window', async () => {
     const { store } = await createStore();
     await expect(

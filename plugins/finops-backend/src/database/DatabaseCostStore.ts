@@ -19,6 +19,7 @@ import {
   StoredItem,
   SummaryQuery,
 } from './CostStore';
+import { insertRows } from './insertRows';
 import { toBigInt, toOptionalBigInt } from './toBigInt';
 
 const migrationsDir = resolvePackagePath(
@@ -26,8 +27,15 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-/** Rows per multi-row insert: 17 columns stay well inside SQLite's variable limit. */
+/** Rows per multi-row insert: 16 columns stay well inside SQLite's variable limit. */
 const BATCH_SIZE = 1000;
+
+const COST_COLUMNS = [
+  'source_id', 'day', 'entity_ref', 'cost_center', 'team', 'provider', 'service',
+  'model', 'dimension_kind', 'dimension', 'quantity', 'unit', 'billed_cost',
+  'list_cost', 'currency', 'tags',
+] as const;
+const METRIC_COLUMNS = ['source_id', 'day', 'entity_ref', 'metric', 'labels', 'value'] as const;
 
 export const UNALLOCATED_KEY = '(unallocated)';
 export const OTHER_KEY = '(other)';
@@ -82,8 +90,8 @@ export class DatabaseCostStore implements CostStore {
           .whereBetween('day', [window.from, window.to])
           .delete();
       }
-      let costs: object[] = [];
-      let metrics: object[] = [];
+      let costs: unknown[][] = [];
+      let metrics: unknown[][] = [];
       const counts = { records: 0, metrics: 0 };
       for await (const item of items) {
         const day = item.type === 'cost' ? item.record.day : item.metric.day;
@@ -96,23 +104,23 @@ export class DatabaseCostStore implements CostStore {
           costs.push(costRow(sourceId, item));
           counts.records += 1;
           if (costs.length >= BATCH_SIZE) {
-            await trx('finops_cost_records').insert(costs);
+            await insertRows(trx, 'finops_cost_records', COST_COLUMNS, costs);
             costs = [];
           }
         } else {
           metrics.push(metricRow(sourceId, item.metric));
           counts.metrics += 1;
           if (metrics.length >= BATCH_SIZE) {
-            await trx('finops_usage_metrics').insert(metrics);
+            await insertRows(trx, 'finops_usage_metrics', METRIC_COLUMNS, metrics);
             metrics = [];
           }
         }
       }
       if (costs.length) {
-        await trx('finops_cost_records').insert(costs);
+        await insertRows(trx, 'finops_cost_records', COST_COLUMNS, costs);
       }
       if (metrics.length) {
-        await trx('finops_usage_metrics').insert(metrics);
+        await insertRows(trx, 'finops_usage_metrics', METRIC_COLUMNS, metrics);
       }
       await trx.raw(
         `INSERT INTO finops_daily_costs
@@ -266,36 +274,35 @@ export class DatabaseCostStore implements CostStore {
 
 function costRow(sourceId: string, item: StoredItem & { type: 'cost' }) {
   const r = item.record;
-  return {
-    source_id: sourceId,
-    day: r.day,
-    entity_ref: r.entityRef ?? null,
-    cost_center: r.costCenter ?? null,
-    team: r.team ?? null,
-    provider: r.provider,
-    service: r.service,
-    model: r.model ?? null,
-    dimension_kind: r.dimensionKind,
-    dimension: r.dimension,
-    quantity: r.quantity === undefined ? null : r.quantity.toString(),
-    unit: r.unit ?? null,
-    billed_cost: r.billedCostMicros.toString(),
-    list_cost:
-      r.listCostMicros === undefined ? null : r.listCostMicros.toString(),
-    currency: r.currency,
-    tags: r.tags && Object.keys(r.tags).length ? JSON.stringify(r.tags) : null,
-  };
+  return [
+    sourceId,
+    r.day,
+    r.entityRef ?? null,
+    r.costCenter ?? null,
+    r.team ?? null,
+    r.provider,
+    r.service,
+    r.model ?? null,
+    r.dimensionKind,
+    r.dimension,
+    r.quantity === undefined ? null : r.quantity.toString(),
+    r.unit ?? null,
+    r.billedCostMicros.toString(),
+    r.listCostMicros === undefined ? null : r.listCostMicros.toString(),
+    r.currency,
+    r.tags && Object.keys(r.tags).length ? JSON.stringify(r.tags) : null,
+  ];
 }
 
 function metricRow(sourceId: string, metric: UsageMetric) {
-  return {
-    source_id: sourceId,
-    day: metric.day,
-    entity_ref: metric.entityRef,
-    metric: metric.metric,
-    labels: JSON.stringify(metric.labels ?? {}),
-    value: metric.value,
-  };
+  return [
+    sourceId,
+    metric.day,
+    metric.entityRef,
+    metric.metric,
+    JSON.stringify(metric.labels ?? {}),
+    metric.value,
+  ];
 }
 
 function compareBigDesc(a: bigint, b: bigint) {

@@ -102,6 +102,9 @@ export class CostSourceRunner {
     logger: LoggerService,
     outerSignal?: AbortSignal,
   ): Promise<number> {
+    // The catalog is read before the window's transaction opens: on a single-connection
+    // database (SQLite) a catalog or token request inside it would wait for itself.
+    await index();
     for (let attempt = 1; ; attempt++) {
       const signal = AbortSignal.any([
         AbortSignal.timeout(retry.windowTimeoutMs),

@@ -134,11 +134,12 @@ export function parseThresholds(
 ): ParseResult<number[]> {
   const expected =
     'comma-separated whole percentages from 1 to 1000 in increasing order, such as "50,80,100"';
-  const parts = Array.isArray(value)
-    ? value.map(v => String(v))
-    : typeof value === 'string'
-    ? value.split(',').map(v => v.trim().replace(/%$/, ''))
-    : undefined;
+  let parts: string[] | undefined;
+  if (Array.isArray(value)) {
+    parts = value.map(v => String(v));
+  } else if (typeof value === 'string') {
+    parts = value.split(',').map(v => v.trim().replace(/%$/, ''));
+  }
   if (!parts || parts.length === 0) {
     return parseError(name, value, expected);
   }

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, SCREENSHOTS, openBrowser } from './browser.mjs';
+
+test('a capability page has a Cost tab with spend split by model and token type', async () => {
+  const { browser, page } = await openBrowser();
+  try {
+    await page.goto(`${BASE_URL}/catalog/default/component/support-summarizer`);
+    await page.getByText('Cost', { exact: true }).first().click();
+    await page.waitForURL(/\/cost$/);
+    // Ingestion runs in the background right after start: wait for the data.
+    const total = page.getByTestId('finops-total');
+    for (let i = 0; i < 30 && !(await total.isVisible()); i++) {
+      await page.waitForTimeout(2000);
+      await page.reload();
+    }
+    await total.waitFor();
+    assert.match(await total.innerText(), /^\$[\d,]+\.\d{2}/);
+    await page.getByText('Breakdown by model').first().waitFor();
+    await page.getByRole('cell', { name: 'gpt-4o', exact: true }).first().waitFor();
+    await page.getByText('Token types').first().waitFor();
+    await page.getByRole('cell', { name: 'cache-read' }).first().waitFor();
+    await page.getByText('Data freshness').first().waitFor();
+    await page.getByText('focus:ai-providers').first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}cost-tab.png`, fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the FinOps page shows spend by cost center and unallocated spend', async () => {
+  const { browser, page } = await openBrowser();
+  try {
+    await page.goto(`${BASE_URL}/finops`);
+    await page.getByTestId('finops-org-total').waitFor();
+    await page.getByText('By cost center').first().waitFor();
+    await page.getByRole('cell', { name: 'cc-com-3300' }).first().waitFor();
+    assert.match(await page.getByTestId('finops-unallocated').innerText(), /^\$[\d,]+\.\d{2}/);
+    await page.getByText('Top movers').first().waitFor();
+    await page.getByText('Model mix').first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}finops-page.png`, fullPage: true });
+  } finally {
+    await browser.close();
+  }
+});

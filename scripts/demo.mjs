@@ -1,0 +1,70 @@
+// Starts the demo: example FOCUS exports for the days ending today, the OpenCost
+// replay of recorded allocations for the example workloads, then the Backstage app
+// (:3000) and backend (:7007). Shared by ./tollgate start and the end-to-end tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export const root = new URL('..', import.meta.url).pathname;
+export const REPLAY_PORT = 9003;
+
+/** The kubernetes-ids of the example catalog's workloads. */
+function exampleWorkloadIds() {
+  const text = readFileSync(`${root}/examples/capabilities.yaml`, 'utf8');
+  return [...text.matchAll(/backstage\.io\/kubernetes-id:\s*(\S+)/g)].map(m => m[1]);
+}
+
+function startProcess(command, args, options = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', detached: true, ...options });
+  return child;
+}
+
+function stopProcess(child) {
+  if (child.exitCode === null && child.signalCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function startDemo({ stdio = 'inherit', env = process.env } = {}) {
+  const generated = spawnSync('node', ['scripts/generate-demo-focus.mjs', 'examples/focus/generated', '120'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (generated.status !== 0) {
+    throw new Error('Could not generate the demo FOCUS exports');
+  }
+  const replay = startProcess(
+    'node',
+    [
+      'plugins/finops-backend-module-opencost/replay/cli.js',
+      '--port', String(REPLAY_PORT),
+      '--cluster', 'demo-cluster',
+      '--ids', exampleWorkloadIds().join(','),
+    ],
+    { stdio, env },
+  );
+  const backstage = startProcess('yarn', ['start'], { stdio, env });
+  const children = [replay, backstage];
+  const stop = () => children.forEach(stopProcess);
+  return { children, stop };
+}
+
+/** Waits until a URL answers 200, or throws after the timeout. */
+export async function waitFor(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}

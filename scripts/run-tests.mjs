@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The whole test suite: type check, lint, unit and integration tests (SQLite and
+// PostgreSQL, a real Prometheus), then end-to-end browser tests against the started
+// demo. Ends with one line "N passed, N failed" and exits non-zero on any failure.
+//
+//   node scripts/run-tests.mjs [--skip-e2e]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const env = {
+  ...process.env,
+  CI: 'true',
+  BACKSTAGE_TEST_DISABLE_DOCKER: '1',
+  BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:
+    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+    'postgresql://postgres@127.0.0.1:5432',
+};
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function step(name, command, commandArgs) {
+  console.log(`\n=== ${name}: ${command} ${commandArgs.join(' ')}`);
+  const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: 'inherit' });
+  return result.status === 0;
+}
+
+function count(name, ok) {
+  if (ok) totals.passed += 1;
+  else totals.failed += 1;
+  console.log(`=== ${name}: ${ok ? 'passed' : 'FAILED'}`);
+}
+
+count('type check', step('type check', 'yarn', ['tsc']));
+count('lint', step('lint', 'yarn', ['backstage-cli', 'repo', 'lint']));
+
+const jestJson = join(root, 'node_modules', '.cache', 'tollgate-jest.json');
+rmSync(jestJson, { force: true });
+const unitOk = step('unit and integration tests', 'yarn', [
+  'backstage-cli', 'repo', 'test', '--ci', '--forceExit', '--json', `--outputFile=${jestJson}`,
+]);
+if (existsSync(jestJson)) {
+  const report = JSON.parse(readFileSync(jestJson, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  if (!unitOk && report.numFailedTests + report.numRuntimeErrorTestSuites === 0) {
+    totals.failed += 1;
+  }
+} else {
+  totals.failed += 1;
+}
+
+if (!args.includes('--skip-e2e')) {
+  const e2e = spawnSync('node', ['e2e/run-e2e.mjs'], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+  process.stdout.write(e2e.stdout ?? '');
+  const match = /^e2e: (\d+) passed, (\d+) failed/m.exec(e2e.stdout ?? '');
+  if (match) {
+    totals.passed += Number(match[1]);
+    totals.failed += Number(match[2]);
+  }
+  if (!match || (e2e.status !== 0 && Number(match[2]) === 0)) totals.failed += 1;
+}
+
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
+process.exit(totals.failed ? 1 : 0);
