@@ -40,7 +40,10 @@ describe('FinopsClient', () => {
     const client = new FinopsClient({ discoveryApi, fetchApi: fetchApi as any });
     await expect(
       client.getSummary({ from: 'x', to: '2026-11-28', groupBy: 'team' }),
-    ).rejects.toThrow('Query parameter from has invalid value');
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      body: { error: { message: 'Query parameter from has invalid value' } },
+    });
   });
 
   it('unwraps the sources list', async () => {

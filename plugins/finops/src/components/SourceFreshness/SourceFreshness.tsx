@@ -9,6 +9,13 @@ import {
 } from '@material-ui/core';
 import { SourceStatus } from '@tollgate/plugin-finops-common';
 
+function stateOf(source: SourceStatus) {
+  if (source.running) {
+    return 'running';
+  }
+  return source.stale ? 'stale' : 'fresh';
+}
+
 function age(seconds?: number) {
   if (seconds === undefined) {
     return 'never succeeded';
@@ -41,7 +48,7 @@ export function SourceFreshness(props: { sources: SourceStatus[] }) {
                   {source.id}{' '}
                   <Chip
                     size="small"
-                    label={source.running ? 'running' : source.stale ? 'stale' : 'fresh'}
+                    label={stateOf(source)}
                     color={source.stale && !source.running ? 'secondary' : 'default'}
                   />
                 </>
