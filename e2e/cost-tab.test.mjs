@@ -17,12 +17,18 @@ test('a capability page has a Cost tab with spend split by model and token type'
     await total.waitFor();
     assert.match(await total.innerText(), /^\$[\d,]+\.\d{2}/);
     await page.getByText('Breakdown by model').first().waitFor();
-    await page.getByRole('cell', { name: 'gpt-4o', exact: true }).first().waitFor();
+    await page
+      .getByRole('cell', { name: 'gpt-4o', exact: true })
+      .first()
+      .waitFor();
     await page.getByText('Token types').first().waitFor();
     await page.getByRole('cell', { name: 'cache-read' }).first().waitFor();
     await page.getByText('Data freshness').first().waitFor();
     await page.getByText('focus:ai-providers').first().waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}cost-tab.png`, fullPage: true });
+    await page.screenshot({
+      path: `${SCREENSHOTS}cost-tab.png`,
+      fullPage: true,
+    });
   } finally {
     await browser.close();
   }
@@ -35,10 +41,16 @@ test('the FinOps page shows spend by cost center and unallocated spend', async (
     await page.getByTestId('finops-org-total').waitFor();
     await page.getByText('By cost center').first().waitFor();
     await page.getByRole('cell', { name: 'cc-com-3300' }).first().waitFor();
-    assert.match(await page.getByTestId('finops-unallocated').innerText(), /^\$[\d,]+\.\d{2}/);
+    assert.match(
+      await page.getByTestId('finops-unallocated').innerText(),
+      /^\$[\d,]+\.\d{2}/,
+    );
     await page.getByText('Top movers').first().waitFor();
     await page.getByText('Model mix').first().waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}finops-page.png`, fullPage: true });
+    await page.screenshot({
+      path: `${SCREENSHOTS}finops-page.png`,
+      fullPage: true,
+    });
   } finally {
     await browser.close();
   }

@@ -12,12 +12,18 @@ let failed = 0;
 try {
   await waitFor('http://localhost:7007/api/finops/health', 300_000);
   await waitFor('http://localhost:3000', 300_000);
-  const files = readdirSync(`${root}/e2e`).filter(f => f.endsWith('.test.mjs')).map(f => `e2e/${f}`);
-  const result = spawnSync('node', ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const files = readdirSync(`${root}/e2e`)
+    .filter(f => f.endsWith('.test.mjs'))
+    .map(f => `e2e/${f}`);
+  const result = spawnSync(
+    'node',
+    ['--test', '--test-concurrency=1', '--test-reporter=tap', ...files],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   process.stdout.write(result.stdout);
   passed = Number(/^# pass (\d+)/m.exec(result.stdout)?.[1] ?? 0);
   failed = Number(/^# fail (\d+)/m.exec(result.stdout)?.[1] ?? 1);

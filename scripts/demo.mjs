@@ -10,11 +10,18 @@ export const REPLAY_PORT = 9003;
 /** The kubernetes-ids of the example catalog's workloads. */
 function exampleWorkloadIds() {
   const text = readFileSync(`${root}/examples/capabilities.yaml`, 'utf8');
-  return [...text.matchAll(/backstage\.io\/kubernetes-id:\s*(\S+)/g)].map(m => m[1]);
+  return [...text.matchAll(/backstage\.io\/kubernetes-id:\s*(\S+)/g)].map(
+    m => m[1],
+  );
 }
 
 function startProcess(command, args, options = {}) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', detached: true, ...options });
+  const child = spawn(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    detached: true,
+    ...options,
+  });
   return child;
 }
 
@@ -29,10 +36,14 @@ function stopProcess(child) {
 }
 
 export function startDemo({ stdio = 'inherit', env = process.env } = {}) {
-  const generated = spawnSync('node', ['scripts/generate-demo-focus.mjs', 'examples/focus/generated', '120'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const generated = spawnSync(
+    'node',
+    ['scripts/generate-demo-focus.mjs', 'examples/focus/generated', '120'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (generated.status !== 0) {
     throw new Error('Could not generate the demo FOCUS exports');
   }
@@ -40,9 +51,12 @@ export function startDemo({ stdio = 'inherit', env = process.env } = {}) {
     'node',
     [
       'plugins/finops-backend-module-opencost/replay/cli.js',
-      '--port', String(REPLAY_PORT),
-      '--cluster', 'demo-cluster',
-      '--ids', exampleWorkloadIds().join(','),
+      '--port',
+      String(REPLAY_PORT),
+      '--cluster',
+      'demo-cluster',
+      '--ids',
+      exampleWorkloadIds().join(','),
     ],
     { stdio, env },
   );
@@ -63,7 +77,9 @@ export async function waitFor(url, timeoutMs) {
       // not up yet
     }
     if (Date.now() > deadline) {
-      throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+      throw new Error(
+        `${url} did not answer within ${Math.round(timeoutMs / 1000)} s`,
+      );
     }
     await new Promise(resolve => setTimeout(resolve, 1000));
   }

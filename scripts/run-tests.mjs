@@ -22,7 +22,11 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function step(name, command, commandArgs) {
   console.log(`\n=== ${name}: ${command} ${commandArgs.join(' ')}`);
-  const result = spawnSync(command, commandArgs, { cwd: root, env, stdio: 'inherit' });
+  const result = spawnSync(command, commandArgs, {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   return result.status === 0;
 }
 
@@ -38,14 +42,23 @@ count('lint', step('lint', 'yarn', ['backstage-cli', 'repo', 'lint']));
 const jestJson = join(root, 'node_modules', '.cache', 'tollgate-jest.json');
 rmSync(jestJson, { force: true });
 const unitOk = step('unit and integration tests', 'yarn', [
-  'backstage-cli', 'repo', 'test', '--ci', '--forceExit', '--json', `--outputFile=${jestJson}`,
+  'backstage-cli',
+  'repo',
+  'test',
+  '--ci',
+  '--forceExit',
+  '--json',
+  `--outputFile=${jestJson}`,
 ]);
 if (existsSync(jestJson)) {
   const report = JSON.parse(readFileSync(jestJson, 'utf8'));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
   totals.skipped += report.numPendingTests + report.numTodoTests;
-  if (!unitOk && report.numFailedTests + report.numRuntimeErrorTestSuites === 0) {
+  if (
+    !unitOk &&
+    report.numFailedTests + report.numRuntimeErrorTestSuites === 0
+  ) {
     totals.failed += 1;
   }
 } else {
@@ -53,17 +66,25 @@ if (existsSync(jestJson)) {
 }
 
 if (!args.includes('--skip-e2e')) {
-  const e2e = spawnSync('node', ['e2e/run-e2e.mjs'], { cwd: root, env, stdio: ['inherit', 'pipe', 'inherit'], encoding: 'utf8' });
+  const e2e = spawnSync('node', ['e2e/run-e2e.mjs'], {
+    cwd: root,
+    env,
+    stdio: ['inherit', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   process.stdout.write(e2e.stdout ?? '');
   const match = /^e2e: (\d+) passed, (\d+) failed/m.exec(e2e.stdout ?? '');
   if (match) {
     totals.passed += Number(match[1]);
     totals.failed += Number(match[2]);
   }
-  if (!match || (e2e.status !== 0 && Number(match[2]) === 0)) totals.failed += 1;
+  if (!match || (e2e.status !== 0 && Number(match[2]) === 0))
+    totals.failed += 1;
 }
 
 console.log(
-  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+  `\n${totals.passed} passed, ${totals.failed} failed${
+    totals.skipped ? `, ${totals.skipped} skipped` : ''
+  }`,
 );
 process.exit(totals.failed ? 1 : 0);

@@ -8,7 +8,10 @@ import {
   CostSource,
   finopsCostSourcesExtensionPoint,
 } from '@tollgate/plugin-finops-node';
-import { migrateFinopsDatabase, DatabaseCostStore } from './database/DatabaseCostStore';
+import {
+  migrateFinopsDatabase,
+  DatabaseCostStore,
+} from './database/DatabaseCostStore';
 import { DatabaseSourceRunStore } from './database/DatabaseSourceRunStore';
 import { CostSourceRunner } from './ingestion/CostSourceRunner';
 import { IngestionScheduler } from './ingestion/IngestionScheduler';
@@ -49,7 +52,15 @@ export const finopsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
       },
       async init(deps) {
-        const { auth, catalog, config, database, httpAuth, httpRouter, logger } = deps;
+        const {
+          auth,
+          catalog,
+          config,
+          database,
+          httpAuth,
+          httpRouter,
+          logger,
+        } = deps;
         const settings = readFinopsConfig(config, sources);
         const db = await migrateFinopsDatabase(database);
         const costStore = DatabaseCostStore.fromKnex(db);
@@ -78,7 +89,11 @@ export const finopsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             catalog,
             costStore,
-            costQueries: new CostQueryService(costStore, sourceStatus, settings.currency),
+            costQueries: new CostQueryService(
+              costStore,
+              sourceStatus,
+              settings.currency,
+            ),
             sourceStatus,
             sourceRuns: new SourceRunService(() => sources, runner),
           }),
@@ -92,9 +107,9 @@ export const finopsPlugin = createBackendPlugin({
           logger,
         }).schedule(sources);
         logger.info(
-          `Tollgate finops backend ready with ${sources.length} cost source(s): ${
-            sources.map(s => s.id).join(', ') || 'none'
-          }`,
+          `Tollgate finops backend ready with ${
+            sources.length
+          } cost source(s): ${sources.map(s => s.id).join(', ') || 'none'}`,
         );
       },
     });

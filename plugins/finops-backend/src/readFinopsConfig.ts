@@ -12,17 +12,24 @@ export interface FinopsSettings {
 }
 
 /** Reads and checks `tollgate.*` settings of the backend plugin itself. */
-export function readFinopsConfig(config: Config, sources: CostSource[]): FinopsSettings {
+export function readFinopsConfig(
+  config: Config,
+  sources: CostSource[],
+): FinopsSettings {
   const currency = config.getOptionalString('tollgate.currency') ?? 'USD';
   if (!CURRENCY_PATTERN.test(currency)) {
     throw new InputError(
-      `tollgate.currency has invalid value ${JSON.stringify(currency)}: expected a currency code such as USD`,
+      `tollgate.currency has invalid value ${JSON.stringify(
+        currency,
+      )}: expected a currency code such as USD`,
     );
   }
   const seen = new Set<string>();
   for (const source of sources) {
     if (seen.has(source.id)) {
-      throw new InputError(`Two cost sources have the id ${source.id}: ids must be unique`);
+      throw new InputError(
+        `Two cost sources have the id ${source.id}: ids must be unique`,
+      );
     }
     seen.add(source.id);
   }
@@ -30,7 +37,9 @@ export function readFinopsConfig(config: Config, sources: CostSource[]): FinopsS
   const positive = (key: string) => {
     const value = ingestion?.getOptionalNumber(key);
     if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
-      throw new InputError(`tollgate.ingestion.${key} has invalid value ${value}: expected a number of at least 0`);
+      throw new InputError(
+        `tollgate.ingestion.${key} has invalid value ${value}: expected a number of at least 0`,
+      );
     }
     return value;
   };
@@ -42,7 +51,9 @@ export function readFinopsConfig(config: Config, sources: CostSource[]): FinopsS
         ? positive('staleAfterHours')! * 3600
         : DEFAULT_STALE_AFTER_SECONDS,
     retry: {
-      ...(attempts !== undefined ? { attempts: Math.max(1, Math.floor(attempts)) } : {}),
+      ...(attempts !== undefined
+        ? { attempts: Math.max(1, Math.floor(attempts)) }
+        : {}),
       ...(positive('retryDelaySeconds') !== undefined
         ? { initialDelayMs: positive('retryDelaySeconds')! * 1000 }
         : {}),

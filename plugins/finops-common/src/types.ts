@@ -43,7 +43,11 @@ export const SUMMARY_GROUP_BYS: readonly SummaryGroupBy[] = [
  *
  * @public
  */
-export type CostDimensionKind = 'tokenType' | 'operation' | 'resource' | 'usage';
+export type CostDimensionKind =
+  | 'tokenType'
+  | 'operation'
+  | 'resource'
+  | 'usage';
 
 /** Token types of AI model usage. @public */
 export type TokenType = 'input' | 'output' | 'cache-read' | 'cache-write';

@@ -3,7 +3,11 @@ import { InputError } from '@backstage/errors';
 import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import { CostSourceSchedule } from './CostSource';
 
-function readDays(config: Config, key: string, min: number): number | undefined {
+function readDays(
+  config: Config,
+  key: string,
+  min: number,
+): number | undefined {
   const value = config.getOptionalNumber(key);
   if (value === undefined) {
     return undefined;

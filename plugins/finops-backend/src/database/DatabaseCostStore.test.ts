@@ -40,120 +40,217 @@ async function* items(list: StoredItem[], failAfter?: number) {
 }
 
 const window = { from: '2026-11-01', to: '2026-11-02' };
-const entity = { entityRefs: ['component:default/summarizer'], currency: 'USD' };
+const entity = {
+  entityRefs: ['component:default/summarizer'],
+  currency: 'USD',
+};
 
-describe.each(databases.eachSupportedId())('DatabaseCostStore on %p', databaseId => {
-  async function createStore() {
-    const knex = await databases.init(databaseId);
-    const database = { getClient: async () => knex, migrations: { skip: false } };
-    await migrateFinopsDatabase(database as any);
-    return { knex, store: DatabaseCostStore.fromKnex(knex) };
-  }
-
-  const sample = [
-    record({}),
-    record({ dimension: 'output', billedCostMicros: 10_000_000n, quantity: 1_000_000n * 1_000_000n }),
-    record({ day: '2026-11-02', model: 'claude-sonnet-4', provider: 'anthropic', billedCostMicros: 333_333n }),
-    record({ entityRef: undefined, costCenter: undefined, team: undefined, billedCostMicros: 1_000_001n }),
-  ];
-
-  it('stores a window and answers entity queries from its rollups, to the micro-unit', async () => {
-    const { store } = await createStore();
-    await expect(store.replaceWindow('focus:a', window, items(sample))).resolves.toEqual({
-      records: 4,
-      metrics: 0,
-    });
-    expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe('12.833333');
-    const breakdown = await store.entityBreakdown({ ...entity, window, groupBy: 'model' });
-    expect(breakdown.map(b => [b.key, formatMicros(b.costMicros)])).toEqual([
-      ['gpt-4o', '12.50'],
-      ['claude-sonnet-4', '0.333333'],
-    ]);
-    const daily = await store.entityDaily({ ...entity, window, groupBy: 'tokenType' });
-    expect(daily.map(d => [d.day, d.key, formatMicros(d.costMicros)])).toEqual([
-      ['2026-11-01', 'input', '2.50'],
-      ['2026-11-01', 'output', '10.00'],
-      ['2026-11-02', 'input', '0.333333'],
-    ]);
-    expect(formatMicros(await store.unallocatedTotal(window, 'USD'))).toBe('1.000001');
-  });
-
-  it('replaces a window on re-ingestion and never double counts', async () => {
-    const { store } = await createStore();
-    await store.replaceWindow('focus:a', window, items(sample));
-    await store.replaceWindow('focus:a', window, items(sample));
-    await store.replaceWindow('focus:a', { from: '2026-11-02', to: '2026-11-02' }, items([sample[2]]));
-    expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe('12.833333');
-    const groups = await store.summaryGroups({ window, groupBy: 'costCenter', currency: 'USD' });
-    expect(groups.map(g => [g.key, formatMicros(g.costMicros)])).toEqual([
-      ['cc-1', '12.833333'],
-      ['(unallocated)', '1.000001'],
-    ]);
-  });
-
-  it('keeps sources apart: one source replacing its window leaves another intact', async () => {
-    const { store } = await createStore();
-    await store.replaceWindow('focus:a', window, items(sample));
-    await store.replaceWindow('opencost:b', window, items([record({ billedCostMicros: 7n })]));
-    await store.replaceWindow('focus:a', window, items([]));
-    expect(await store.entityTotal({ ...entity, window })).toBe(7n);
-  });
-
-  it('leaves earlier data intact when a source fails mid-stream', async () => {
-    const { store } = await createStore();
-    await store.replaceWindow('focus:a', window, items(sample));
-    await expect(
-      store.replaceWindow('focus:a', window, items([record({ billedCostMicros: 1n }), ...sample], 2)),
-    ).rejects.toThrow('source broke mid-stream');
-    expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe('12.833333');
-  });
-
-  it('stores windows larger than one insert batch', async () => {
-    const { store } = await createStore();
-    const many = Array.from({ length: 2345 }, (_, i) =>
-      record({ dimension: `op-${i}`, dimensionKind: 'operation', billedCostMicros: BigInt(i) }),
-    );
-    await expect(store.replaceWindow('focus:a', window, items(many))).resolves.toEqual({
-      records: 2345,
-      metrics: 0,
-    });
-    expect(await store.entityTotal({ ...entity, window })).toBe(BigInt((2344 * 2345) / 2));
-  });
-
-  it('refuses records outside the window', async () => {
-    const { store } = await createStore();
-    await expect(
-      store.replaceWindow('focus:a', window, items([record({ day: '2026-11-03' })])),
-    ).rejects.toThrow('returned data for 2026-11-03, outside the window 2026-11-01..2026-11-02');
-  });
-
-  it('stores usage metrics per window and exports records', async () => {
-    const { store } = await createStore();
-    await store.replaceWindow(
-      'prometheus:main',
-      window,
-      items([
-        { type: 'metric', metric: { day: '2026-11-01', entityRef: entity.entityRefs[0], metric: 'http.requests', labels: { status: '200' }, value: 1200 } },
-      ]),
-    );
-    await store.replaceWindow('focus:a', window, items(sample));
-    await expect(store.usageMetrics({ entityRefs: entity.entityRefs, window })).resolves.toEqual([
-      { day: '2026-11-01', entityRef: entity.entityRefs[0], metric: 'http.requests', labels: { status: '200' }, value: 1200 },
-    ]);
-    const exported = [];
-    for await (const row of store.exportRows(window)) {
-      exported.push(row);
+describe.each(databases.eachSupportedId())(
+  'DatabaseCostStore on %p',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const database = {
+        getClient: async () => knex,
+        migrations: { skip: false },
+      };
+      await migrateFinopsDatabase(database as any);
+      return { knex, store: DatabaseCostStore.fromKnex(knex) };
     }
-    expect(exported).toHaveLength(4);
-    expect(exported.reduce((sum, r) => sum + r.billedCostMicros, 0n)).toBe(13_833_334n);
-  });
 
-  it('migrates down cleanly', async () => {
-    const { knex } = await createStore();
-    await knex.migrate.rollback(
-      { directory: require('node:path').resolve(__dirname, '../../migrations') },
-      true,
-    );
-    expect(await knex.schema.hasTable('finops_cost_records')).toBe(false);
-  });
-});
+    const sample = [
+      record({}),
+      record({
+        dimension: 'output',
+        billedCostMicros: 10_000_000n,
+        quantity: 1_000_000n * 1_000_000n,
+      }),
+      record({
+        day: '2026-11-02',
+        model: 'claude-sonnet-4',
+        provider: 'anthropic',
+        billedCostMicros: 333_333n,
+      }),
+      record({
+        entityRef: undefined,
+        costCenter: undefined,
+        team: undefined,
+        billedCostMicros: 1_000_001n,
+      }),
+    ];
+
+    it('stores a window and answers entity queries from its rollups, to the micro-unit', async () => {
+      const { store } = await createStore();
+      await expect(
+        store.replaceWindow('focus:a', window, items(sample)),
+      ).resolves.toEqual({
+        records: 4,
+        metrics: 0,
+      });
+      expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe(
+        '12.833333',
+      );
+      const breakdown = await store.entityBreakdown({
+        ...entity,
+        window,
+        groupBy: 'model',
+      });
+      expect(breakdown.map(b => [b.key, formatMicros(b.costMicros)])).toEqual([
+        ['gpt-4o', '12.50'],
+        ['claude-sonnet-4', '0.333333'],
+      ]);
+      const daily = await store.entityDaily({
+        ...entity,
+        window,
+        groupBy: 'tokenType',
+      });
+      expect(
+        daily.map(d => [d.day, d.key, formatMicros(d.costMicros)]),
+      ).toEqual([
+        ['2026-11-01', 'input', '2.50'],
+        ['2026-11-01', 'output', '10.00'],
+        ['2026-11-02', 'input', '0.333333'],
+      ]);
+      expect(formatMicros(await store.unallocatedTotal(window, 'USD'))).toBe(
+        '1.000001',
+      );
+    });
+
+    it('replaces a window on re-ingestion and never double counts', async () => {
+      const { store } = await createStore();
+      await store.replaceWindow('focus:a', window, items(sample));
+      await store.replaceWindow('focus:a', window, items(sample));
+      await store.replaceWindow(
+        'focus:a',
+        { from: '2026-11-02', to: '2026-11-02' },
+        items([sample[2]]),
+      );
+      expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe(
+        '12.833333',
+      );
+      const groups = await store.summaryGroups({
+        window,
+        groupBy: 'costCenter',
+        currency: 'USD',
+      });
+      expect(groups.map(g => [g.key, formatMicros(g.costMicros)])).toEqual([
+        ['cc-1', '12.833333'],
+        ['(unallocated)', '1.000001'],
+      ]);
+    });
+
+    it('keeps sources apart: one source replacing its window leaves another intact', async () => {
+      const { store } = await createStore();
+      await store.replaceWindow('focus:a', window, items(sample));
+      await store.replaceWindow(
+        'opencost:b',
+        window,
+        items([record({ billedCostMicros: 7n })]),
+      );
+      await store.replaceWindow('focus:a', window, items([]));
+      expect(await store.entityTotal({ ...entity, window })).toBe(7n);
+    });
+
+    it('leaves earlier data intact when a source fails mid-stream', async () => {
+      const { store } = await createStore();
+      await store.replaceWindow('focus:a', window, items(sample));
+      await expect(
+        store.replaceWindow(
+          'focus:a',
+          window,
+          items([record({ billedCostMicros: 1n }), ...sample], 2),
+        ),
+      ).rejects.toThrow('source broke mid-stream');
+      expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe(
+        '12.833333',
+      );
+    });
+
+    it('stores windows larger than one insert batch', async () => {
+      const { store } = await createStore();
+      const many = Array.from({ length: 2345 }, (_, i) =>
+        record({
+          dimension: `op-${i}`,
+          dimensionKind: 'operation',
+          billedCostMicros: BigInt(i),
+        }),
+      );
+      await expect(
+        store.replaceWindow('focus:a', window, items(many)),
+      ).resolves.toEqual({
+        records: 2345,
+        metrics: 0,
+      });
+      expect(await store.entityTotal({ ...entity, window })).toBe(
+        BigInt((2344 * 2345) / 2),
+      );
+    });
+
+    it('refuses records outside the window', async () => {
+      const { store } = await createStore();
+      await expect(
+        store.replaceWindow(
+          'focus:a',
+          window,
+          items([record({ day: '2026-11-03' })]),
+        ),
+      ).rejects.toThrow(
+        'returned data for 2026-11-03, outside the window 2026-11-01..2026-11-02',
+      );
+    });
+
+    it('stores usage metrics per window and exports records', async () => {
+      const { store } = await createStore();
+      await store.replaceWindow(
+        'prometheus:main',
+        window,
+        items([
+          {
+            type: 'metric',
+            metric: {
+              day: '2026-11-01',
+              entityRef: entity.entityRefs[0],
+              metric: 'http.requests',
+              labels: { status: '200' },
+              value: 1200,
+            },
+          },
+        ]),
+      );
+      await store.replaceWindow('focus:a', window, items(sample));
+      await expect(
+        store.usageMetrics({ entityRefs: entity.entityRefs, window }),
+      ).resolves.toEqual([
+        {
+          day: '2026-11-01',
+          entityRef: entity.entityRefs[0],
+          metric: 'http.requests',
+          labels: { status: '200' },
+          value: 1200,
+        },
+      ]);
+      const exported = [];
+      for await (const row of store.exportRows(window)) {
+        exported.push(row);
+      }
+      expect(exported).toHaveLength(4);
+      expect(exported.reduce((sum, r) => sum + r.billedCostMicros, 0n)).toBe(
+        13_833_334n,
+      );
+    });
+
+    it('migrates down cleanly', async () => {
+      const { knex } = await createStore();
+      await knex.migrate.rollback(
+        {
+          directory: require('node:path').resolve(
+            __dirname,
+            '../../migrations',
+          ),
+        },
+        true,
+      );
+      expect(await knex.schema.hasTable('finops_cost_records')).toBe(false);
+    });
+  },
+);

@@ -31,11 +31,31 @@ const migrationsDir = resolvePackagePath(
 const BATCH_SIZE = 1000;
 
 const COST_COLUMNS = [
-  'source_id', 'day', 'entity_ref', 'cost_center', 'team', 'provider', 'service',
-  'model', 'dimension_kind', 'dimension', 'quantity', 'unit', 'billed_cost',
-  'list_cost', 'currency', 'tags',
+  'source_id',
+  'day',
+  'entity_ref',
+  'cost_center',
+  'team',
+  'provider',
+  'service',
+  'model',
+  'dimension_kind',
+  'dimension',
+  'quantity',
+  'unit',
+  'billed_cost',
+  'list_cost',
+  'currency',
+  'tags',
 ] as const;
-const METRIC_COLUMNS = ['source_id', 'day', 'entity_ref', 'metric', 'labels', 'value'] as const;
+const METRIC_COLUMNS = [
+  'source_id',
+  'day',
+  'entity_ref',
+  'metric',
+  'labels',
+  'value',
+] as const;
 
 export const UNALLOCATED_KEY = '(unallocated)';
 export const OTHER_KEY = '(other)';
@@ -111,7 +131,12 @@ export class DatabaseCostStore implements CostStore {
           metrics.push(metricRow(sourceId, item.metric));
           counts.metrics += 1;
           if (metrics.length >= BATCH_SIZE) {
-            await insertRows(trx, 'finops_usage_metrics', METRIC_COLUMNS, metrics);
+            await insertRows(
+              trx,
+              'finops_usage_metrics',
+              METRIC_COLUMNS,
+              metrics,
+            );
             metrics = [];
           }
         }
@@ -189,7 +214,10 @@ export class DatabaseCostStore implements CostStore {
       .sum({ cost: 'billed_cost' })
       .groupBy(this.db.raw(key));
     return rows
-      .map(row => ({ key: String(row.group_key), costMicros: toBigInt(row.cost) }))
+      .map(row => ({
+        key: String(row.group_key),
+        costMicros: toBigInt(row.cost),
+      }))
       .sort((a, b) => compareBigDesc(a.costMicros, b.costMicros));
   }
 
@@ -314,7 +342,12 @@ function compareBigDesc(a: bigint, b: bigint) {
 
 /** Folds rows of (key, unit) into one aggregate per key; mixed units drop quantity. */
 function mergeUnits(
-  rows: Array<{ group_key: unknown; unit: string | null; cost: unknown; quantity: unknown }>,
+  rows: Array<{
+    group_key: unknown;
+    unit: string | null;
+    cost: unknown;
+    quantity: unknown;
+  }>,
 ): CostAggregate[] {
   const byKey = new Map<string, CostAggregate & { units: Set<string> }>();
   for (const row of rows) {

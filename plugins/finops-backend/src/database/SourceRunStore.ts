@@ -24,7 +24,11 @@ export interface SourceRunStore {
     window: DayWindow;
     daysTotal: number;
   }): Promise<SourceRun>;
-  recordProgress(id: string, daysDone: number, recordsWritten: number): Promise<void>;
+  recordProgress(
+    id: string,
+    daysDone: number,
+    recordsWritten: number,
+  ): Promise<void>;
   finishRun(id: string, outcome: { error?: string }): Promise<SourceRun>;
   /** The latest run of each source, its latest success and its latest failure. */
   latestRuns(sourceId: string): Promise<{

@@ -33,7 +33,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
  * the run as failed and leaves that window's earlier data as it was.
  */
 export class CostSourceRunner {
-  private readonly listeners: Array<(run: SourceRun) => Promise<void> | void> = [];
+  private readonly listeners: Array<(run: SourceRun) => Promise<void> | void> =
+    [];
 
   constructor(
     private readonly options: {
@@ -67,13 +68,22 @@ export class CostSourceRunner {
     });
     let entityIndex: Promise<EntityIndex> | undefined;
     const index = () =>
-      (entityIndex ??= this.options.loadEntities().then(e => new EntityIndex(e)));
+      (entityIndex ??= this.options
+        .loadEntities()
+        .then(e => new EntityIndex(e)));
     let daysDone = 0;
     let records = 0;
     let error: string | undefined;
     for (const part of splitWindow(window, source.schedule?.windowDays ?? 1)) {
       try {
-        const written = await this.storeWindow(source, part, index, retry, logger, signal);
+        const written = await this.storeWindow(
+          source,
+          part,
+          index,
+          retry,
+          logger,
+          signal,
+        );
         records += written;
         daysDone += windowLength(part);
         await this.options.runStore.recordProgress(run.id, daysDone, records);
@@ -129,7 +139,9 @@ export class CostSourceRunner {
         }
         const delay = retry.initialDelayMs * 2 ** (attempt - 1);
         logger.warn(
-          `Attempt ${attempt} of ${retry.attempts} for ${window.from}..${window.to} failed, retrying in ${delay} ms: ${stringifyError(e)}`,
+          `Attempt ${attempt} of ${retry.attempts} for ${window.from}..${
+            window.to
+          } failed, retrying in ${delay} ms: ${stringifyError(e)}`,
         );
         await new Promise(resolve => setTimeout(resolve, delay));
       }

@@ -1,12 +1,5 @@
-import {
-  LoggerService,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
-  DayWindow,
-  addDays,
-  todayUtc,
-} from '@tollgate/plugin-finops-common';
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { DayWindow, addDays, todayUtc } from '@tollgate/plugin-finops-common';
 import { CostSource } from '@tollgate/plugin-finops-node';
 import { SourceRunStore } from '../database/SourceRunStore';
 import { CostSourceRunner } from './CostSourceRunner';
@@ -60,7 +53,8 @@ export class IngestionScheduler {
     const lookback = source.schedule?.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
     const from = addDays(today, -lookback);
     return {
-      from: lastSuccess.window.to < from ? addDays(lastSuccess.window.to, 1) : from,
+      from:
+        lastSuccess.window.to < from ? addDays(lastSuccess.window.to, 1) : from,
       to: today,
     };
   }

@@ -25,7 +25,10 @@ export async function* attributeItems(
         record: {
           ...record,
           entityRef: undefined,
-          tags: { ...record.tags, 'tollgate.unknownEntityRef': record.entityRef! },
+          tags: {
+            ...record.tags,
+            'tollgate.unknownEntityRef': record.entityRef!,
+          },
         },
       };
       continue;

@@ -89,7 +89,8 @@ export class ConfigPriceBook implements PriceBook {
         request: perToken(entry.request),
       });
     }
-    const models = config.getOptionalConfigArray('tollgate.pricing.models') ?? [];
+    const models =
+      config.getOptionalConfigArray('tollgate.pricing.models') ?? [];
     models.forEach((entry, index) =>
       book.addModelPrice(readModelPrice(entry, index, currency)),
     );
@@ -152,10 +153,19 @@ export class ConfigPriceBook implements PriceBook {
       | bigint
       | undefined;
     if (!price || unitPrice === undefined) {
-      this.remember('model', usage.provider, `${usage.model} ${usage.tokenType}`, usage.day);
+      this.remember(
+        'model',
+        usage.provider,
+        `${usage.model} ${usage.tokenType}`,
+        usage.day,
+      );
       return undefined;
     }
-    return { costMicros: costOf(usage.quantity, unitPrice), currency: price.currency, unitPrice };
+    return {
+      costMicros: costOf(usage.quantity, unitPrice),
+      currency: price.currency,
+      unitPrice,
+    };
   }
 
   priceRequests(usage: {
@@ -166,10 +176,19 @@ export class ConfigPriceBook implements PriceBook {
   }): PricedUsage | undefined {
     const price = this.findModelPrice(usage.provider, usage.model, usage.day);
     if (!price?.request) {
-      this.remember('model', usage.provider, `${usage.model} requests`, usage.day);
+      this.remember(
+        'model',
+        usage.provider,
+        `${usage.model} requests`,
+        usage.day,
+      );
       return undefined;
     }
-    return { costMicros: costOf(usage.quantity, price.request), currency: price.currency, unitPrice: price.request };
+    return {
+      costMicros: costOf(usage.quantity, price.request),
+      currency: price.currency,
+      unitPrice: price.request,
+    };
   }
 
   priceOperation(usage: {
@@ -186,7 +205,11 @@ export class ConfigPriceBook implements PriceBook {
       this.remember('operation', usage.apiRef, usage.operation, usage.day);
       return undefined;
     }
-    return { costMicros: costOf(usage.quantity, price.unitPrice), currency: price.currency, unitPrice: price.unitPrice };
+    return {
+      costMicros: costOf(usage.quantity, price.unitPrice),
+      currency: price.currency,
+      unitPrice: price.unitPrice,
+    };
   }
 
   /** Usage seen without a price, most frequent first. */
@@ -209,12 +232,22 @@ export class ConfigPriceBook implements PriceBook {
       entry.firstSeenDay = day < entry.firstSeenDay ? day : entry.firstSeenDay;
       entry.lastSeenDay = day > entry.lastSeenDay ? day : entry.lastSeenDay;
     } else {
-      this.unpriced.set(key, { kind, provider, name, firstSeenDay: day, lastSeenDay: day, occurrences: 1 });
+      this.unpriced.set(key, {
+        kind,
+        provider,
+        name,
+        firstSeenDay: day,
+        lastSeenDay: day,
+        occurrences: 1,
+      });
     }
   }
 }
 
-function effectiveOn<T extends { effectiveFrom: string }>(list: T[], day: string) {
+function effectiveOn<T extends { effectiveFrom: string }>(
+  list: T[],
+  day: string,
+) {
   let found: T | undefined;
   for (const entry of list) {
     if (entry.effectiveFrom <= day) {
@@ -233,22 +266,40 @@ function readDay(config: Config, key: string, where: string): string {
   if (value === undefined) {
     return EPOCH;
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InputError(`${where}.${key} has invalid value ${JSON.stringify(value)}: expected a date YYYY-MM-DD`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+  ) {
+    throw new InputError(
+      `${where}.${key} has invalid value ${JSON.stringify(
+        value,
+      )}: expected a date YYYY-MM-DD`,
+    );
   }
   return value;
 }
 
-function readModelPrice(config: Config, index: number, currency: string): ModelPrice {
+function readModelPrice(
+  config: Config,
+  index: number,
+  currency: string,
+): ModelPrice {
   const where = `tollgate.pricing.models[${index}]`;
   const perMillion = (key: string) => {
     if (!config.has(key)) {
       return undefined;
     }
     const raw = config.get(key);
-    const value = typeof raw === 'number' || typeof raw === 'string' ? parseUnitPrice(raw) : undefined;
+    const value =
+      typeof raw === 'number' || typeof raw === 'string'
+        ? parseUnitPrice(raw)
+        : undefined;
     if (value === undefined || value < 0n) {
-      throw new InputError(`${where}.${key} has invalid value ${JSON.stringify(raw)}: expected a price per million tokens such as 2.50`);
+      throw new InputError(
+        `${where}.${key} has invalid value ${JSON.stringify(
+          raw,
+        )}: expected a price per million tokens such as 2.50`,
+      );
     }
     return divideRounded(value, MILLION);
   };
@@ -257,15 +308,26 @@ function readModelPrice(config: Config, index: number, currency: string): ModelP
       return undefined;
     }
     const raw = config.get('perRequest');
-    const value = typeof raw === 'number' || typeof raw === 'string' ? parseUnitPrice(raw) : undefined;
+    const value =
+      typeof raw === 'number' || typeof raw === 'string'
+        ? parseUnitPrice(raw)
+        : undefined;
     if (value === undefined || value < 0n) {
-      throw new InputError(`${where}.perRequest has invalid value ${JSON.stringify(raw)}: expected a price per request such as 0.01`);
+      throw new InputError(
+        `${where}.perRequest has invalid value ${JSON.stringify(
+          raw,
+        )}: expected a price per request such as 0.01`,
+      );
     }
     return value;
   };
   const priceCurrency = config.getOptionalString('currency') ?? currency;
   if (!CURRENCY_PATTERN.test(priceCurrency)) {
-    throw new InputError(`${where}.currency has invalid value ${JSON.stringify(priceCurrency)}: expected a currency code such as USD`);
+    throw new InputError(
+      `${where}.currency has invalid value ${JSON.stringify(
+        priceCurrency,
+      )}: expected a currency code such as USD`,
+    );
   }
   return {
     provider: config.getString('provider'),

@@ -36,7 +36,10 @@ export class CostQueryService {
     const [daily, breakdown, previous, sources] = await Promise.all([
       this.costStore.entityDaily(query),
       this.costStore.entityBreakdown(query),
-      this.costStore.entityTotal({ ...query, window: previousWindow(options.window) }),
+      this.costStore.entityTotal({
+        ...query,
+        window: previousWindow(options.window),
+      }),
       this.sourceStatus.list(),
     ]);
     const total = breakdown.reduce((sum, item) => sum + item.costMicros, 0n);
@@ -72,7 +75,9 @@ export class CostQueryService {
       this.costStore.summaryDaily(query),
       this.costStore.unallocatedTotal(options.window, this.currency),
     ]);
-    const previousByKey = new Map(previousGroups.map(g => [g.key, g.costMicros]));
+    const previousByKey = new Map(
+      previousGroups.map(g => [g.key, g.costMicros]),
+    );
     const keys = new Set(groups.map(g => g.key));
     const all = [
       ...groups,
@@ -102,11 +107,17 @@ export class CostQueryService {
 
 /** Folds per-day, per-key sums into one entry per day with its total. */
 export function toDailySeries(rows: DailyAggregate[]): DailyCost[] {
-  const byDay = new Map<string, { total: bigint; breakdown: Map<string, bigint> }>();
+  const byDay = new Map<
+    string,
+    { total: bigint; breakdown: Map<string, bigint> }
+  >();
   for (const row of rows) {
     const entry = byDay.get(row.day) ?? { total: 0n, breakdown: new Map() };
     entry.total += row.costMicros;
-    entry.breakdown.set(row.key, (entry.breakdown.get(row.key) ?? 0n) + row.costMicros);
+    entry.breakdown.set(
+      row.key,
+      (entry.breakdown.get(row.key) ?? 0n) + row.costMicros,
+    );
     byDay.set(row.day, entry);
   }
   return [...byDay.entries()]

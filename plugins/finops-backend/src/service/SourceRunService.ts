@@ -16,8 +16,13 @@ export class SourceRunService {
   async runNow(id: string, window: DayWindow): Promise<SourceRun> {
     const source = this.sources().find(s => s.id === id);
     if (!source) {
-      const known = this.sources().map(s => s.id).join(', ') || 'none';
-      throw new NotFoundError(`No cost source ${id}; configured sources: ${known}`);
+      const known =
+        this.sources()
+          .map(s => s.id)
+          .join(', ') || 'none';
+      throw new NotFoundError(
+        `No cost source ${id}; configured sources: ${known}`,
+      );
     }
     if (this.running.has(id)) {
       throw new ConflictError(`Cost source ${id} is already running`);

@@ -24,7 +24,10 @@ export class SourceStatusService {
     );
     const successAt = lastSuccess?.finishedAt;
     const staleSeconds = successAt
-      ? Math.max(0, Math.round((this.now().getTime() - Date.parse(successAt)) / 1000))
+      ? Math.max(
+          0,
+          Math.round((this.now().getTime() - Date.parse(successAt)) / 1000),
+        )
       : undefined;
     const failedLast = latest?.status === 'failed';
     return {
@@ -41,7 +44,12 @@ export class SourceStatusService {
         failedLast,
       running: latest?.status === 'running',
       ...(latest
-        ? { progress: { daysDone: latest.daysDone, daysTotal: latest.daysTotal } }
+        ? {
+            progress: {
+              daysDone: latest.daysDone,
+              daysTotal: latest.daysTotal,
+            },
+          }
         : {}),
     };
   }

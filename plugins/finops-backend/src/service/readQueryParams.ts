@@ -36,7 +36,9 @@ export function readWindow(
   ] as const) {
     if (value !== undefined && !isDay(value)) {
       throw new InputError(
-        `Query parameter ${name} has invalid value ${JSON.stringify(value)}: expected a date YYYY-MM-DD`,
+        `Query parameter ${name} has invalid value ${JSON.stringify(
+          value,
+        )}: expected a date YYYY-MM-DD`,
       );
     }
   }
@@ -49,7 +51,9 @@ export function readWindow(
   }
   if (windowLength(window) > MAX_WINDOW_DAYS) {
     throw new InputError(
-      `Query parameters from and to span ${windowLength(window)} days: at most ${MAX_WINDOW_DAYS} are allowed`,
+      `Query parameters from and to span ${windowLength(
+        window,
+      )} days: at most ${MAX_WINDOW_DAYS} are allowed`,
     );
   }
   return window;
@@ -68,7 +72,9 @@ export function readChoice<T extends string>(
   }
   if (!choices.includes(value as T)) {
     throw new InputError(
-      `Query parameter ${name} has invalid value ${JSON.stringify(value)}: expected one of ${choices.join(', ')}`,
+      `Query parameter ${name} has invalid value ${JSON.stringify(
+        value,
+      )}: expected one of ${choices.join(', ')}`,
     );
   }
   return value as T;

@@ -11,7 +11,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission, ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import {
   COST_GROUP_BYS,
   SUMMARY_GROUP_BYS,
@@ -39,7 +43,9 @@ export interface RouterOptions {
   sourceRuns: SourceRunService;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, catalog } = options;
   const router = Router();
   router.use(express.json());
@@ -75,7 +81,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const credentials = await httpAuth.credentials(req);
     const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
-      throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
     }
     return entity;
   }
@@ -113,7 +121,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/v1/summary', async (req, res) => {
     const window = readWindow(req.query);
-    const groupBy = readChoice(req.query, 'groupBy', SUMMARY_GROUP_BYS, 'costCenter');
+    const groupBy = readChoice(
+      req.query,
+      'groupBy',
+      SUMMARY_GROUP_BYS,
+      'costCenter',
+    );
     await authorize(req, finopsSummaryReadPermission);
     res.json(await options.costQueries.summary({ window, groupBy }));
   });
@@ -143,4 +156,3 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   return router;
 }
-

@@ -36,7 +36,9 @@ function toFocusRow(row: ExportedCostRow) {
   const billed = formatMicros(row.billedCostMicros);
   return [
     billed,
-    row.listCostMicros === undefined ? billed : formatMicros(row.listCostMicros),
+    row.listCostMicros === undefined
+      ? billed
+      : formatMicros(row.listCostMicros),
     billed,
     row.currency,
     `${row.day}T00:00:00Z`,

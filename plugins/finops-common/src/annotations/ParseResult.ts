@@ -21,6 +21,8 @@ export function parseError<T = never>(
 ): ParseResult<T> {
   return {
     ok: false,
-    error: `${name} has invalid value ${JSON.stringify(value)}: expected ${expected}`,
+    error: `${name} has invalid value ${JSON.stringify(
+      value,
+    )}: expected ${expected}`,
   };
 }

@@ -20,9 +20,11 @@ export const ANNOTATION_BUDGET_THRESHOLDS = 'tollgate.dev/budget-thresholds';
 /** @public */
 export const ANNOTATION_BUDGET_ENFORCEMENT = 'tollgate.dev/budget-enforcement';
 /** @public */
-export const ANNOTATION_BILLING_GRANULARITY = 'tollgate.dev/billing-granularity';
+export const ANNOTATION_BILLING_GRANULARITY =
+  'tollgate.dev/billing-granularity';
 /** @public */
-export const ANNOTATION_PROMETHEUS_SELECTOR = 'tollgate.dev/prometheus-selector';
+export const ANNOTATION_PROMETHEUS_SELECTOR =
+  'tollgate.dev/prometheus-selector';
 /** @public */
 export const ANNOTATION_OUTCOME_QUERY = 'tollgate.dev/outcome-query';
 

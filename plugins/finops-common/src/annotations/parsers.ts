@@ -62,7 +62,8 @@ export interface DeclaredPrice {
   unit: string;
 }
 
-const LABEL_VALUE_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)$/;
+const LABEL_VALUE_PATTERN =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?)$/;
 
 /**
  * Checks a Kubernetes label value: at most 63 characters of [a-z0-9A-Z._-], starting
@@ -98,9 +99,10 @@ export function parseBudget(
   if (typeof value !== 'string') {
     return parseError(name, value, expected);
   }
-  const match = /^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([A-Za-z]{3})\s*\/\s*([a-z]+)\s*$/.exec(
-    value,
-  );
+  const match =
+    /^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([A-Za-z]{3})\s*\/\s*([a-z]+)\s*$/.exec(
+      value,
+    );
   if (!match) {
     return parseError(name, value, expected);
   }

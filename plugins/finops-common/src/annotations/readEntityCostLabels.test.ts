@@ -48,7 +48,9 @@ describe('readEntityCostLabels', () => {
   });
 
   it('does not take a user owner as the team', () => {
-    expect(readEntityCostLabels(component({}, 'user:jdoe')).team).toBeUndefined();
+    expect(
+      readEntityCostLabels(component({}, 'user:jdoe')).team,
+    ).toBeUndefined();
     expect(readEntityCostLabels(component({}, 42)).team).toBeUndefined();
   });
 

@@ -69,7 +69,8 @@ export function readEntityCostLabels(entity: Entity): EntityCostLabels {
   );
   return {
     costCenter,
-    team: team ?? (ANNOTATION_TEAM in annotations ? undefined : ownerTeam(entity)),
+    team:
+      team ?? (ANNOTATION_TEAM in annotations ? undefined : ownerTeam(entity)),
     project,
     environmentTier,
     budget: read(ANNOTATION_BUDGET, parseBudget),
@@ -101,4 +102,3 @@ function ownerTeam(entity: Entity): string | undefined {
     return undefined;
   }
 }
-

@@ -38,7 +38,9 @@ const entityCostContent = EntityContentBlueprint.make({
     title: 'Cost',
     filter: isFinopsAvailable,
     loader: () =>
-      import('../components/EntityCostContent').then(m => <m.EntityCostContent />),
+      import('../components/EntityCostContent').then(m => (
+        <m.EntityCostContent />
+      )),
   },
 });
 

@@ -21,7 +21,10 @@ const discoveryApi = {
 describe('FinopsClient', () => {
   it('asks for an entity cost with the window and dimension', async () => {
     const { calls, fetchApi } = fakeFetch(200, { total: '12.50' });
-    const client = new FinopsClient({ discoveryApi, fetchApi: fetchApi as any });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
     const result = await client.getEntityCost(
       { kind: 'Component', namespace: 'default', name: 'summarizer' },
       { from: '2026-11-01', to: '2026-11-28', groupBy: 'model' },
@@ -34,10 +37,16 @@ describe('FinopsClient', () => {
 
   it('turns error answers into ResponseErrors with the server message', async () => {
     const { fetchApi } = fakeFetch(400, {
-      error: { name: 'InputError', message: 'Query parameter from has invalid value' },
+      error: {
+        name: 'InputError',
+        message: 'Query parameter from has invalid value',
+      },
       response: { statusCode: 400 },
     });
-    const client = new FinopsClient({ discoveryApi, fetchApi: fetchApi as any });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
     await expect(
       client.getSummary({ from: 'x', to: '2026-11-28', groupBy: 'team' }),
     ).rejects.toMatchObject({
@@ -48,7 +57,10 @@ describe('FinopsClient', () => {
 
   it('unwraps the sources list', async () => {
     const { fetchApi } = fakeFetch(200, { items: [{ id: 'focus:llm' }] });
-    const client = new FinopsClient({ discoveryApi, fetchApi: fetchApi as any });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
     await expect(client.getSources()).resolves.toEqual([{ id: 'focus:llm' }]);
   });
 });

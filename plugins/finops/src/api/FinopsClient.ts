@@ -29,7 +29,14 @@ export class FinopsClient implements FinopsApi {
     entity: CompoundEntityRef,
     options: DayWindow & { groupBy: CostGroupBy },
   ): Promise<EntityCostResponse> {
-    const path = ['v1', 'entities', entity.kind, entity.namespace, entity.name, 'cost']
+    const path = [
+      'v1',
+      'entities',
+      entity.kind,
+      entity.namespace,
+      entity.name,
+      'cost',
+    ]
       .map(encodeURIComponent)
       .join('/');
     return this.getJson(path, options);
@@ -42,7 +49,10 @@ export class FinopsClient implements FinopsApi {
   }
 
   async getSources(): Promise<SourceStatus[]> {
-    const { items } = await this.getJson<{ items: SourceStatus[] }>('v1/sources', {});
+    const { items } = await this.getJson<{ items: SourceStatus[] }>(
+      'v1/sources',
+      {},
+    );
     return items;
   }
 
@@ -58,7 +68,9 @@ export class FinopsClient implements FinopsApi {
 
   private async request(path: string, query: object) {
     const baseUrl = await this.discoveryApi.getBaseUrl('finops');
-    const search = new URLSearchParams(query as Record<string, string>).toString();
+    const search = new URLSearchParams(
+      query as Record<string, string>,
+    ).toString();
     const response = await this.fetchApi.fetch(
       `${baseUrl}/${path}${search ? `?${search}` : ''}`,
     );

@@ -22,7 +22,10 @@ export function formatQuantity(quantity: string, unit?: string): string {
 }
 
 /** The change from a previous amount in percent, or undefined when there was none. */
-export function percentChange(current: string, previous: string): number | undefined {
+export function percentChange(
+  current: string,
+  previous: string,
+): number | undefined {
   const before = Number(previous);
   if (!before) {
     return undefined;

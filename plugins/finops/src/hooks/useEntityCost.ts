@@ -14,7 +14,11 @@ export function useEntityCost(
   const api = useApi(finopsApiRef);
   const { kind, namespace, name } = entity;
   return useAsync(
-    () => api.getEntityCost({ kind, namespace, name }, { ...lastDays(days), groupBy }),
+    () =>
+      api.getEntityCost(
+        { kind, namespace, name },
+        { ...lastDays(days), groupBy },
+      ),
     [api, kind, namespace, name, days, groupBy],
   );
 }

@@ -15,7 +15,8 @@ export function CostBreakdownTable(props: {
     { title: props.keyTitle, field: 'key' },
     {
       title: 'Quantity',
-      render: item => (item.quantity ? formatQuantity(item.quantity, item.unit) : '—'),
+      render: item =>
+        item.quantity ? formatQuantity(item.quantity, item.unit) : '—',
     },
     {
       title: 'Cost',

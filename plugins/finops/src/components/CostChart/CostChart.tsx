@@ -60,10 +60,17 @@ export function CostChart(props: {
           tickFormatter={v => formatMoney(String(v), props.currency)}
           width={90}
         />
-        <Tooltip formatter={(v: any) => formatMoney(String(v), props.currency)} />
+        <Tooltip
+          formatter={(v: any) => formatMoney(String(v), props.currency)}
+        />
         <Legend />
         {keys.map((key, i) => (
-          <Bar key={key} dataKey={key} stackId="cost" fill={PALETTE[i % PALETTE.length]} />
+          <Bar
+            key={key}
+            dataKey={key}
+            stackId="cost"
+            fill={PALETTE[i % PALETTE.length]}
+          />
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -36,11 +36,14 @@ export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
 function Change(props: { total: string; previous: string }) {
   const change = percentChange(props.total, props.previous);
   if (change === undefined) {
-    return <Typography variant="body2">No spend in the previous period</Typography>;
+    return (
+      <Typography variant="body2">No spend in the previous period</Typography>
+    );
   }
   return (
     <Typography variant="body2" color={change > 0 ? 'error' : 'primary'}>
-      {change > 0 ? '▲' : '▼'} {Math.abs(change).toFixed(1)}% against the previous period
+      {change > 0 ? '▲' : '▼'} {Math.abs(change).toFixed(1)}% against the
+      previous period
     </Typography>
   );
 }
@@ -116,13 +119,19 @@ export function EntityCostContent() {
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={8}>
-            <InfoCard title={`Daily spend by ${GROUP_BY_LABELS[groupBy].toLocaleLowerCase('en-US')}`}>
+            <InfoCard
+              title={`Daily spend by ${GROUP_BY_LABELS[
+                groupBy
+              ].toLocaleLowerCase('en-US')}`}
+            >
               <CostChart daily={data.daily} currency={data.currency} />
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={7}>
             <CostBreakdownTable
-              title={`Breakdown by ${GROUP_BY_LABELS[groupBy].toLocaleLowerCase('en-US')}`}
+              title={`Breakdown by ${GROUP_BY_LABELS[groupBy].toLocaleLowerCase(
+                'en-US',
+              )}`}
               keyTitle={GROUP_BY_LABELS[groupBy]}
               items={data.breakdown}
               total={data.total}

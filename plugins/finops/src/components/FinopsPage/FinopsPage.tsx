@@ -64,11 +64,15 @@ export function FinopsPage() {
   const byTeam = useSummary(days, 'team');
   const byEntity = useSummary(days, 'entity');
   const byModel = useSummary(days, 'model');
-  const error = byCostCenter.error ?? byTeam.error ?? byEntity.error ?? byModel.error;
+  const error =
+    byCostCenter.error ?? byTeam.error ?? byEntity.error ?? byModel.error;
   const summary = byCostCenter.value;
   return (
     <Page themeId="tool">
-      <Header title="FinOps" subtitle="AI and API spend across the organization" />
+      <Header
+        title="FinOps"
+        subtitle="AI and API spend across the organization"
+      />
       <Content>
         <ContentHeader title="Spend">
           <PeriodSelect value={days} onChange={setDays} />
@@ -85,8 +89,12 @@ export function FinopsPage() {
                 </Typography>
                 <Typography variant="body2">
                   {summary.from} to {summary.to}
-                  {percentChange(summary.total, summary.previousTotal) !== undefined &&
-                    `, ${percentChange(summary.total, summary.previousTotal)!.toFixed(1)}% against the previous period`}
+                  {percentChange(summary.total, summary.previousTotal) !==
+                    undefined &&
+                    `, ${percentChange(
+                      summary.total,
+                      summary.previousTotal,
+                    )!.toFixed(1)}% against the previous period`}
                 </Typography>
               </InfoCard>
             </Grid>

@@ -17,12 +17,21 @@ export function TopMovers(props: { summary: SummaryResponse }) {
   const { currency } = props.summary;
   const columns: TableColumn<Mover>[] = [
     { title: 'Entity', field: 'key' },
-    { title: 'Previous', align: 'right', render: m => formatMoney(m.previousCost, currency) },
-    { title: 'Now', align: 'right', render: m => formatMoney(m.cost, currency) },
+    {
+      title: 'Previous',
+      align: 'right',
+      render: m => formatMoney(m.previousCost, currency),
+    },
+    {
+      title: 'Now',
+      align: 'right',
+      render: m => formatMoney(m.cost, currency),
+    },
     {
       title: 'Change',
       align: 'right',
-      render: m => `${m.delta > 0 ? '+' : ''}${formatMoney(String(m.delta), currency)}`,
+      render: m =>
+        `${m.delta > 0 ? '+' : ''}${formatMoney(String(m.delta), currency)}`,
     },
   ];
   return (

@@ -49,7 +49,9 @@ export function SourceFreshness(props: { sources: SourceStatus[] }) {
                   <Chip
                     size="small"
                     label={stateOf(source)}
-                    color={source.stale && !source.running ? 'secondary' : 'default'}
+                    color={
+                      source.stale && !source.running ? 'secondary' : 'default'
+                    }
                   />
                 </>
               }
@@ -57,20 +59,31 @@ export function SourceFreshness(props: { sources: SourceStatus[] }) {
                 <>
                   Last success {age(source.staleSeconds)}
                   {source.lastError && (
-                    <Typography component="span" variant="body2" color="error" display="block">
+                    <Typography
+                      component="span"
+                      variant="body2"
+                      color="error"
+                      display="block"
+                    >
                       Last error: {source.lastError}
                     </Typography>
                   )}
-                  {source.progress && source.progress.daysDone < source.progress.daysTotal && (
-                    <span style={{ display: 'block' }}>
-                      {source.running ? 'Backfill' : 'Last run'}: {source.progress.daysDone} of{' '}
-                      {source.progress.daysTotal} days
-                      <LinearProgress
-                        variant="determinate"
-                        value={(source.progress.daysDone / source.progress.daysTotal) * 100}
-                      />
-                    </span>
-                  )}
+                  {source.progress &&
+                    source.progress.daysDone < source.progress.daysTotal && (
+                      <span style={{ display: 'block' }}>
+                        {source.running ? 'Backfill' : 'Last run'}:{' '}
+                        {source.progress.daysDone} of{' '}
+                        {source.progress.daysTotal} days
+                        <LinearProgress
+                          variant="determinate"
+                          value={
+                            (source.progress.daysDone /
+                              source.progress.daysTotal) *
+                            100
+                          }
+                        />
+                      </span>
+                    )}
                 </>
               }
             />

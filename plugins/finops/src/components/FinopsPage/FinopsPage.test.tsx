@@ -1,0 +1,36 @@
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { FinopsApi, finopsApiRef } from '../../api';
+import { FinopsPage } from './FinopsPage';
+
+import { summary } from '../testData';
+import { topMovers } from './TopMovers';
+
+describe('FinopsPage', () => {
+  it('shows totals, unallocated spend, cost centers, teams, movers and model mix', async () => {
+    const api: Partial<FinopsApi> = {
+      getSummary: jest.fn(async ({ groupBy }) => summary(groupBy)),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[finopsApiRef, api]]}>
+        <FinopsPage />
+      </TestApiProvider>,
+    );
+    expect(await screen.findByTestId('finops-org-total')).toHaveTextContent(
+      '$1,500.00',
+    );
+    expect(screen.getByTestId('finops-unallocated')).toHaveTextContent(
+      '$42.10',
+    );
+    expect(await screen.findByText('costCenter-a')).toBeInTheDocument();
+    expect(await screen.findByText('team-b')).toBeInTheDocument();
+    expect(await screen.findByText('model-a')).toBeInTheDocument();
+    expect(screen.getByText('Top movers')).toBeInTheDocument();
+    expect(screen.getByText('Export FOCUS CSV')).toBeInTheDocument();
+  });
+
+  it('ranks movers by the size of their change', () => {
+    const movers = topMovers(summary('entity'));
+    expect(movers.map(m => [m.key, m.delta])).toEqual([['entity-a', 500]]);
+  });
+});
