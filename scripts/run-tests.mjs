@@ -5,7 +5,7 @@
 //
 //   node scripts/run-tests.mjs [--skip-e2e]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -40,6 +40,7 @@ count('type check', step('type check', 'yarn', ['tsc']));
 count('lint', step('lint', 'yarn', ['backstage-cli', 'repo', 'lint']));
 
 const jestJson = join(root, 'node_modules', '.cache', 'tollgate-jest.json');
+mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
 rmSync(jestJson, { force: true });
 const unitOk = step('unit and integration tests', 'yarn', [
   'backstage-cli',

@@ -29,12 +29,16 @@ describe('backend', () => {
     child = spawn('yarn', ['workspace', 'backend', 'start'], {
       cwd: root,
       detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         NODE_ENV: 'development',
         APP_CONFIG_backend_listen_port: String(PORT),
         APP_CONFIG_backend_baseUrl: `http://localhost:${PORT}`,
-        APP_CONFIG_tollgate_sources: '{}',
+        // no cost sources: this test is about start-up, not the demo's data
+        APP_CONFIG_tollgate_sources_focus: '[]',
+        APP_CONFIG_tollgate_sources_opencost: '[]',
+        APP_CONFIG_tollgate_sources_prometheus: '[]',
         FORCE_COLOR: '0',
       },
     });
@@ -64,6 +68,8 @@ describe('backend', () => {
         /\berror\b|unhandled rejection|uncaught exception/i.test(line),
       );
     expect(errors).toEqual([]);
-    expect(output).toContain('Tollgate finops backend ready');
+    expect(output).toContain(
+      'Tollgate finops backend ready with 0 cost source(s)',
+    );
   });
 });

@@ -36,6 +36,16 @@ const entities = [
       lifecycle: 'production',
     },
   },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'unlabelled', namespace: 'default' },
+    spec: {
+      type: 'capability',
+      owner: 'group:default/ml',
+      lifecycle: 'production',
+    },
+  },
 ];
 
 /**
@@ -267,6 +277,39 @@ describe('finops backend', () => {
       .post('/api/finops/v1/sources/none/run')
       .set(auth)
       .expect(404);
+  });
+
+  it('serves Kubernetes labels and governance findings', async () => {
+    const { server } = await startBackend();
+    const labels = await request(server)
+      .get('/api/finops/v1/entities/component/default/summarizer/labels')
+      .set(auth)
+      .expect(200);
+    expect(labels.body.labels).toEqual({
+      'tollgate.dev/cost-center': 'cc-4100',
+      'tollgate.dev/team': 'ml',
+      'backstage.io/kubernetes-id': 'summarizer',
+    });
+    expect(labels.body.openCost[0].reportedAs).toBe('tollgate_dev_cost_center');
+
+    const findings = await request(server)
+      .get('/api/finops/v1/governance/findings?level=advisory')
+      .set(auth)
+      .expect(200);
+    expect(findings.body.byTeam).toEqual([
+      { team: 'ml', entities: 2, fullyLabelled: 1 },
+    ]);
+    expect(findings.body.items).toEqual([
+      expect.objectContaining({
+        ruleId: 'cost-center-required',
+        entityRef: 'component:default/unlabelled',
+        level: 'advisory',
+      }),
+    ]);
+    await request(server)
+      .get('/api/finops/v1/governance/findings?level=loud')
+      .set(auth)
+      .expect(400);
   });
 
   it('refuses without permission, naming it', async () => {

@@ -22,6 +22,8 @@ import { SourceRunService } from './service/SourceRunService';
 import { SourceStatusService } from './service/SourceStatusService';
 import { readFinopsConfig } from './readFinopsConfig';
 import { CatalogEntityLoader } from './ingestion/CatalogEntityLoader';
+import { GovernanceService } from './service/GovernanceService';
+import { readGovernanceRules } from '@tollgate/plugin-finops-common';
 
 /**
  * The finops backend plugin: cost storage, ingestion, price book and the REST API.
@@ -96,6 +98,10 @@ export const finopsPlugin = createBackendPlugin({
             ),
             sourceStatus,
             sourceRuns: new SourceRunService(() => sources, runner),
+            governance: new GovernanceService(
+              catalog,
+              readGovernanceRules(config.getOptional('tollgate.governance')),
+            ),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

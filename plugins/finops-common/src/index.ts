@@ -10,3 +10,4 @@ export * from './permissions';
 export * from './types';
 export * from './billing';
 export * from './governance';
+export * from './kubernetes';

@@ -60,12 +60,12 @@ export function readWindow(
 }
 
 /** Reads a parameter that must be one of some words. */
-export function readChoice<T extends string>(
+export function readChoice<T extends string, F extends T | undefined>(
   query: Record<string, unknown>,
   name: string,
   choices: readonly T[],
-  fallback: T,
-): T {
+  fallback: F,
+): T | F {
   const value = single(query, name);
   if (value === undefined) {
     return fallback;
@@ -78,4 +78,12 @@ export function readChoice<T extends string>(
     );
   }
   return value as T;
+}
+
+/** Reads an optional single text parameter. */
+export function readText(
+  query: Record<string, unknown>,
+  name: string,
+): string | undefined {
+  return single(query, name) || undefined;
 }

@@ -18,6 +18,8 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   COST_GROUP_BYS,
+  GOVERNANCE_LEVELS,
+  kubernetesLabelPlan,
   SUMMARY_GROUP_BYS,
   finopsCostReadPermission,
   finopsIngestRunPermission,
@@ -27,10 +29,11 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { CostStore } from '../database/CostStore';
 import { CostQueryService } from './CostQueryService';
-import { readChoice, readWindow } from './readQueryParams';
+import { readChoice, readText, readWindow } from './readQueryParams';
 import { SourceRunService } from './SourceRunService';
 import { SourceStatusService } from './SourceStatusService';
 import { writeFocusCsv } from './writeFocusCsv';
+import { GovernanceService } from './GovernanceService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -41,6 +44,7 @@ export interface RouterOptions {
   costQueries: CostQueryService;
   sourceStatus: SourceStatusService;
   sourceRuns: SourceRunService;
+  governance: GovernanceService;
 }
 
 export async function createRouter(
@@ -117,6 +121,24 @@ export async function createRouter(
         groupBy,
       }),
     );
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name/labels', async (req, res) => {
+    const entity = await loadEntity(req);
+    const entityRef = stringifyEntityRef(entity);
+    await authorize(req, finopsCostReadPermission, entityRef);
+    res.json(kubernetesLabelPlan(entity, entityRef));
+  });
+
+  router.get('/v1/governance/findings', async (req, res) => {
+    const filter = {
+      entityRef: readText(req.query, 'entityRef'),
+      team: readText(req.query, 'team'),
+      rule: readText(req.query, 'rule'),
+      level: readChoice(req.query, 'level', GOVERNANCE_LEVELS, undefined),
+    };
+    const credentials = await httpAuth.credentials(req);
+    res.json(await options.governance.findings(filter, credentials));
   });
 
   router.get('/v1/summary', async (req, res) => {

@@ -4,6 +4,8 @@ import {
   CostGroupBy,
   DayWindow,
   EntityCostResponse,
+  GovernanceFinding,
+  KubernetesLabelPlan,
   SourceStatus,
   SummaryGroupBy,
   SummaryResponse,
@@ -23,8 +25,21 @@ export interface FinopsApi {
     options: DayWindow & { groupBy: SummaryGroupBy },
   ): Promise<SummaryResponse>;
   getSources(): Promise<SourceStatus[]>;
+  getLabels(entity: CompoundEntityRef): Promise<KubernetesLabelPlan>;
+  getGovernanceFindings(filter: {
+    entityRef?: string;
+    team?: string;
+    rule?: string;
+    level?: string;
+  }): Promise<GovernanceReport>;
   /** The FOCUS CSV export of attributed spend. */
   exportFocus(options: DayWindow): Promise<Blob>;
+}
+
+/** Governance findings and the share of components fully labelled per team. @public */
+export interface GovernanceReport {
+  items: GovernanceFinding[];
+  byTeam: Array<{ team: string; entities: number; fullyLabelled: number }>;
 }
 
 /** @public */

@@ -5,11 +5,18 @@ import {
   CostGroupBy,
   DayWindow,
   EntityCostResponse,
+  KubernetesLabelPlan,
   SourceStatus,
   SummaryGroupBy,
   SummaryResponse,
 } from '@tollgate/plugin-finops-common';
-import { FinopsApi } from './FinopsApi';
+import { FinopsApi, GovernanceReport } from './FinopsApi';
+
+function entityPath(entity: CompoundEntityRef, leaf: string) {
+  return ['v1', 'entities', entity.kind, entity.namespace, entity.name, leaf]
+    .map(encodeURIComponent)
+    .join('/');
+}
 
 /**
  * The HTTP client of the finops backend.
@@ -29,17 +36,23 @@ export class FinopsClient implements FinopsApi {
     entity: CompoundEntityRef,
     options: DayWindow & { groupBy: CostGroupBy },
   ): Promise<EntityCostResponse> {
-    const path = [
-      'v1',
-      'entities',
-      entity.kind,
-      entity.namespace,
-      entity.name,
-      'cost',
-    ]
-      .map(encodeURIComponent)
-      .join('/');
-    return this.getJson(path, options);
+    return this.getJson(entityPath(entity, 'cost'), options);
+  }
+
+  async getLabels(entity: CompoundEntityRef): Promise<KubernetesLabelPlan> {
+    return this.getJson(entityPath(entity, 'labels'), {});
+  }
+
+  async getGovernanceFindings(filter: {
+    entityRef?: string;
+    team?: string;
+    rule?: string;
+    level?: string;
+  }): Promise<GovernanceReport> {
+    const query = Object.fromEntries(
+      Object.entries(filter).filter(([, v]) => v !== undefined),
+    );
+    return this.getJson('v1/governance/findings', query);
   }
 
   async getSummary(

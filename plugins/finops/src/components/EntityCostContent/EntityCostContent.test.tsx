@@ -16,9 +16,39 @@ const entity = {
   },
 };
 
+const governance: Partial<FinopsApi> = {
+  getGovernanceFindings: async () => ({
+    items: [
+      {
+        ruleId: 'budget-required',
+        level: 'advisory',
+        entityRef: 'component:default/support-summarizer',
+        annotation: 'tollgate.dev/budget',
+        message: 'tollgate.dev/budget is missing',
+        howToFix: 'Add tollgate.dev/budget such as "2500 USD/month"',
+      },
+    ],
+    byTeam: [],
+  }),
+  getLabels: async () => ({
+    entityRef: 'component:default/support-summarizer',
+    labels: { 'tollgate.dev/cost-center': 'cc-1' },
+    missing: [],
+    kustomize: 'labels:\n  - pairs:\n      tollgate.dev/cost-center: "cc-1"',
+    helm: 'podLabels:\n  tollgate.dev/cost-center: "cc-1"',
+    openCost: [
+      {
+        label: 'tollgate.dev/cost-center',
+        aggregate: 'label:tollgate.dev/cost-center',
+        reportedAs: 'tollgate_dev_cost_center',
+      },
+    ],
+  }),
+};
+
 function render(api: Partial<FinopsApi>) {
   return renderInTestApp(
-    <TestApiProvider apis={[[finopsApiRef, api]]}>
+    <TestApiProvider apis={[[finopsApiRef, { ...governance, ...api }]]}>
       <EntityProvider entity={entity}>
         <EntityCostContent />
       </EntityProvider>
@@ -42,6 +72,12 @@ describe('EntityCostContent', () => {
     expect(screen.getByText('focus:ai-providers')).toBeInTheDocument();
     expect(screen.getByText(/OpenCost answered 500/)).toBeInTheDocument();
     expect(screen.getByText('stale')).toBeInTheDocument();
+    expect(
+      await screen.findByText('tollgate.dev/budget is missing'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/aggregate=label:tollgate.dev\/cost-center/),
+    ).toBeInTheDocument();
     expect(getEntityCost).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'support-summarizer' },
       expect.objectContaining({ groupBy: 'model' }),
@@ -59,7 +95,9 @@ describe('EntityCostContent', () => {
         'No spend recorded for this entity in the period',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/tollgate.dev\/cost-center/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Tollgate attributes spend through annotations/),
+    ).toHaveTextContent('tollgate.dev/cost-center');
   });
 
   it('shows the error when the backend refuses', async () => {

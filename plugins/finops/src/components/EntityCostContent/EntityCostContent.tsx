@@ -4,7 +4,10 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Box,
@@ -23,6 +26,8 @@ import { CostChart } from '../CostChart';
 import { formatMoney, percentChange } from '../format';
 import { PeriodSelect } from '../PeriodSelect';
 import { SourceFreshness } from '../SourceFreshness';
+import { GovernancePanel } from '../GovernancePanel';
+import { KubernetesLabelsPanel } from '../KubernetesLabelsPanel';
 
 export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
   model: 'Model',
@@ -152,10 +157,18 @@ export function EntityCostContent() {
         </>
       )}
       {data && (
-        <Grid item xs={12}>
+        <Grid item xs={12} md={6}>
           <SourceFreshness sources={data.sources} />
         </Grid>
       )}
+      <Grid item xs={12} md={6}>
+        <GovernancePanel
+          entityRef={data?.entityRef ?? stringifyEntityRef(ref)}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <KubernetesLabelsPanel entity={ref} />
+      </Grid>
     </Grid>
   );
 }

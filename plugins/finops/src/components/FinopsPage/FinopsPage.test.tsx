@@ -10,6 +10,10 @@ describe('FinopsPage', () => {
   it('shows totals, unallocated spend, cost centers, teams, movers and model mix', async () => {
     const api: Partial<FinopsApi> = {
       getSummary: jest.fn(async ({ groupBy }) => summary(groupBy)),
+      getGovernanceFindings: async () => ({
+        items: [],
+        byTeam: [{ team: 'ml-apps', entities: 4, fullyLabelled: 3 }],
+      }),
     };
     await renderInTestApp(
       <TestApiProvider apis={[[finopsApiRef, api]]}>
@@ -27,6 +31,7 @@ describe('FinopsPage', () => {
     expect(await screen.findByText('model-a')).toBeInTheDocument();
     expect(screen.getByText('Top movers')).toBeInTheDocument();
     expect(screen.getByText('Export FOCUS CSV')).toBeInTheDocument();
+    expect(await screen.findByText('75%')).toBeInTheDocument();
   });
 
   it('ranks movers by the size of their change', () => {

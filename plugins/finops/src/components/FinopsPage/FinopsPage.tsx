@@ -18,6 +18,7 @@ import { CostChart } from '../CostChart';
 import { formatMoney, lastDays, percentChange } from '../format';
 import { PeriodSelect } from '../PeriodSelect';
 import { TopMovers } from './TopMovers';
+import { GovernanceReportCard } from './GovernanceReportCard';
 
 function items(summary: SummaryResponse) {
   return summary.groups
@@ -146,6 +147,9 @@ export function FinopsPage() {
                   currency={byModel.value.currency}
                 />
               )}
+            </Grid>
+            <Grid item xs={12}>
+              <GovernanceReportCard />
             </Grid>
           </Grid>
         )}

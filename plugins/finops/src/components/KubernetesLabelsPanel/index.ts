@@ -1,0 +1,1 @@
+export { KubernetesLabelsPanel } from './KubernetesLabelsPanel';
