@@ -1,0 +1,214 @@
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  TestBackend,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DayWindow, enumerateDays } from '@tollgate/plugin-finops-common';
+import {
+  CostSource,
+  CostSourceItem,
+  finopsCostSourcesExtensionPoint,
+} from '@tollgate/plugin-finops-node';
+import knexFactory, { Knex } from 'knex';
+import request from 'supertest';
+import { finopsPlugin } from '../plugin';
+
+jest.setTimeout(90_000);
+
+const connectionString =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+const describeWithPostgres = connectionString ? describe : describe.skip;
+
+/** What the sources of both backends did, seen from the one process they share. */
+const observed = { fetches: 0, running: 0, maxRunning: 0 };
+
+/**
+ * A scheduled source that spends 1 USD on every day it is asked for, and takes a
+ * moment to do so, so that overlapping runs would be seen.
+ */
+class EverySecondSource implements CostSource {
+  readonly id = 'twin:daily';
+  readonly type = 'twin';
+  readonly schedule = {
+    frequency: { seconds: 1 },
+    initialDelay: { seconds: 0 },
+    timeout: { seconds: 30 },
+    backfillDays: 3,
+  };
+
+  async *fetch(window: DayWindow): AsyncIterable<CostSourceItem> {
+    observed.fetches += 1;
+    observed.running += 1;
+    observed.maxRunning = Math.max(observed.maxRunning, observed.running);
+    try {
+      await new Promise(resolve => setTimeout(resolve, 300));
+      for (const day of enumerateDays(window)) {
+        yield {
+          type: 'cost',
+          record: {
+            day,
+            entityRef: 'component:default/summarizer',
+            provider: 'openai',
+            service: 'OpenAI API',
+            model: 'gpt-4o',
+            dimensionKind: 'tokenType',
+            dimension: 'input',
+            billedCostMicros: 1_000_000n,
+            currency: 'USD',
+          },
+        };
+      }
+    } finally {
+      observed.running -= 1;
+    }
+  }
+}
+
+function startReplica(prefix: string): Promise<TestBackend> {
+  const url = new URL(connectionString!);
+  return startTestBackend({
+    features: [
+      finopsPlugin,
+      createBackendModule({
+        pluginId: 'finops',
+        moduleId: 'twin-source',
+        register(env) {
+          env.registerInit({
+            deps: { sources: finopsCostSourcesExtensionPoint },
+            async init({ sources }) {
+              sources.addCostSource(new EverySecondSource());
+            },
+          });
+        },
+      }),
+      databaseServiceFactory,
+      schedulerServiceFactory,
+      catalogServiceMock.factory({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'summarizer', namespace: 'default' },
+            spec: { type: 'capability', owner: 'group:default/ml' },
+          },
+        ],
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: {
+            database: {
+              client: 'pg',
+              prefix,
+              connection: {
+                host: url.hostname,
+                port: Number(url.port || 5432),
+                user: decodeURIComponent(url.username),
+                password: decodeURIComponent(url.password),
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+}
+
+describeWithPostgres('two backends sharing one PostgreSQL', () => {
+  // The database is dropped before, not after, the tests: the replicas' connection
+  // pools outlive their stop, and dropping it under them would only make noise.
+  const prefix = 'tollgate_twins_';
+  const database = `${prefix}finops`;
+  let admin: Knex;
+  const backends: TestBackend[] = [];
+
+  beforeAll(async () => {
+    admin = knexFactory({ client: 'pg', connection: connectionString });
+    await admin.raw(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.destroy();
+  });
+
+  afterAll(async () => {
+    await Promise.all(backends.map(backend => backend.stop()));
+  });
+
+  it('run each scheduled ingestion once, with no double counting', async () => {
+    backends.push(await startReplica(prefix), await startReplica(prefix));
+
+    const finopsUrl = new URL(connectionString!);
+    finopsUrl.pathname = `/${database}`;
+    const finops = knexFactory({ client: 'pg', connection: finopsUrl.href });
+    try {
+      const deadline = Date.now() + 60_000;
+      let runs: Array<{
+        status: string;
+        started_at: Date;
+        finished_at: Date;
+        days_total: number;
+      }> = [];
+      while (Date.now() < deadline) {
+        runs = await finops('finops_source_runs')
+          .where({ source_id: 'twin:daily' })
+          .orderBy('started_at');
+        if (runs.filter(run => run.status === 'succeeded').length >= 4) break;
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+
+      // Let any run in flight finish before counting.
+      await Promise.all(backends.map(backend => backend.stop()));
+      backends.length = 0;
+      runs = await finops('finops_source_runs')
+        .where({ source_id: 'twin:daily' })
+        .orderBy('started_at');
+
+      expect(runs.filter(run => run.status === 'succeeded').length).toBe(
+        runs.length,
+      );
+      expect(runs.length).toBeGreaterThanOrEqual(4);
+      // Every fetch is a day of a recorded run (runs fetch one day at a time), and
+      // no two ever overlapped.
+      expect(observed.fetches).toBe(
+        runs.reduce((days, run) => days + Number(run.days_total), 0),
+      );
+      expect(observed.maxRunning).toBe(1);
+      for (let i = 1; i < runs.length; i++) {
+        expect(new Date(runs[i].started_at).getTime()).toBeGreaterThanOrEqual(
+          new Date(runs[i - 1].finished_at).getTime(),
+        );
+      }
+
+      // Each day counted once, however many runs fetched it again.
+      const days = await finops('finops_cost_records')
+        .where({ source_id: 'twin:daily' })
+        .select('day')
+        .count({ records: '*' })
+        .sum({ billed: 'billed_cost' })
+        .groupBy('day');
+      expect(days.length).toBeGreaterThanOrEqual(3);
+      for (const day of days) {
+        expect(Number(day.records)).toBe(1);
+        expect(Number(day.billed)).toBe(1_000_000);
+      }
+    } finally {
+      await finops.destroy();
+    }
+  });
+
+  it('serves the same totals from either replica', async () => {
+    backends.push(await startReplica(prefix), await startReplica(prefix));
+    const totals = await Promise.all(
+      backends.map(async backend => {
+        const response = await request(backend.server)
+          .get('/api/finops/v1/summary?groupBy=entity')
+          .set('Authorization', mockCredentials.user.header())
+          .expect(200);
+        return response.body.total;
+      }),
+    );
+    expect(totals[0]).toBe(totals[1]);
+  });
+});
