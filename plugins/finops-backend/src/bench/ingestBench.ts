@@ -1,0 +1,150 @@
+/*
+ * One ingest measurement, run in its own process so that its peak memory is its own:
+ * N FOCUS records through the real path (CSV file → FocusCostSource → CostSourceRunner
+ * → DatabaseCostStore with rollups), then the same N rows as plain batched inserts into
+ * the same table as the baseline. Prints one JSON line.
+ *
+ *   node -r @backstage/cli/config/nodeTransform.cjs ingestBench.ts --db sqlite --records 1000000
+ */
+import { ConfigReader } from '@backstage/config';
+import { addDays, todayUtc } from '@tollgate/plugin-finops-common';
+// The benchmark is never built into the plugin; the FOCUS module is a dev dependency.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import { FocusCostSource } from '@tollgate/plugin-finops-backend-module-focus';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import { DatabaseSourceRunStore } from '../database/DatabaseSourceRunStore';
+import { insertRows } from '../database/insertRows';
+import { CostSourceRunner } from '../ingestion/CostSourceRunner';
+import { ConfigPriceBook } from '../pricing/ConfigPriceBook';
+import {
+  BenchDatabase,
+  argument,
+  openBenchDatabase,
+  quietLogger,
+} from './benchSupport';
+import { writeBenchFocusFile } from './writeBenchFocusFile';
+
+const DAYS = 30;
+const ENTITIES = 500;
+
+async function main() {
+  const kind = argument('db', 'sqlite') as BenchDatabase;
+  const records = Number(argument('records', '1000000'));
+  const firstDay = addDays(todayUtc(), -DAYS);
+  const window = { from: firstDay, to: addDays(firstDay, DAYS - 1) };
+  const file = join(
+    mkdtempSync(join(tmpdir(), 'tollgate-focus-')),
+    'bench.csv',
+  );
+  const expectedMicros = await writeBenchFocusFile({
+    path: file,
+    records,
+    days: DAYS,
+    entities: ENTITIES,
+    firstDay,
+  });
+
+  const db = await openBenchDatabase(kind, 'tollgate_bench_ingest');
+  const runner = new CostSourceRunner({
+    costStore: DatabaseCostStore.fromKnex(db),
+    runStore: DatabaseSourceRunStore.fromKnex(db),
+    logger: quietLogger,
+    priceBook: ConfigPriceBook.fromConfig(new ConfigReader({})),
+    loadEntities: async () =>
+      Array.from({ length: ENTITIES }, (_, i) => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: `capability-${i}`, namespace: 'default' },
+        spec: { type: 'capability', owner: 'group:default/bench' },
+      })),
+  });
+  const source = FocusCostSource.fromConfig(
+    new ConfigReader({
+      id: 'bench',
+      paths: [file],
+      entityTagKey: 'backstage-entity',
+      windowDays: DAYS,
+    }),
+  );
+
+  const memoryBefore = process.memoryUsage().rss;
+  const started = process.hrtime.bigint();
+  const run = await runner.run(source, window, 'manual');
+  const ingestSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 'succeeded') {
+    throw new Error(`Ingestion failed: ${run.error}`);
+  }
+  const [{ billed }] = await db('finops_daily_costs').sum({
+    billed: 'billed_cost',
+  });
+  if (BigInt(billed) !== expectedMicros) {
+    throw new Error(`Stored ${billed} micros, expected ${expectedMicros}`);
+  }
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  // Baseline: the same rows, already parsed, as plain batched inserts.
+  const rows = await db('finops_cost_records')
+    .select(
+      'source_id',
+      'day',
+      'entity_ref',
+      'provider',
+      'service',
+      'model',
+      'dimension_kind',
+      'dimension',
+      'quantity',
+      'unit',
+      'billed_cost',
+      'currency',
+    )
+    .then(all => all.map(row => Object.values(row)));
+  await db('finops_cost_records').delete();
+  const baselineStarted = process.hrtime.bigint();
+  await db.transaction(async trx => {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await insertRows(
+        trx,
+        'finops_cost_records',
+        [
+          'source_id',
+          'day',
+          'entity_ref',
+          'provider',
+          'service',
+          'model',
+          'dimension_kind',
+          'dimension',
+          'quantity',
+          'unit',
+          'billed_cost',
+          'currency',
+        ],
+        rows.slice(i, i + 1000),
+      );
+    }
+  });
+  const baselineSeconds =
+    Number(process.hrtime.bigint() - baselineStarted) / 1e9;
+  await db.destroy();
+
+  process.stdout.write(
+    `${JSON.stringify({
+      db: kind,
+      records,
+      ingestPerSecond: Math.round(records / ingestSeconds),
+      baselinePerSecond: Math.round(records / baselineSeconds),
+      ratio: Number((ingestSeconds / baselineSeconds).toFixed(2)),
+      peakRssMb: Math.round(peakRssMb),
+      rssBeforeMb: Math.round(memoryBefore / 1024 / 1024),
+    })}\n`,
+  );
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});

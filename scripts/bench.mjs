@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Benchmarks (not part of the tests). Each measurement runs in its own process and
+// prints one JSON line; this script prints them as a table.
+//
+//   ./tollgate bench [--records 1000000] [--stored 10000000] [--db sqlite,pg]
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : fallback;
+};
+const records = option('records', '1000000');
+const stored = option('stored', '10000000');
+const databases = option('db', 'sqlite,pg').split(',');
+
+function measure(script, scriptArgs) {
+  const result = spawnSync(
+    'node',
+    [
+      '--max-old-space-size=8192',
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      `plugins/finops-backend/src/bench/${script}`,
+      ...scriptArgs,
+    ],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (result.status !== 0) {
+    console.error(`${script} ${scriptArgs.join(' ')} failed`);
+    process.exit(1);
+  }
+  return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+console.log(`Tollgate benchmark on ${new Date().toISOString()}`);
+for (const db of databases) {
+  const small = measure('ingestBench.ts', [
+    '--db',
+    db,
+    '--records',
+    String(Number(records) / 4),
+  ]);
+  const ingest = measure('ingestBench.ts', ['--db', db, '--records', records]);
+  console.log(
+    `${db}: FOCUS ingest of ${ingest.records} records: ${ingest.ingestPerSecond} records/s; ` +
+      `raw batched inserts ${ingest.baselinePerSecond} records/s; ratio ${ingest.ratio}x; ` +
+      `peak RSS ${ingest.peakRssMb} MB (${small.peakRssMb} MB for ${small.records} records)`,
+  );
+  const query = measure('queryBench.ts', ['--db', db, '--stored', stored]);
+  console.log(
+    `${db}: ${query.stored} stored records (${query.rollupRows} rollup rows, filled in ${query.fillSeconds} s): ` +
+      `entity cost p50 ${query.entityCostMs.p50} ms, p95 ${query.entityCostMs.p95} ms; ` +
+      `org summary p50 ${query.orgSummaryMs.p50} ms, p95 ${query.orgSummaryMs.p95} ms`,
+  );
+}
