@@ -158,26 +158,29 @@ describeWithPostgres('two backends sharing one PostgreSQL', () => {
         await new Promise(resolve => setTimeout(resolve, 250));
       }
 
-      // Let any run in flight finish before counting.
+      // Stop both replicas before counting.
       await Promise.all(backends.map(backend => backend.stop()));
       backends.length = 0;
       runs = await finops('finops_source_runs')
         .where({ source_id: 'twin:daily' })
         .orderBy('started_at');
 
-      expect(runs.filter(run => run.status === 'succeeded').length).toBe(
-        runs.length,
-      );
-      expect(runs.length).toBeGreaterThanOrEqual(4);
+      // A run in flight when the replicas stopped is aborted and rolled back.
+      const succeeded = runs.filter(run => run.status === 'succeeded');
+      expect(succeeded.length).toBeGreaterThanOrEqual(4);
+      expect(runs.length - succeeded.length).toBeLessThanOrEqual(1);
       // Every fetch is a day of a recorded run (runs fetch one day at a time), and
       // no two ever overlapped.
-      expect(observed.fetches).toBe(
-        runs.reduce((days, run) => days + Number(run.days_total), 0),
-      );
+      const daysOf = (list: typeof runs) =>
+        list.reduce((days, run) => days + Number(run.days_total), 0);
+      expect(observed.fetches).toBeGreaterThanOrEqual(daysOf(succeeded));
+      expect(observed.fetches).toBeLessThanOrEqual(daysOf(runs));
       expect(observed.maxRunning).toBe(1);
-      for (let i = 1; i < runs.length; i++) {
-        expect(new Date(runs[i].started_at).getTime()).toBeGreaterThanOrEqual(
-          new Date(runs[i - 1].finished_at).getTime(),
+      for (let i = 1; i < succeeded.length; i++) {
+        expect(
+          new Date(succeeded[i].started_at).getTime(),
+        ).toBeGreaterThanOrEqual(
+          new Date(succeeded[i - 1].finished_at).getTime(),
         );
       }
 
