@@ -14,7 +14,11 @@ import { FocusCostSource } from '@tollgate/plugin-finops-backend-module-focus';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseCostStore } from '../database/DatabaseCostStore';
+import {
+  BATCH_SIZE,
+  COST_COLUMNS,
+  DatabaseCostStore,
+} from '../database/DatabaseCostStore';
 import { DatabaseSourceRunStore } from '../database/DatabaseSourceRunStore';
 import { insertRows } from '../database/insertRows';
 import { CostSourceRunner } from '../ingestion/CostSourceRunner';
@@ -87,43 +91,17 @@ async function main() {
 
   // Baseline: the same rows, already parsed, as plain batched inserts.
   const rows = await db('finops_cost_records')
-    .select(
-      'source_id',
-      'day',
-      'entity_ref',
-      'provider',
-      'service',
-      'model',
-      'dimension_kind',
-      'dimension',
-      'quantity',
-      'unit',
-      'billed_cost',
-      'currency',
-    )
-    .then(all => all.map(row => Object.values(row)));
+    .select(...COST_COLUMNS)
+    .then(all => all.map(row => COST_COLUMNS.map(column => row[column])));
   await db('finops_cost_records').delete();
   const baselineStarted = process.hrtime.bigint();
   await db.transaction(async trx => {
-    for (let i = 0; i < rows.length; i += 1000) {
+    for (let i = 0; i < rows.length; i += BATCH_SIZE) {
       await insertRows(
         trx,
         'finops_cost_records',
-        [
-          'source_id',
-          'day',
-          'entity_ref',
-          'provider',
-          'service',
-          'model',
-          'dimension_kind',
-          'dimension',
-          'quantity',
-          'unit',
-          'billed_cost',
-          'currency',
-        ],
-        rows.slice(i, i + 1000),
+        COST_COLUMNS,
+        rows.slice(i, i + BATCH_SIZE),
       );
     }
   });

@@ -28,9 +28,9 @@ const migrationsDir = resolvePackagePath(
 );
 
 /** Rows per multi-row insert: 16 columns stay well inside SQLite's variable limit. */
-const BATCH_SIZE = 1000;
+export const BATCH_SIZE = 1000;
 
-const COST_COLUMNS = [
+export const COST_COLUMNS = [
   'source_id',
   'day',
   'entity_ref',
