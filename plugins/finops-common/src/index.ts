@@ -11,3 +11,4 @@ export * from './types';
 export * from './billing';
 export * from './governance';
 export * from './kubernetes';
+export * from './budgets';

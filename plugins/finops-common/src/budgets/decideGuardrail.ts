@@ -1,0 +1,115 @@
+import { formatMicros, parseMicros } from '../money/Money';
+import { percentOf } from './budgetStatus';
+import { describeBudgetScope } from './describeBudgetScope';
+import { BudgetStatus, GuardrailDecision, GuardrailVerdict } from './types';
+
+/** Utilization after the estimate from which a guardrail warns. @public */
+export const DEFAULT_GUARDRAIL_WARN_PERCENT = 80;
+
+const SEVERITY: Record<GuardrailVerdict, number> = {
+  allow: 0,
+  warn: 1,
+  deny: 2,
+};
+
+/**
+ * Decides whether a spend of `estimateMicros` may go ahead under the budgets that cover
+ * an entity (its own, its team's, its cost center's).
+ *
+ * A hard budget denies when spent plus the estimate would pass its amount; an advisory
+ * budget then warns. Any budget warns when spent plus the estimate reaches
+ * `warnAtPercent` of it. The most severe answer wins; among equals, the budget with the
+ * least left decides. Budgets in another currency than the estimate are not compared.
+ *
+ * @public
+ */
+export function decideGuardrail(options: {
+  entityRef: string;
+  estimateMicros: bigint;
+  currency: string;
+  statuses: BudgetStatus[];
+  warnAtPercent?: number;
+  snapshotAt: string;
+}): GuardrailDecision {
+  const { entityRef, estimateMicros, currency, statuses } = options;
+  const warnAt = BigInt(
+    options.warnAtPercent ?? DEFAULT_GUARDRAIL_WARN_PERCENT,
+  );
+  const base = {
+    entityRef,
+    estimatedCost: formatMicros(estimateMicros),
+    currency,
+    snapshotAt: options.snapshotAt,
+  };
+  let best:
+    | {
+        verdict: GuardrailVerdict;
+        left: bigint;
+        status: BudgetStatus;
+        after: bigint;
+        amount: bigint;
+      }
+    | undefined;
+  for (const status of statuses) {
+    if (status.budget.currency !== currency) {
+      continue;
+    }
+    const amount = parseMicros(status.budget.amount) ?? 0n;
+    const after = (parseMicros(status.spent) ?? 0n) + estimateMicros;
+    let verdict: GuardrailVerdict = 'allow';
+    if (after > amount) {
+      verdict = status.budget.enforcement === 'hard' ? 'deny' : 'warn';
+    } else if (after * 100n >= amount * warnAt) {
+      verdict = 'warn';
+    }
+    const left = amount - after;
+    if (
+      !best ||
+      SEVERITY[verdict] > SEVERITY[best.verdict] ||
+      (SEVERITY[verdict] === SEVERITY[best.verdict] && left < best.left)
+    ) {
+      best = { verdict, left, status, after, amount };
+    }
+  }
+  if (!best) {
+    return {
+      ...base,
+      decision: 'allow',
+      reason: statuses.length
+        ? `No budget in ${currency} covers ${entityRef}; allowed`
+        : `No budget covers ${entityRef}; allowed`,
+    };
+  }
+  const { status, verdict, after, amount } = best;
+  const utilizationAfter = Math.round(percentOf(after, amount) * 10) / 10;
+  const what = `${status.budget.enforcement} budget of ${describeBudgetScope(
+    status.budget.scope,
+  )} (${status.budget.amount} ${status.budget.currency}/${
+    status.budget.period
+  })`;
+  const spend = `${status.spent} spent + ${base.estimatedCost} estimated`;
+  const reason = {
+    deny: `Denied: the ${what} would reach ${utilizationAfter}% (${spend}); it resets at ${status.resetsAt}`,
+    warn:
+      after > amount
+        ? `Over budget: the ${what} would reach ${utilizationAfter}% (${spend}); advisory, so allowed`
+        : `Allowed with a warning: the ${what} would reach ${utilizationAfter}% (${spend}), past the ${warnAt}% warning level`,
+    allow: `Allowed: the ${what} would reach ${utilizationAfter}% (${spend})`,
+  }[verdict];
+  return {
+    ...base,
+    decision: verdict,
+    reason,
+    budget: {
+      id: status.budget.id,
+      scope: status.budget.scope,
+      amount: status.budget.amount,
+      period: status.budget.period,
+      enforcement: status.budget.enforcement,
+      spent: status.spent,
+      remaining: status.remaining,
+      utilizationAfter,
+      resetsAt: status.resetsAt,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { detectSpendAnomaly } from './detectSpendAnomaly';
+
+const USD = 1_000_000;
+
+describe('detectSpendAnomaly', () => {
+  const noisy = [10, 12, 9, 11, 10, 13, 8, 10, 11, 12, 9, 10, 11, 10].map(
+    v => v * USD,
+  );
+
+  it('flags a day far above a noisy baseline', () => {
+    // median 10, MAD 1: 30 scores 0.6745 * 20 = 13.5
+    const result = detectSpendAnomaly({
+      baseline: noisy,
+      value: 30 * USD,
+      minIncreaseMicros: USD,
+    });
+    expect(result.anomalous).toBe(true);
+    expect(result.baselineMicros).toBe(10 * USD);
+    expect(result.score).toBeCloseTo(13.49, 2);
+  });
+
+  it('leaves a day within the usual noise alone', () => {
+    // 14 scores 0.6745 * 4 = 2.7
+    const result = detectSpendAnomaly({
+      baseline: noisy,
+      value: 14 * USD,
+      minIncreaseMicros: USD,
+    });
+    expect(result.anomalous).toBe(false);
+  });
+
+  it('is not thrown off by an earlier spike in the baseline', () => {
+    const withSpike = [...noisy, 500 * USD];
+    const result = detectSpendAnomaly({
+      baseline: withSpike,
+      value: 30 * USD,
+      minIncreaseMicros: USD,
+    });
+    expect(result.anomalous).toBe(true);
+  });
+
+  it('flags a rise over a flat baseline, unless it is below the minimum', () => {
+    const flat = Array(14).fill(5 * USD);
+    expect(
+      detectSpendAnomaly({
+        baseline: flat,
+        value: 8 * USD,
+        minIncreaseMicros: USD,
+      }).anomalous,
+    ).toBe(true);
+    expect(
+      detectSpendAnomaly({
+        baseline: flat,
+        value: 5.5 * USD,
+        minIncreaseMicros: USD,
+      }).anomalous,
+    ).toBe(false);
+  });
+
+  it('needs a week of baseline', () => {
+    const result = detectSpendAnomaly({
+      baseline: [1, 1, 1].map(v => v * USD),
+      value: 100 * USD,
+      minIncreaseMicros: USD,
+    });
+    expect(result.anomalous).toBe(false);
+  });
+
+  it('never flags a drop', () => {
+    const result = detectSpendAnomaly({
+      baseline: noisy,
+      value: 0,
+      minIncreaseMicros: USD,
+    });
+    expect(result.anomalous).toBe(false);
+  });
+});

@@ -1,0 +1,128 @@
+import { BudgetEnforcement, BudgetPeriod } from '../annotations/parsers';
+
+/** What a budget covers: one entity (and its parts), a team, or a cost center. @public */
+export type BudgetScope =
+  | { entityRef: string }
+  | { team: string }
+  | { costCenter: string };
+
+/** @public */
+export type BudgetScopeKind = 'entity' | 'team' | 'costCenter';
+
+/** Where a budget is declared. @public */
+export type BudgetOrigin = 'annotation' | 'api';
+
+/** A budget as the API returns it. Amounts are exact decimal strings. @public */
+export interface Budget {
+  /** `annotation:<entityRef>` for a catalog annotation, else the id the API gave it. */
+  id: string;
+  scope: BudgetScope;
+  amount: string;
+  currency: string;
+  period: BudgetPeriod;
+  /** Whole percentages, increasing. */
+  thresholds: number[];
+  enforcement: BudgetEnforcement;
+  origin: BudgetOrigin;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** A validated budget to create or replace through the API. @public */
+export interface BudgetInput {
+  scope: BudgetScope;
+  amountMicros: bigint;
+  currency: string;
+  period: BudgetPeriod;
+  thresholds: number[];
+  enforcement: BudgetEnforcement;
+}
+
+/** Where a budget stands in its current period. @public */
+export interface BudgetStatus {
+  budget: Budget;
+  /** The current period, calendar-aligned in UTC, both days inclusive. */
+  period: { from: string; to: string };
+  /** When the period ends and the budget resets (ISO 8601, UTC). */
+  resetsAt: string;
+  /** The UTC day the status was computed for. */
+  asOf: string;
+  spent: string;
+  /** Spent so far plus the projection to the end of the period. */
+  forecast: string;
+  remaining: string;
+  /** Spent as a percentage of the amount, rounded to one decimal. */
+  utilization: number;
+  forecastUtilization: number;
+  /** Thresholds that actual spend has reached. */
+  thresholdsCrossed: number[];
+  /** Thresholds that the forecast reaches by the end of the period. */
+  forecastThresholdsCrossed: number[];
+  /** Days from `asOf` until the forecast exhausts the budget; null when it lasts the period. */
+  daysUntilExhaustion: number | null;
+}
+
+/** The budgets that apply to one entity, as `GET .../budget` returns them. @public */
+export interface EntityBudgetResponse {
+  entityRef: string;
+  /** The entity's own budget, if any. */
+  own?: BudgetStatus;
+  /** Budgets of the entity's team and cost center, which also cover its spend. */
+  inherited: BudgetStatus[];
+  /**
+   * Budgets for the same scope that lose to the one in force: a catalog annotation
+   * wins over a budget made through the API.
+   */
+  overridden: Budget[];
+}
+
+/** @public */
+export type GuardrailVerdict = 'allow' | 'warn' | 'deny';
+
+/** The answer of `GET /v1/guardrails/check`. @public */
+export interface GuardrailDecision {
+  decision: GuardrailVerdict;
+  entityRef: string;
+  estimatedCost: string;
+  currency: string;
+  /** Why, in a sentence a gateway can log or show. */
+  reason: string;
+  /** The budget that decided, when one did. */
+  budget?: {
+    id: string;
+    scope: BudgetScope;
+    amount: string;
+    period: BudgetPeriod;
+    enforcement: BudgetEnforcement;
+    spent: string;
+    remaining: string;
+    /** Percentage of the amount spent after this estimate. */
+    utilizationAfter: number;
+    resetsAt: string;
+  };
+  /** When the budget snapshot the answer came from was taken. */
+  snapshotAt: string;
+}
+
+/** @public */
+export type AlertKind = 'actual' | 'forecast' | 'anomaly';
+
+/** An alert as `GET /v1/alerts` returns it. @public */
+export interface FinopsAlert {
+  id: string;
+  kind: AlertKind;
+  /** The entity the alert is about, or the team / cost center of the budget. */
+  scope: BudgetScope;
+  budgetId?: string;
+  /** First day of the budget period, or the anomalous day. */
+  periodStart: string;
+  threshold?: number;
+  /** For anomalies: the dimension that spiked, such as `model:gpt-4o/output`. */
+  dimension?: string;
+  title: string;
+  description: string;
+  createdAt: string;
+  acknowledgedAt?: string;
+  acknowledgedBy?: string;
+  resolvedAt?: string;
+}
