@@ -45,8 +45,10 @@ export function detectSpendAnomaly(options: {
     // 1.2533 * mean absolute deviation estimates the same as 1.4826 * MAD for normal data.
     spread = (meanDeviation * 1.253314) / 1.4826;
   }
-  const score =
-    spread === 0 ? (increase > 0 ? Infinity : 0) : (0.6745 * increase) / spread;
+  let score = increase > 0 ? Infinity : 0;
+  if (spread > 0) {
+    score = (0.6745 * increase) / spread;
+  }
   return {
     anomalous: increase >= minIncreaseMicros && score > ANOMALY_Z_THRESHOLD,
     baselineMicros: center,
