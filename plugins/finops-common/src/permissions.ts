@@ -15,6 +15,17 @@ export const finopsBudgetUpdatePermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Create, change or delete a cost center's budget. Entity budgets use
+ * finopsBudgetUpdatePermission on the entity, team budgets on the team's Group.
+ *
+ * @public
+ */
+export const finopsCostCenterBudgetUpdatePermission = createPermission({
+  name: 'finops.budget.costCenter.update',
+  attributes: { action: 'update' },
+});
+
 /** Run a cost source now. @public */
 export const finopsIngestRunPermission = createPermission({
   name: 'finops.ingest.run',
@@ -31,6 +42,7 @@ export const finopsSummaryReadPermission = createPermission({
 export const finopsPermissions = [
   finopsCostReadPermission,
   finopsBudgetUpdatePermission,
+  finopsCostCenterBudgetUpdatePermission,
   finopsIngestRunPermission,
   finopsSummaryReadPermission,
 ];

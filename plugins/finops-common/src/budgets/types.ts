@@ -126,3 +126,13 @@ export interface FinopsAlert {
   acknowledgedBy?: string;
   resolvedAt?: string;
 }
+
+/** The answer of `GET /v1/budgets`: every budget in force with its status. @public */
+export interface BudgetListResponse {
+  items: BudgetStatus[];
+}
+
+/** The answer of `GET /v1/alerts`. @public */
+export interface AlertListResponse {
+  items: FinopsAlert[];
+}
