@@ -9,7 +9,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('finops_cost_records', table => {
-    table.comment('Normalized cost records, one per source, day and charge line');
+    table.comment(
+      'Normalized cost records, one per source, day and charge line',
+    );
     table.bigIncrements('id').primary();
     table.string('source_id', 255).notNullable();
     table.string('day', 10).notNullable().comment('UTC day, YYYY-MM-DD');
@@ -31,7 +33,9 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.createTable('finops_daily_costs', table => {
-    table.comment('Daily rollup of cost records that entity and org queries read');
+    table.comment(
+      'Daily rollup of cost records that entity and org queries read',
+    );
     table.bigIncrements('id').primary();
     table.string('source_id', 255).notNullable();
     table.string('day', 10).notNullable();
@@ -72,7 +76,10 @@ exports.up = async function up(knex) {
     table.string('trigger', 16).notNullable().comment('schedule or manual');
     table.string('window_from', 10).notNullable();
     table.string('window_to', 10).notNullable();
-    table.string('status', 16).notNullable().comment('running, succeeded, failed');
+    table
+      .string('status', 16)
+      .notNullable()
+      .comment('running, succeeded, failed');
     table.datetime('started_at', { useTz: true }).notNullable();
     table.datetime('finished_at', { useTz: true }).nullable();
     table.integer('days_total').notNullable();

@@ -24,6 +24,15 @@ import { readFinopsConfig } from './readFinopsConfig';
 import { CatalogEntityLoader } from './ingestion/CatalogEntityLoader';
 import { GovernanceService } from './service/GovernanceService';
 import { readGovernanceRules } from '@tollgate/plugin-finops-common';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { DatabaseAlertStore } from './alerts/DatabaseAlertStore';
+import { AlertEvaluator } from './alerts/AlertEvaluator';
+import { AlertNotifier } from './alerts/AlertNotifier';
+import { DatabaseBudgetStore } from './budgets/DatabaseBudgetStore';
+import { BudgetEvaluator } from './budgets/BudgetEvaluator';
+import { BudgetService } from './budgets/BudgetService';
+import { GuardrailService } from './budgets/GuardrailService';
+import { readBudgetSettings } from './budgets/readBudgetSettings';
 
 /**
  * The finops backend plugin: cost storage, ingestion, price book and the REST API.
@@ -52,6 +61,7 @@ export const finopsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        notifications: notificationService,
       },
       async init(deps) {
         const {
@@ -83,6 +93,36 @@ export const finopsPlugin = createBackendPlugin({
           settings.staleAfterSeconds,
         );
 
+        const budgetSettings = readBudgetSettings(config);
+        const alertStore = DatabaseAlertStore.fromKnex(db);
+        const budgets = new BudgetService({
+          evaluator: new BudgetEvaluator({
+            costStore,
+            budgetStore: DatabaseBudgetStore.fromKnex(db),
+            loadEntities: () => entities.load(),
+          }),
+          budgetStore: DatabaseBudgetStore.fromKnex(db),
+          logger,
+        });
+        const alerts = new AlertEvaluator({
+          alertStore,
+          costStore,
+          notifier: new AlertNotifier({
+            notifications: deps.notifications,
+            webhookUrl: budgetSettings.webhookUrl,
+            logger,
+          }),
+          currency: settings.currency,
+          anomalyMinIncreaseMicros: budgetSettings.anomalyMinIncreaseMicros,
+          anomalyDays: budgetSettings.anomalyDays,
+        });
+        budgets.onSnapshot(snapshot => alerts.evaluate(snapshot));
+        runner.onRunFinished(async run => {
+          if (run.status === 'succeeded') {
+            await budgets.refresh();
+          }
+        });
+
         deps.permissionsRegistry.addPermissions(finopsPermissions);
         httpRouter.use(
           await createRouter({
@@ -102,9 +142,28 @@ export const finopsPlugin = createBackendPlugin({
               catalog,
               readGovernanceRules(config.getOptional('tollgate.governance')),
             ),
+            budgets: {
+              budgets,
+              guardrail: new GuardrailService(
+                budgets,
+                budgetSettings.warnAtPercent,
+              ),
+              alertStore,
+              currency: settings.currency,
+            },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        await deps.scheduler.scheduleTask({
+          id: 'finops-budget-snapshot',
+          scope: 'local',
+          frequency: { minutes: budgetSettings.refreshMinutes },
+          timeout: { minutes: 10 },
+          fn: async () => {
+            await budgets.refresh();
+          },
+        });
 
         await new IngestionScheduler({
           scheduler: deps.scheduler,

@@ -36,6 +36,18 @@ export interface SummaryQuery {
   currency: string;
 }
 
+/** What spend is totalled by for budgets: the entity, team or cost center it is attributed to. */
+export type SpendScopeKind = 'entity' | 'team' | 'costCenter';
+
+/** One day's spend of one entity on one dimension, such as a model's output tokens. */
+export interface DimensionDailySpend {
+  entityRef: string;
+  day: string;
+  /** provider, model and dimension, such as `openai/gpt-4o/tokenType:output`. */
+  dimension: string;
+  costMicros: bigint;
+}
+
 export interface ExportedCostRow {
   sourceId: string;
   day: string;
@@ -77,6 +89,19 @@ export interface CostStore {
   summaryGroups(query: SummaryQuery): Promise<CostAggregate[]>;
   summaryDaily(query: SummaryQuery): Promise<DailyAggregate[]>;
   unallocatedTotal(window: DayWindow, currency: string): Promise<bigint>;
+
+  /** Spend per day and entity, team or cost center; unattributed spend is left out. */
+  dailySpend(query: {
+    by: SpendScopeKind;
+    window: DayWindow;
+    currency: string;
+  }): Promise<DailyAggregate[]>;
+
+  /** Spend per entity, day and dimension, for anomaly detection. */
+  dimensionDaily(
+    window: DayWindow,
+    currency: string,
+  ): Promise<DimensionDailySpend[]>;
 
   usageMetrics(query: {
     entityRefs: string[];

@@ -14,8 +14,10 @@ import {
   CostAggregate,
   CostStore,
   DailyAggregate,
+  DimensionDailySpend,
   EntityCostQuery,
   ExportedCostRow,
+  SpendScopeKind,
   StoredItem,
   SummaryQuery,
 } from './CostStore';
@@ -75,6 +77,12 @@ const SUMMARY_GROUP_KEYS: Record<SummaryGroupBy, string> = {
   entity: `COALESCE(entity_ref, '${UNALLOCATED_KEY}')`,
   model: `COALESCE(model, '(none)')`,
   provider: 'provider',
+};
+
+const SPEND_SCOPE_COLUMNS: Record<SpendScopeKind, string> = {
+  entity: 'entity_ref',
+  team: 'team',
+  costCenter: 'cost_center',
 };
 
 /** Migrates the finops tables unless `backend.database.migrations.skip` is set. */
@@ -241,6 +249,57 @@ export class DatabaseCostStore implements CostStore {
       .whereNull('entity_ref')
       .sum({ cost: 'billed_cost' });
     return toBigInt(row?.cost);
+  }
+
+  async dailySpend(query: {
+    by: SpendScopeKind;
+    window: DayWindow;
+    currency: string;
+  }): Promise<DailyAggregate[]> {
+    const column = SPEND_SCOPE_COLUMNS[query.by];
+    const rows: any[] = await this.summaryRows(query.window, query.currency)
+      .whereNotNull(column)
+      .select('day', `${column} as group_key`)
+      .sum({ cost: 'billed_cost' })
+      .groupBy('day', column);
+    return rows.map(row => ({
+      day: row.day,
+      key: String(row.group_key),
+      costMicros: toBigInt(row.cost),
+    }));
+  }
+
+  async dimensionDaily(
+    window: DayWindow,
+    currency: string,
+  ): Promise<DimensionDailySpend[]> {
+    const rows: any[] = await this.summaryRows(window, currency)
+      .whereNotNull('entity_ref')
+      .select(
+        'entity_ref',
+        'day',
+        'provider',
+        'model',
+        'dimension_kind',
+        'dimension',
+      )
+      .sum({ cost: 'billed_cost' })
+      .groupBy(
+        'entity_ref',
+        'day',
+        'provider',
+        'model',
+        'dimension_kind',
+        'dimension',
+      );
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      day: row.day,
+      dimension: `${row.provider}/${row.model ?? '-'}/${row.dimension_kind}:${
+        row.dimension
+      }`,
+      costMicros: toBigInt(row.cost),
+    }));
   }
 
   async usageMetrics(query: {

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { SourceRun, SourceRunStore } from './SourceRunStore';
 import { toBigInt } from './toBigInt';
+import { toIso } from './toIso';
 
 const TABLE = 'finops_source_runs';
 
@@ -71,15 +72,6 @@ export class DatabaseSourceRunStore implements SourceRunStore {
     const row = await this.db(TABLE).where('id', id).first();
     return row ? toRun(row) : undefined;
   }
-}
-
-function toIso(value: unknown): string | undefined {
-  if (value === null || value === undefined) {
-    return undefined;
-  }
-  const date =
-    value instanceof Date ? value : new Date(value as string | number);
-  return date.toISOString();
 }
 
 function toRun(row: any): SourceRun {

@@ -10,12 +10,7 @@ import {
   RELATION_HAS_PART,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import {
   COST_GROUP_BYS,
   GOVERNANCE_LEVELS,
@@ -34,6 +29,8 @@ import { SourceRunService } from './SourceRunService';
 import { SourceStatusService } from './SourceStatusService';
 import { writeFocusCsv } from './writeFocusCsv';
 import { GovernanceService } from './GovernanceService';
+import { createAuthorizer } from './createAuthorizer';
+import { addBudgetRoutes, BudgetRouteOptions } from './budgetRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -45,6 +42,7 @@ export interface RouterOptions {
   sourceStatus: SourceStatusService;
   sourceRuns: SourceRunService;
   governance: GovernanceService;
+  budgets: BudgetRouteOptions;
 }
 
 export async function createRouter(
@@ -54,27 +52,7 @@ export async function createRouter(
   const router = Router();
   router.use(express.json());
 
-  async function authorize(
-    req: Request,
-    permission: BasicPermission | ResourcePermission,
-    resourceRef?: string,
-  ) {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [
-        resourceRef
-          ? { permission: permission as ResourcePermission, resourceRef }
-          : { permission: permission as BasicPermission },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You are not allowed to do this: permission ${permission.name} is required`,
-      );
-    }
-    return credentials;
-  }
+  const authorize = createAuthorizer(httpAuth, permissions);
 
   async function loadEntity(req: Request): Promise<Entity> {
     const ref: CompoundEntityRef = {
@@ -175,6 +153,8 @@ export async function createRouter(
     );
     await writeFocusCsv(options.costStore.exportRows(window), res);
   });
+
+  addBudgetRoutes(router, options.budgets, { authorize, loadEntity });
 
   return router;
 }

@@ -23,3 +23,14 @@ export function describeBudgetScope(scope: BudgetScope): string {
     costCenter: `cost center ${value}`,
   }[kind];
 }
+
+/** The budget scope of a kind and value, as budgetScopeKey splits it. @public */
+export function budgetScopeFromKey(kind: string, value: string): BudgetScope {
+  if (kind === 'team') {
+    return { team: value };
+  }
+  if (kind === 'costCenter') {
+    return { costCenter: value };
+  }
+  return { entityRef: value };
+}

@@ -1,0 +1,191 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  BudgetStatus,
+  FinopsAlert,
+  addDays,
+  ANOMALY_BASELINE_DAYS,
+  budgetScopeKey,
+  describeBudgetScope,
+  detectSpendAnomaly,
+  formatMicros,
+} from '@tollgate/plugin-finops-common';
+import { CostStore } from '../database/CostStore';
+import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { AlertNotifier } from './AlertNotifier';
+import { AlertStore, NewAlert } from './AlertStore';
+
+/** Days an anomaly alert stays current before it is resolved. */
+const ANOMALY_ALERT_DAYS = 7;
+
+/**
+ * Raises the alerts a budget snapshot calls for, each once: a threshold reached by
+ * actual spend, a threshold the forecast reaches before actual spend does, and days of
+ * anomalous spend per entity and dimension. Alerts of ended periods are resolved. Only
+ * newly raised alerts are sent, and of several thresholds a budget passes at once only
+ * the highest, so that one crossing makes one notification.
+ */
+export class AlertEvaluator {
+  constructor(
+    private readonly options: {
+      alertStore: AlertStore;
+      costStore: CostStore;
+      notifier: AlertNotifier;
+      currency: string;
+      anomalyMinIncreaseMicros: bigint;
+      anomalyDays: number;
+    },
+  ) {}
+
+  async evaluate(snapshot: BudgetSnapshot): Promise<FinopsAlert[]> {
+    const { alertStore } = this.options;
+    await alertStore.resolveEnded(snapshot.asOf);
+    const raised = await alertStore.raise([
+      ...snapshot.statuses.flatMap(budgetAlerts),
+      ...(await this.anomalyAlerts(snapshot.asOf)),
+    ]);
+    for (const alert of worthSending(raised)) {
+      await this.options.notifier.notify(
+        alert,
+        recipientsOf(alert, snapshot),
+        linkOf(alert),
+      );
+    }
+    return raised;
+  }
+
+  private async anomalyAlerts(asOf: string): Promise<NewAlert[]> {
+    const { anomalyDays, anomalyMinIncreaseMicros, currency } = this.options;
+    const firstJudged = addDays(asOf, -(anomalyDays - 1));
+    const rows = await this.options.costStore.dimensionDaily(
+      { from: addDays(firstJudged, -ANOMALY_BASELINE_DAYS), to: asOf },
+      currency,
+    );
+    const series = new Map<string, Map<string, number>>();
+    for (const row of rows) {
+      const key = `${row.entityRef}\u0000${row.dimension}`;
+      const daily = series.get(key) ?? new Map<string, number>();
+      daily.set(row.day, (daily.get(row.day) ?? 0) + Number(row.costMicros));
+      series.set(key, daily);
+    }
+    const alerts: NewAlert[] = [];
+    for (const [key, daily] of series) {
+      const [entityRef, dimension] = key.split('\u0000');
+      for (let day = firstJudged; day <= asOf; day = addDays(day, 1)) {
+        const value = daily.get(day) ?? 0;
+        // The baseline starts at the dimension's first record: no history is no baseline.
+        const baseline: number[] = [];
+        for (let i = ANOMALY_BASELINE_DAYS; i >= 1; i--) {
+          const before = addDays(day, -i);
+          if (baseline.length || daily.has(before)) {
+            baseline.push(daily.get(before) ?? 0);
+          }
+        }
+        const verdict = detectSpendAnomaly({
+          baseline,
+          value,
+          minIncreaseMicros: Number(anomalyMinIncreaseMicros),
+        });
+        if (verdict.anomalous) {
+          alerts.push({
+            key: `anomaly:${entityRef}:${dimension}:${day}`,
+            kind: 'anomaly',
+            scope: { entityRef },
+            periodStart: day,
+            periodEnd: addDays(day, ANOMALY_ALERT_DAYS),
+            dimension,
+            title: `Spend anomaly: ${entityRef} on ${dimension}`,
+            description: `${formatMicros(
+              BigInt(Math.round(value)),
+            )} ${currency} on ${day}, against a median of ${formatMicros(
+              BigInt(Math.round(verdict.baselineMicros)),
+            )} ${currency} a day over the ${ANOMALY_BASELINE_DAYS} days before`,
+          });
+        }
+      }
+    }
+    return alerts;
+  }
+}
+
+function budgetAlerts(status: BudgetStatus): NewAlert[] {
+  const { budget, period } = status;
+  const scope = describeBudgetScope(budget.scope);
+  const amount = `${budget.amount} ${budget.currency}/${budget.period}`;
+  const base = {
+    scope: budget.scope,
+    budgetId: budget.id,
+    periodStart: period.from,
+    periodEnd: period.to,
+  };
+  const actual = status.thresholdsCrossed.map(threshold => ({
+    ...base,
+    key: `actual:${budget.id}:${period.from}:${threshold}`,
+    kind: 'actual' as const,
+    threshold,
+    title: `Budget ${threshold}% reached: ${scope}`,
+    description: `${status.spent} ${budget.currency} spent of the ${budget.enforcement} budget of ${amount} (${status.utilization}%) for ${period.from} to ${period.to}; forecast ${status.forecast}`,
+  }));
+  const forecast = status.forecastThresholdsCrossed
+    .filter(t => !status.thresholdsCrossed.includes(t))
+    .map(threshold => ({
+      ...base,
+      key: `forecast:${budget.id}:${period.from}:${threshold}`,
+      kind: 'forecast' as const,
+      threshold,
+      title: `Forecast to reach ${threshold}% of budget: ${scope}`,
+      description: `Forecast ${status.forecast} ${budget.currency} by ${
+        period.to
+      } against the ${budget.enforcement} budget of ${amount} (${
+        status.forecastUtilization
+      }%); ${status.spent} spent so far${
+        status.daysUntilExhaustion !== null
+          ? `, exhausted in ${status.daysUntilExhaustion} days`
+          : ''
+      }`,
+    }));
+  return [...actual, ...forecast];
+}
+
+/** Of the threshold alerts of one budget and kind raised together, only the highest. */
+function worthSending(raised: FinopsAlert[]): FinopsAlert[] {
+  const highest = new Map<string, FinopsAlert>();
+  const sent: FinopsAlert[] = [];
+  for (const alert of raised) {
+    if (alert.kind === 'anomaly' || alert.threshold === undefined) {
+      sent.push(alert);
+      continue;
+    }
+    const key = `${alert.kind}:${alert.budgetId}`;
+    const current = highest.get(key);
+    if (!current || (current.threshold ?? 0) < alert.threshold) {
+      highest.set(key, alert);
+    }
+  }
+  return [...sent, ...highest.values()];
+}
+
+function recipientsOf(alert: FinopsAlert, snapshot: BudgetSnapshot): string[] {
+  const { kind, value } = budgetScopeKey(alert.scope);
+  if (kind === 'entity') {
+    const owner = snapshot.entity(value)?.owner;
+    return owner ? [owner] : [];
+  }
+  if (kind === 'team') {
+    return [`group:default/${value}`];
+  }
+  const owners = new Set<string>();
+  for (const entity of snapshot.entities()) {
+    if (entity.costCenter === value && entity.owner) {
+      owners.add(entity.owner);
+    }
+  }
+  return [...owners];
+}
+
+function linkOf(alert: FinopsAlert): string {
+  if ('entityRef' in alert.scope) {
+    const ref = parseEntityRef(alert.scope.entityRef);
+    return `/catalog/${ref.namespace}/${ref.kind}/${ref.name}/cost`;
+  }
+  return '/finops';
+}

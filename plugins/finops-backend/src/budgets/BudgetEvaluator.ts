@@ -1,0 +1,156 @@
+import {
+  Entity,
+  RELATION_HAS_PART,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  Budget,
+  FORECAST_HISTORY_DAYS,
+  addDays,
+  annotationBudget,
+  budgetPeriodWindow,
+  budgetScopeKey,
+  budgetStatus,
+  dayOf,
+  readEntityCostLabels,
+} from '@tollgate/plugin-finops-common';
+import { CostStore, SpendScopeKind } from '../database/CostStore';
+import { BudgetStore } from './BudgetStore';
+import { BudgetSnapshot, BudgetedEntity } from './BudgetSnapshot';
+
+/**
+ * Builds the budget snapshot: the budgets in force (a catalog annotation wins over a
+ * budget made through the API for the same entity), and the status of each from the
+ * daily spend of what it covers.
+ */
+export class BudgetEvaluator {
+  constructor(
+    private readonly options: {
+      costStore: CostStore;
+      budgetStore: BudgetStore;
+      loadEntities: () => Promise<Entity[]>;
+      now?: () => Date;
+    },
+  ) {}
+
+  async evaluate(): Promise<BudgetSnapshot> {
+    const now = this.options.now?.() ?? new Date();
+    const asOf = dayOf(now);
+    const [catalogEntities, apiBudgets] = await Promise.all([
+      this.options.loadEntities(),
+      this.options.budgetStore.list(),
+    ]);
+    const entities = catalogEntities.map(toBudgetedEntity);
+    const entityByRef = new Map(entities.map(e => [e.entityRef, e]));
+    const { inForce, overridden } = chooseBudgets(catalogEntities, apiBudgets);
+    const spend = await this.loadSpend(inForce, asOf);
+    const statuses = inForce.map(budget =>
+      budgetStatus({
+        budget,
+        daily: spend.dailyFor(budget, entityByRef),
+        asOf,
+      }),
+    );
+    return new BudgetSnapshot(
+      now.toISOString(),
+      asOf,
+      statuses,
+      overridden,
+      entities,
+    );
+  }
+
+  /** Daily spend by entity, team and cost center in each currency budgets use. */
+  private async loadSpend(budgets: Budget[], asOf: string) {
+    const byCurrency = new Map<string, Map<string, Map<string, bigint>>>();
+    const needed = new Map<
+      string,
+      { from: string; kinds: Set<SpendScopeKind> }
+    >();
+    for (const budget of budgets) {
+      const periodFrom = budgetPeriodWindow(budget.period, asOf).from;
+      const historyFrom = addDays(asOf, -FORECAST_HISTORY_DAYS);
+      const from = periodFrom < historyFrom ? periodFrom : historyFrom;
+      const entry = needed.get(budget.currency) ?? { from, kinds: new Set() };
+      entry.from = from < entry.from ? from : entry.from;
+      entry.kinds.add(budgetScopeKey(budget.scope).kind);
+      needed.set(budget.currency, entry);
+    }
+    for (const [currency, { from, kinds }] of needed) {
+      const series = new Map<string, Map<string, bigint>>();
+      for (const by of kinds) {
+        const rows = await this.options.costStore.dailySpend({
+          by,
+          window: { from, to: asOf },
+          currency,
+        });
+        for (const row of rows) {
+          const key = `${by}:${row.key}`;
+          const daily = series.get(key) ?? new Map<string, bigint>();
+          daily.set(row.day, (daily.get(row.day) ?? 0n) + row.costMicros);
+          series.set(key, daily);
+        }
+      }
+      byCurrency.set(currency, series);
+    }
+    return {
+      dailyFor(budget: Budget, entityByRef: Map<string, BudgetedEntity>) {
+        const series = byCurrency.get(budget.currency) ?? new Map();
+        const { kind, value } = budgetScopeKey(budget.scope);
+        if (kind !== 'entity') {
+          return series.get(`${kind}:${value}`) ?? new Map<string, bigint>();
+        }
+        const entity = entityByRef.get(value);
+        const total = new Map<string, bigint>();
+        for (const ref of entity?.spendRefs ?? [value]) {
+          for (const [day, cost] of series.get(`entity:${ref}`) ?? []) {
+            total.set(day, (total.get(day) ?? 0n) + cost);
+          }
+        }
+        return total;
+      },
+    };
+  }
+}
+
+/** A catalog annotation wins over an API budget for the same entity. */
+function chooseBudgets(entities: Entity[], apiBudgets: Budget[]) {
+  const inForce = new Map<string, Budget>();
+  for (const entity of entities) {
+    const budget = annotationBudget(entity);
+    if (budget) {
+      inForce.set(`entity:${budget.id.replace(/^annotation:/, '')}`, budget);
+    }
+  }
+  const overridden: Budget[] = [];
+  for (const budget of apiBudgets) {
+    const { kind, value } = budgetScopeKey(budget.scope);
+    const key = `${kind}:${value}`;
+    if (inForce.has(key)) {
+      overridden.push(budget);
+    } else {
+      inForce.set(key, budget);
+    }
+  }
+  return { inForce: [...inForce.values()], overridden };
+}
+
+function toBudgetedEntity(entity: Entity): BudgetedEntity {
+  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const labels = readEntityCostLabels(entity);
+  const relations = entity.relations ?? [];
+  const owner = relations.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
+  return {
+    entityRef,
+    team: labels.team,
+    costCenter: labels.costCenter,
+    owner: owner ?? (labels.team ? `group:default/${labels.team}` : undefined),
+    spendRefs: [
+      entityRef,
+      ...relations
+        .filter(r => r.type === RELATION_HAS_PART)
+        .map(r => r.targetRef.toLocaleLowerCase('en-US')),
+    ],
+  };
+}

@@ -1,0 +1,152 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  Budget,
+  BudgetInput,
+  BudgetScope,
+  BudgetStatus,
+  EntityBudgetResponse,
+  describeBudgetScope,
+} from '@tollgate/plugin-finops-common';
+import { BudgetEvaluator } from './BudgetEvaluator';
+import { BudgetSnapshot } from './BudgetSnapshot';
+import { BudgetStore } from './BudgetStore';
+
+/**
+ * Budgets for the routes: keeps the latest snapshot, refreshes it (one refresh at a
+ * time, a request during one is served by the next), and edits API budgets.
+ */
+export class BudgetService {
+  private snapshot: BudgetSnapshot;
+  private running?: Promise<BudgetSnapshot>;
+  private queued?: Promise<BudgetSnapshot>;
+  private readonly listeners: Array<(s: BudgetSnapshot) => Promise<unknown>> =
+    [];
+
+  constructor(
+    private readonly options: {
+      evaluator: BudgetEvaluator;
+      budgetStore: BudgetStore;
+      logger: LoggerService;
+      now?: () => Date;
+    },
+  ) {
+    this.snapshot = BudgetSnapshot.empty(options.now?.() ?? new Date());
+  }
+
+  /** Called with each new snapshot, e.g. to raise alerts. */
+  onSnapshot(listener: (snapshot: BudgetSnapshot) => Promise<unknown>) {
+    this.listeners.push(listener);
+  }
+
+  current(): BudgetSnapshot {
+    return this.snapshot;
+  }
+
+  /** Rebuilds the snapshot; concurrent calls share the refresh after the running one. */
+  refresh(): Promise<BudgetSnapshot> {
+    if (!this.running) {
+      this.running = this.build().finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    if (!this.queued) {
+      this.queued = this.running
+        .catch(() => undefined)
+        .then(() => {
+          this.queued = undefined;
+          return this.refresh();
+        });
+    }
+    return this.queued;
+  }
+
+  private async build() {
+    const snapshot = await this.options.evaluator.evaluate();
+    this.snapshot = snapshot;
+    for (const listener of this.listeners) {
+      try {
+        await listener(snapshot);
+      } catch (error) {
+        this.options.logger.error(
+          `Evaluating budget alerts failed: ${error}`,
+          error as Error,
+        );
+      }
+    }
+    return snapshot;
+  }
+
+  list(): BudgetStatus[] {
+    return this.snapshot.statuses;
+  }
+
+  forScope(scope: BudgetScope): BudgetStatus | undefined {
+    return this.snapshot.forScope(scope);
+  }
+
+  entityBudget(
+    entityRef: string,
+    labels: { team?: string; costCenter?: string },
+  ): EntityBudgetResponse {
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const entity = this.snapshot.entity(ref) ?? {
+      entityRef: ref,
+      ...labels,
+      spendRefs: [ref],
+    };
+    const { own, inherited } = this.snapshot.budgetsOf(entity);
+    return {
+      entityRef: ref,
+      ...(own ? { own } : {}),
+      inherited,
+      overridden: this.snapshot.overriddenFor({ entityRef: ref }),
+    };
+  }
+
+  async get(id: string): Promise<Budget> {
+    const budget = await this.options.budgetStore.get(id);
+    if (!budget) {
+      throw new NotFoundError(
+        `No budget ${id}; budgets from catalog annotations are changed in the catalog`,
+      );
+    }
+    return budget;
+  }
+
+  async create(input: BudgetInput, updatedBy?: string): Promise<Budget> {
+    this.refuseWhereAnnotated(input.scope);
+    const budget = await this.options.budgetStore.create(input, updatedBy);
+    await this.refresh();
+    return budget;
+  }
+
+  async replace(id: string, input: BudgetInput, updatedBy?: string) {
+    this.refuseWhereAnnotated(input.scope);
+    const budget = await this.options.budgetStore.replace(id, input, updatedBy);
+    if (!budget) {
+      throw new NotFoundError(`No budget ${id}`);
+    }
+    await this.refresh();
+    return budget;
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.options.budgetStore.delete(id))) {
+      throw new NotFoundError(`No budget ${id}`);
+    }
+    await this.refresh();
+  }
+
+  private refuseWhereAnnotated(scope: BudgetScope) {
+    const current = this.snapshot.forScope(scope);
+    if (current?.budget.origin === 'annotation') {
+      throw new ConflictError(
+        `${describeBudgetScope(
+          scope,
+        )} declares its budget in the catalog annotation tollgate.dev/budget, which wins over budgets made here; change it in the entity's catalog-info.yaml`,
+      );
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  Budget,
+  BudgetScope,
+  BudgetStatus,
+  budgetScopeKey,
+} from '@tollgate/plugin-finops-common';
+
+/** What budgets need to know of a catalog entity. */
+export interface BudgetedEntity {
+  entityRef: string;
+  team?: string;
+  costCenter?: string;
+  /** The owning group, which alerts are sent to. */
+  owner?: string;
+  /** The entity and its parts, whose spend its budget covers. */
+  spendRefs: string[];
+}
+
+function scopeKey(scope: BudgetScope) {
+  const { kind, value } = budgetScopeKey(scope);
+  return `${kind}:${value}`;
+}
+
+/**
+ * Every budget in force with its status at one moment, and the entities they cover:
+ * built after each ingestion so that reads, and the guardrail, need no database.
+ */
+export class BudgetSnapshot {
+  private readonly byScope = new Map<string, BudgetStatus>();
+  private readonly overriddenByScope = new Map<string, Budget[]>();
+  private readonly entitiesByRef: Map<string, BudgetedEntity>;
+
+  constructor(
+    readonly takenAt: string,
+    readonly asOf: string,
+    readonly statuses: BudgetStatus[],
+    overridden: Budget[],
+    entities: BudgetedEntity[],
+  ) {
+    for (const status of statuses) {
+      this.byScope.set(scopeKey(status.budget.scope), status);
+    }
+    for (const budget of overridden) {
+      const key = scopeKey(budget.scope);
+      this.overriddenByScope.set(key, [
+        ...(this.overriddenByScope.get(key) ?? []),
+        budget,
+      ]);
+    }
+    this.entitiesByRef = new Map(entities.map(e => [e.entityRef, e]));
+  }
+
+  static empty(now: Date): BudgetSnapshot {
+    return new BudgetSnapshot(
+      now.toISOString(),
+      now.toISOString().slice(0, 10),
+      [],
+      [],
+      [],
+    );
+  }
+
+  entity(entityRef: string): BudgetedEntity | undefined {
+    return this.entitiesByRef.get(entityRef.toLocaleLowerCase('en-US'));
+  }
+
+  entities(): Iterable<BudgetedEntity> {
+    return this.entitiesByRef.values();
+  }
+
+  forScope(scope: BudgetScope): BudgetStatus | undefined {
+    return this.byScope.get(scopeKey(scope));
+  }
+
+  overriddenFor(scope: BudgetScope): Budget[] {
+    return this.overriddenByScope.get(scopeKey(scope)) ?? [];
+  }
+
+  /** The entity's own budget and those of its team and cost center. */
+  budgetsOf(entity: BudgetedEntity): {
+    own?: BudgetStatus;
+    inherited: BudgetStatus[];
+  } {
+    const inherited: BudgetStatus[] = [];
+    const team = entity.team ? this.forScope({ team: entity.team }) : undefined;
+    const costCenter = entity.costCenter
+      ? this.forScope({ costCenter: entity.costCenter })
+      : undefined;
+    if (team) inherited.push(team);
+    if (costCenter) inherited.push(costCenter);
+    return { own: this.forScope({ entityRef: entity.entityRef }), inherited };
+  }
+}

@@ -1,0 +1,64 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { Request } from 'express';
+
+/** Checks a request's credentials against a permission, optionally on one entity. */
+export type Authorize = (
+  req: Request,
+  permission: BasicPermission | ResourcePermission,
+  resourceRef?: string,
+) => Promise<BackstageCredentials>;
+
+/**
+ * Returns the authorize function of the routes: a request without credentials is
+ * refused by httpAuth, one without the permission gets 403 naming it.
+ */
+export function createAuthorizer(
+  httpAuth: HttpAuthService,
+  permissions: PermissionsService,
+): Authorize {
+  return async (req, permission, resourceRef) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [
+        resourceRef
+          ? { permission: permission as ResourcePermission, resourceRef }
+          : { permission: permission as BasicPermission },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You are not allowed to do this: permission ${
+          permission.name
+        } is required${resourceRef ? ` on ${resourceRef}` : ''}`,
+      );
+    }
+    return credentials;
+  };
+}
+
+/** Who made a change: the user's entity ref, or the calling service. */
+export function actorOf(credentials: BackstageCredentials): string | undefined {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user') {
+    return principal.userEntityRef;
+  }
+  if (principal.type === 'service') {
+    return principal.subject;
+  }
+  return undefined;
+}
