@@ -12,6 +12,18 @@ export interface Config {
       /** A source without success for longer is stale. Defaults to 26. */
       staleAfterHours?: number;
     };
+    budgets?: {
+      /** Utilization after an estimate from which the guardrail warns. Defaults to 80. */
+      guardrailWarnAtPercent?: number;
+      /** Alerts are also posted here as JSON with a Slack-compatible `text`. */
+      webhookUrl?: string;
+      /** A day's rise smaller than this amount is never an anomaly. Defaults to "1.00". */
+      anomalyMinIncrease?: string | number;
+      /** How many of the latest days are judged for anomalies. Defaults to 3. */
+      anomalyDays?: number;
+      /** Minutes between budget snapshot refreshes besides those after ingestion. Defaults to 5. */
+      refreshMinutes?: number;
+    };
     pricing?: {
       /** Overrides and additions to the bundled model price book. */
       models?: Array<{

@@ -13,10 +13,9 @@ describe('openapi.yaml', () => {
         Object.keys(ops).map(m => `${m.toUpperCase()} ${path}`),
       )
       .sort();
-    const source = readFileSync(
-      resolve(__dirname, '../service/router.ts'),
-      'utf8',
-    );
+    const source = ['router.ts', 'budgetRoutes.ts']
+      .map(file => readFileSync(resolve(__dirname, '../service', file), 'utf8'))
+      .join('\n');
     const served = [
       ...source.matchAll(/router\.(get|post|put|delete)\(\s*'([^']+)'/g),
     ]

@@ -3,6 +3,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   BudgetScope,
   budgetScopeKey,
+  describeBudgetScope,
   finopsBudgetUpdatePermission,
   finopsCostCenterBudgetUpdatePermission,
   finopsCostReadPermission,
@@ -12,7 +13,7 @@ import {
   readEntityCostLabels,
   CURRENCY_PATTERN,
 } from '@tollgate/plugin-finops-common';
-import { Request, Router } from 'express';
+import { Request, Response, Router } from 'express';
 import { AlertStore } from '../alerts/AlertStore';
 import { BudgetService } from '../budgets/BudgetService';
 import { GuardrailService } from '../budgets/GuardrailService';
@@ -91,24 +92,19 @@ export function addBudgetRoutes(
     res.json(budgets.entityBudget(entityRef, labels));
   });
 
-  for (const [path, key] of [
-    ['/v1/teams/:value/budget', 'team'],
-    ['/v1/cost-centers/:value/budget', 'costCenter'],
-  ] as const) {
-    router.get(path, async (req, res) => {
+  function scopeBudget(key: 'team' | 'costCenter') {
+    return async (req: Request, res: Response) => {
       await authorize(req, finopsSummaryReadPermission);
       const scope = { [key]: req.params.value } as BudgetScope;
       const status = budgets.forScope(scope);
       if (!status) {
-        throw new NotFoundError(
-          `No budget for ${key === 'team' ? 'team' : 'cost center'} ${
-            req.params.value
-          }`,
-        );
+        throw new NotFoundError(`No budget for ${describeBudgetScope(scope)}`);
       }
       res.json(status);
-    });
+    };
   }
+  router.get('/v1/teams/:value/budget', scopeBudget('team'));
+  router.get('/v1/cost-centers/:value/budget', scopeBudget('costCenter'));
 
   router.get('/v1/guardrails/check', async (req, res) => {
     const entityRef = readText(req.query, 'entityRef');
