@@ -4,8 +4,15 @@
  *
  * @packageDocumentation
  */
-export { finopsPlugin, FinopsPage, EntityCostContent } from './plugin';
+export {
+  finopsPlugin,
+  FinopsPage,
+  EntityCostContent,
+  EntityBudgetCard,
+  EntityBudgetAlerts,
+  BudgetsAtRiskCard,
+} from './plugin';
 export { finopsApiRef, FinopsClient } from './api';
-export type { FinopsApi } from './api';
+export type { FinopsApi, BudgetRequest, GovernanceReport } from './api';
 export { isFinopsAvailable } from './isFinopsAvailable';
 export { rootRouteRef } from './routes';

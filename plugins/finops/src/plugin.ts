@@ -41,3 +41,34 @@ export const EntityCostContent = finopsPlugin.provide(
     },
   }),
 );
+
+/** An entity's budget for the current period, with its editor. @public */
+export const EntityBudgetCard = finopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBudgetCard',
+    component: {
+      lazy: () => import('./components/BudgetCard').then(m => m.BudgetCard),
+    },
+  }),
+);
+
+/** An entity's open budget and anomaly alerts. @public */
+export const EntityBudgetAlerts = finopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBudgetAlerts',
+    component: {
+      lazy: () => import('./components/BudgetAlerts').then(m => m.BudgetAlerts),
+    },
+  }),
+);
+
+/** The organization's budgets whose spend or forecast is near their amount. @public */
+export const BudgetsAtRiskCard = finopsPlugin.provide(
+  createComponentExtension({
+    name: 'BudgetsAtRiskCard',
+    component: {
+      lazy: () =>
+        import('./components/BudgetsAtRiskCard').then(m => m.BudgetsAtRiskCard),
+    },
+  }),
+);

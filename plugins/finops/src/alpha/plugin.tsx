@@ -5,7 +5,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import MoneyIcon from '@material-ui/icons/AttachMoney';
 import { FinopsClient, finopsApiRef } from '../api';
 import { isFinopsAvailable } from '../isFinopsAvailable';
@@ -44,6 +47,15 @@ const entityCostContent = EntityContentBlueprint.make({
   },
 });
 
+const entityBudgetCard = EntityCardBlueprint.make({
+  name: 'budget',
+  params: {
+    filter: isFinopsAvailable,
+    loader: () =>
+      import('../components/BudgetCard').then(m => <m.BudgetCard />),
+  },
+});
+
 /**
  * The FinOps plugin for the new frontend system.
  *
@@ -54,5 +66,5 @@ export default createFrontendPlugin({
   title: 'FinOps',
   icon: <MoneyIcon />,
   routes: { root: rootRouteRef },
-  extensions: [finopsApi, finopsPage, entityCostContent],
+  extensions: [finopsApi, finopsPage, entityCostContent, entityBudgetCard],
 });

@@ -1,9 +1,17 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
+  AlertListResponse,
+  Budget,
+  BudgetEnforcement,
+  BudgetListResponse,
+  BudgetPeriod,
+  BudgetScope,
   CostGroupBy,
   DayWindow,
+  EntityBudgetResponse,
   EntityCostResponse,
+  FinopsAlert,
   GovernanceFinding,
   KubernetesLabelPlan,
   SourceStatus,
@@ -34,6 +42,30 @@ export interface FinopsApi {
   }): Promise<GovernanceReport>;
   /** The FOCUS CSV export of attributed spend. */
   exportFocus(options: DayWindow): Promise<Blob>;
+  /** The entity's own budget, the team and cost center budgets over it, and any overridden one. */
+  getEntityBudget(entity: CompoundEntityRef): Promise<EntityBudgetResponse>;
+  /** Every budget in force with its status. */
+  getBudgets(): Promise<BudgetListResponse>;
+  createBudget(request: BudgetRequest): Promise<Budget>;
+  replaceBudget(id: string, request: BudgetRequest): Promise<Budget>;
+  deleteBudget(id: string): Promise<void>;
+  getAlerts(filter: {
+    entityRef?: string;
+    status?: 'open' | 'all';
+  }): Promise<AlertListResponse>;
+  acknowledgeAlert(id: string): Promise<FinopsAlert>;
+}
+
+/** The body of a budget create or replace request. @public */
+export interface BudgetRequest {
+  scope: BudgetScope;
+  /** A positive decimal such as "100.00". */
+  amount: string;
+  currency: string;
+  period: BudgetPeriod;
+  /** Whole percentages, increasing. */
+  thresholds: number[];
+  enforcement: BudgetEnforcement;
 }
 
 /** Governance findings and the share of components fully labelled per team. @public */

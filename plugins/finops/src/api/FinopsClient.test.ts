@@ -1,18 +1,30 @@
+import { BudgetRequest } from './FinopsApi';
 import { FinopsClient } from './FinopsClient';
 
 function fakeFetch(status: number, body: unknown) {
   const calls: string[] = [];
+  const inits: Array<RequestInit | undefined> = [];
   const fetchApi = {
-    fetch: jest.fn(async (url: string) => {
+    fetch: jest.fn(async (url: string, init?: RequestInit) => {
       calls.push(url);
-      return new Response(JSON.stringify(body), {
+      inits.push(init);
+      return new Response(body === undefined ? null : JSON.stringify(body), {
         status,
         headers: { 'Content-Type': 'application/json' },
       });
     }),
   };
-  return { calls, fetchApi };
+  return { calls, inits, fetchApi };
 }
+
+const budgetRequest: BudgetRequest = {
+  scope: { entityRef: 'component:default/summarizer' },
+  amount: '100.00',
+  currency: 'USD',
+  period: 'month',
+  thresholds: [50, 80, 100],
+  enforcement: 'hard',
+};
 
 const discoveryApi = {
   getBaseUrl: async (id: string) => `http://backend.test/api/${id}`,
@@ -62,5 +74,112 @@ describe('FinopsClient', () => {
       fetchApi: fetchApi as any,
     });
     await expect(client.getSources()).resolves.toEqual([{ id: 'focus:llm' }]);
+  });
+
+  it('asks for an entity budget', async () => {
+    const { calls, fetchApi } = fakeFetch(200, { inherited: [] });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(
+      client.getEntityBudget({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'summarizer',
+      }),
+    ).resolves.toEqual({ inherited: [] });
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/entities/Component/default/summarizer/budget',
+    ]);
+  });
+
+  it('lists budgets', async () => {
+    const { calls, fetchApi } = fakeFetch(200, { items: [] });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(client.getBudgets()).resolves.toEqual({ items: [] });
+    expect(calls).toEqual(['http://backend.test/api/finops/v1/budgets']);
+  });
+
+  it('creates a budget with a JSON body', async () => {
+    const { calls, inits, fetchApi } = fakeFetch(201, { id: 'b1' });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(client.createBudget(budgetRequest)).resolves.toEqual({
+      id: 'b1',
+    });
+    expect(calls).toEqual(['http://backend.test/api/finops/v1/budgets']);
+    expect(inits[0]).toMatchObject({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(JSON.parse(inits[0]!.body as string)).toEqual(budgetRequest);
+  });
+
+  it('replaces a budget by its id', async () => {
+    const { calls, inits, fetchApi } = fakeFetch(200, { id: 'b/1' });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await client.replaceBudget('b/1', budgetRequest);
+    expect(calls).toEqual(['http://backend.test/api/finops/v1/budgets/b%2F1']);
+    expect(inits[0]?.method).toBe('PUT');
+    expect(JSON.parse(inits[0]!.body as string)).toEqual(budgetRequest);
+  });
+
+  it('deletes a budget and accepts the empty answer', async () => {
+    const { calls, inits, fetchApi } = fakeFetch(204, undefined);
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(client.deleteBudget('b1')).resolves.toBeUndefined();
+    expect(calls).toEqual(['http://backend.test/api/finops/v1/budgets/b1']);
+    expect(inits[0]?.method).toBe('DELETE');
+  });
+
+  it('keeps the server message of a refused budget change', async () => {
+    const { fetchApi } = fakeFetch(409, {
+      error: {
+        name: 'ConflictError',
+        message:
+          'component:default/summarizer declares its budget in its catalog annotation; change it there',
+      },
+      response: { statusCode: 409 },
+    });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(client.createBudget(budgetRequest)).rejects.toMatchObject({
+      name: 'ResponseError',
+      body: { error: { name: 'ConflictError' } },
+    });
+  });
+
+  it('lists open alerts of an entity and acknowledges one', async () => {
+    const { calls, inits, fetchApi } = fakeFetch(200, { items: [] });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await client.getAlerts({
+      entityRef: 'component:default/summarizer',
+      status: 'open',
+    });
+    await client.getAlerts({});
+    await client.acknowledgeAlert('a1');
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/alerts?entityRef=component%3Adefault%2Fsummarizer&status=open',
+      'http://backend.test/api/finops/v1/alerts',
+      'http://backend.test/api/finops/v1/alerts/a1/acknowledge',
+    ]);
+    expect(inits[2]?.method).toBe('POST');
   });
 });

@@ -2,15 +2,20 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AlertListResponse,
+  Budget,
+  BudgetListResponse,
   CostGroupBy,
   DayWindow,
+  EntityBudgetResponse,
   EntityCostResponse,
+  FinopsAlert,
   KubernetesLabelPlan,
   SourceStatus,
   SummaryGroupBy,
   SummaryResponse,
 } from '@tollgate/plugin-finops-common';
-import { FinopsApi, GovernanceReport } from './FinopsApi';
+import { BudgetRequest, FinopsApi, GovernanceReport } from './FinopsApi';
 
 function entityPath(entity: CompoundEntityRef, leaf: string) {
   return ['v1', 'entities', entity.kind, entity.namespace, entity.name, leaf]
@@ -74,19 +79,86 @@ export class FinopsClient implements FinopsApi {
     return response.blob();
   }
 
+  async getEntityBudget(
+    entity: CompoundEntityRef,
+  ): Promise<EntityBudgetResponse> {
+    return this.getJson(entityPath(entity, 'budget'), {});
+  }
+
+  async getBudgets(): Promise<BudgetListResponse> {
+    return this.getJson('v1/budgets', {});
+  }
+
+  async createBudget(request: BudgetRequest): Promise<Budget> {
+    return this.sendJson('POST', 'v1/budgets', request);
+  }
+
+  async replaceBudget(id: string, request: BudgetRequest): Promise<Budget> {
+    return this.sendJson(
+      'PUT',
+      `v1/budgets/${encodeURIComponent(id)}`,
+      request,
+    );
+  }
+
+  async deleteBudget(id: string): Promise<void> {
+    await this.request(
+      `v1/budgets/${encodeURIComponent(id)}`,
+      {},
+      {
+        method: 'DELETE',
+      },
+    );
+  }
+
+  async getAlerts(filter: {
+    entityRef?: string;
+    status?: 'open' | 'all';
+  }): Promise<AlertListResponse> {
+    const query = Object.fromEntries(
+      Object.entries(filter).filter(([, v]) => v !== undefined),
+    );
+    return this.getJson('v1/alerts', query);
+  }
+
+  async acknowledgeAlert(id: string): Promise<FinopsAlert> {
+    return this.sendJson(
+      'POST',
+      `v1/alerts/${encodeURIComponent(id)}/acknowledge`,
+    );
+  }
+
   private async getJson<T>(path: string, query: object): Promise<T> {
     const response = await this.request(path, query);
     return (await response.json()) as T;
   }
 
-  private async request(path: string, query: object) {
+  private async sendJson<T>(
+    method: 'POST' | 'PUT',
+    path: string,
+    body?: object,
+  ): Promise<T> {
+    const response = await this.request(
+      path,
+      {},
+      body
+        ? {
+            method,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }
+        : { method },
+    );
+    return (await response.json()) as T;
+  }
+
+  private async request(path: string, query: object, init?: RequestInit) {
     const baseUrl = await this.discoveryApi.getBaseUrl('finops');
     const search = new URLSearchParams(
       query as Record<string, string>,
     ).toString();
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/${path}${search ? `?${search}` : ''}`,
-    );
+    const url = `${baseUrl}/${path}${search ? `?${search}` : ''}`;
+    const response = await this.fetchApi.fetch(url, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

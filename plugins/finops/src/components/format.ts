@@ -38,3 +38,19 @@ export function lastDays(days: number, now = new Date()) {
   const to = todayUtc(now);
   return { from: addDays(to, -(days - 1)), to };
 }
+
+/** A percentage with at most one decimal, such as "85%" or "67.8%". */
+export function formatPercent(value: number): string {
+  return `${new Intl.NumberFormat('en-US', {
+    maximumFractionDigits: 1,
+  }).format(value)}%`;
+}
+
+/** An ISO 8601 instant as "2026-11-28 09:15 UTC". */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -4,6 +4,7 @@ import { screen } from '@testing-library/react';
 import { FinopsApi, finopsApiRef } from '../../api';
 import { EntityCostContent } from '../../plugin';
 import { emptyEntityCost, entityCost } from '../testData';
+import { entityBudget, openAlert } from '../budgetTestData';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -17,6 +18,8 @@ const entity = {
 };
 
 const governance: Partial<FinopsApi> = {
+  getEntityBudget: async () => entityBudget,
+  getAlerts: async () => ({ items: [openAlert] }),
   getGovernanceFindings: async () => ({
     items: [
       {
@@ -77,6 +80,12 @@ describe('EntityCostContent', () => {
     ).toBeInTheDocument();
     expect(
       screen.getByText(/aggregate=label:tollgate.dev\/cost-center/),
+    ).toBeInTheDocument();
+    expect(await screen.findByTestId('budget-spent')).toHaveTextContent(
+      '$850.00 of $1,000.00',
+    );
+    expect(
+      await screen.findByText('Forecast reaches 110% of the monthly budget'),
     ).toBeInTheDocument();
     expect(getEntityCost).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'support-summarizer' },

@@ -28,6 +28,8 @@ import { PeriodSelect } from '../PeriodSelect';
 import { SourceFreshness } from '../SourceFreshness';
 import { GovernancePanel } from '../GovernancePanel';
 import { KubernetesLabelsPanel } from '../KubernetesLabelsPanel';
+import { BudgetCard } from '../BudgetCard';
+import { BudgetAlerts } from '../BudgetAlerts';
 
 export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
   model: 'Model',
@@ -55,8 +57,8 @@ function Change(props: { total: string; previous: string }) {
 
 /**
  * The Cost tab of an entity page: spend for the period and its change, a daily chart
- * stacked by the chosen dimension, a breakdown table, the token-type split and how
- * fresh each source's data is.
+ * stacked by the chosen dimension, a breakdown table, the token-type split, the
+ * budget and its open alerts, and how fresh each source's data is.
  *
  * @public
  */
@@ -156,6 +158,12 @@ export function EntityCostContent() {
           </Grid>
         </>
       )}
+      <Grid item xs={12} md={6}>
+        <BudgetCard />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <BudgetAlerts />
+      </Grid>
       {data && (
         <Grid item xs={12} md={6}>
           <SourceFreshness sources={data.sources} />

@@ -4,16 +4,18 @@ import { FinopsApi, finopsApiRef } from '../../api';
 import { FinopsPage } from './FinopsPage';
 
 import { summary } from '../testData';
+import { ownStatus, teamStatus } from '../budgetTestData';
 import { topMovers } from './TopMovers';
 
 describe('FinopsPage', () => {
-  it('shows totals, unallocated spend, cost centers, teams, movers and model mix', async () => {
+  it('shows totals, unallocated spend, budgets at risk, cost centers, teams, movers and model mix', async () => {
     const api: Partial<FinopsApi> = {
       getSummary: jest.fn(async ({ groupBy }) => summary(groupBy)),
       getGovernanceFindings: async () => ({
         items: [],
         byTeam: [{ team: 'ml-apps', entities: 4, fullyLabelled: 3 }],
       }),
+      getBudgets: async () => ({ items: [teamStatus, ownStatus] }),
     };
     await renderInTestApp(
       <TestApiProvider apis={[[finopsApiRef, api]]}>
@@ -32,6 +34,10 @@ describe('FinopsPage', () => {
     expect(screen.getByText('Top movers')).toBeInTheDocument();
     expect(screen.getByText('Export FOCUS CSV')).toBeInTheDocument();
     expect(await screen.findByText('75%')).toBeInTheDocument();
+    expect(screen.getByText('Budgets at risk')).toBeInTheDocument();
+    expect(
+      await screen.findByText('component:default/support-summarizer'),
+    ).toBeInTheDocument();
   });
 
   it('ranks movers by the size of their change', () => {

@@ -19,6 +19,7 @@ import { formatMoney, lastDays, percentChange } from '../format';
 import { PeriodSelect } from '../PeriodSelect';
 import { TopMovers } from './TopMovers';
 import { GovernanceReportCard } from './GovernanceReportCard';
+import { BudgetsAtRiskCard } from '../BudgetsAtRiskCard';
 
 function items(summary: SummaryResponse) {
   return summary.groups
@@ -55,7 +56,7 @@ function ExportButton(props: { days: number }) {
 
 /**
  * The organization's FinOps page: spend by cost center and team, unallocated spend,
- * top movers, model mix and the FOCUS export.
+ * budgets at risk, top movers, model mix and the FOCUS export.
  *
  * @public
  */
@@ -108,6 +109,9 @@ export function FinopsPage() {
                   Spend that maps to no catalog entity
                 </Typography>
               </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <BudgetsAtRiskCard />
             </Grid>
             <Grid item xs={12}>
               <InfoCard title="Daily spend by cost center">

@@ -1,0 +1,117 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  Button,
+  Chip,
+  List,
+  ListItem,
+  ListItemSecondaryAction,
+  ListItemText,
+  Typography,
+} from '@material-ui/core';
+import { AlertKind } from '@tollgate/plugin-finops-common';
+import { useState } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { finopsApiRef } from '../../api';
+import { errorMessage } from '../errorMessage';
+import { formatTimestamp } from '../format';
+
+const KIND_COLOURS: Record<AlertKind, 'secondary' | 'primary' | 'default'> = {
+  actual: 'secondary',
+  forecast: 'primary',
+  anomaly: 'default',
+};
+
+/**
+ * The entity's open budget and anomaly alerts, each of which can be acknowledged.
+ *
+ * @public
+ */
+export function BudgetAlerts() {
+  const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const api = useApi(finopsApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getAlerts({ entityRef, status: 'open' }),
+    [api, entityRef],
+  );
+  const [pending, setPending] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+
+  const acknowledge = async (id: string) => {
+    setPending(id);
+    setProblem(undefined);
+    try {
+      await api.acknowledgeAlert(id);
+      retry();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  const open = value?.items.filter(a => !a.acknowledgedAt) ?? [];
+  return (
+    <InfoCard title="Budget alerts">
+      {loading && !value && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      {problem && (
+        <Typography color="error" variant="body2">
+          {problem}
+        </Typography>
+      )}
+      {value && open.length === 0 && (
+        <Typography variant="body2">No open budget alerts.</Typography>
+      )}
+      <List dense>
+        {open.map(alert => (
+          <ListItem key={alert.id} divider>
+            <ListItemText
+              primary={
+                <>
+                  <Chip
+                    size="small"
+                    label={alert.kind}
+                    color={KIND_COLOURS[alert.kind]}
+                  />{' '}
+                  {alert.title}
+                </>
+              }
+              secondary={
+                <>
+                  {alert.description}
+                  <Typography
+                    component="span"
+                    variant="caption"
+                    display="block"
+                  >
+                    Created {formatTimestamp(alert.createdAt)}
+                  </Typography>
+                </>
+              }
+              style={{ paddingRight: 120 }}
+            />
+            <ListItemSecondaryAction>
+              <Button
+                size="small"
+                variant="outlined"
+                disabled={pending !== undefined}
+                onClick={() => acknowledge(alert.id)}
+                aria-label={`Acknowledge ${alert.title}`}
+              >
+                Acknowledge
+              </Button>
+            </ListItemSecondaryAction>
+          </ListItem>
+        ))}
+      </List>
+    </InfoCard>
+  );
+}

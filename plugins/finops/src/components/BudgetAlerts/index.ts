@@ -1,0 +1,1 @@
+export { BudgetAlerts } from './BudgetAlerts';

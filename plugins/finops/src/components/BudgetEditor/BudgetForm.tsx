@@ -1,0 +1,149 @@
+import {
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  FormLabel,
+  Grid,
+  Radio,
+  RadioGroup,
+  TextField,
+} from '@material-ui/core';
+import {
+  BUDGET_ENFORCEMENTS,
+  BUDGET_PERIODS,
+  BudgetEnforcement,
+  BudgetPeriod,
+} from '@tollgate/plugin-finops-common';
+import { BudgetField } from './fieldErrors';
+
+/** What the editor's fields hold, as typed. */
+export interface BudgetFormValues {
+  amount: string;
+  currency: string;
+  period: BudgetPeriod;
+  /** Comma-separated percentages, such as "50, 80, 100". */
+  thresholds: string;
+  enforcement: BudgetEnforcement;
+}
+
+const ENFORCEMENT_HELP: Record<BudgetEnforcement, string> = {
+  advisory: 'alerts only; guardrails warn',
+  hard: 'guardrails deny calls over the budget',
+};
+
+function Choice<T extends string>(props: {
+  label: string;
+  name: BudgetField;
+  value: T;
+  options: readonly T[];
+  describe?: (option: T) => string;
+  error?: string;
+  disabled: boolean;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <FormControl error={!!props.error} disabled={props.disabled}>
+      <FormLabel id={`budget-${props.name}-label`}>{props.label}</FormLabel>
+      <RadioGroup
+        row
+        aria-labelledby={`budget-${props.name}-label`}
+        name={props.name}
+        value={props.value}
+        onChange={e => props.onChange(e.target.value as T)}
+      >
+        {props.options.map(option => (
+          <FormControlLabel
+            key={option}
+            value={option}
+            control={<Radio size="small" />}
+            label={
+              props.describe ? `${option} (${props.describe(option)})` : option
+            }
+          />
+        ))}
+      </RadioGroup>
+      {props.error && <FormHelperText>{props.error}</FormHelperText>}
+    </FormControl>
+  );
+}
+
+/** The fields of a budget, each with the error readBudgetInput found in it. */
+export function BudgetForm(props: {
+  values: BudgetFormValues;
+  errors: Partial<Record<BudgetField, string>>;
+  disabled: boolean;
+  onChange: (values: BudgetFormValues) => void;
+}) {
+  const { values, errors, disabled } = props;
+  const set = <K extends keyof BudgetFormValues>(
+    key: K,
+    value: BudgetFormValues[K],
+  ) => props.onChange({ ...values, [key]: value });
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={8}>
+        <TextField
+          label="Amount"
+          fullWidth
+          value={values.amount}
+          placeholder="2500.00"
+          disabled={disabled}
+          error={!!errors.amount}
+          helperText={errors.amount}
+          id="budget-amount"
+          onChange={e => set('amount', e.target.value)}
+        />
+      </Grid>
+      <Grid item xs={4}>
+        <TextField
+          label="Currency"
+          fullWidth
+          value={values.currency}
+          disabled={disabled}
+          error={!!errors.currency}
+          helperText={errors.currency}
+          id="budget-currency"
+          onChange={e => set('currency', e.target.value)}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Choice
+          label="Period"
+          name="period"
+          value={values.period}
+          options={BUDGET_PERIODS}
+          error={errors.period}
+          disabled={disabled}
+          onChange={v => set('period', v)}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <TextField
+          label="Alert thresholds (%)"
+          fullWidth
+          value={values.thresholds}
+          disabled={disabled}
+          error={!!errors.thresholds}
+          helperText={
+            errors.thresholds ??
+            'Whole percentages in increasing order, such as 50, 80, 100'
+          }
+          id="budget-thresholds"
+          onChange={e => set('thresholds', e.target.value)}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Choice
+          label="Enforcement"
+          name="enforcement"
+          value={values.enforcement}
+          options={BUDGET_ENFORCEMENTS}
+          describe={o => ENFORCEMENT_HELP[o]}
+          error={errors.enforcement}
+          disabled={disabled}
+          onChange={v => set('enforcement', v)}
+        />
+      </Grid>
+    </Grid>
+  );
+}

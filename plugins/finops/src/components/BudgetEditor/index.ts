@@ -1,0 +1,1 @@
+export { BudgetEditor } from './BudgetEditor';

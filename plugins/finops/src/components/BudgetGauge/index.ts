@@ -1,0 +1,1 @@
+export { BudgetGauge } from './BudgetGauge';

@@ -1,0 +1,1 @@
+export { BudgetsAtRiskCard } from './BudgetsAtRiskCard';
