@@ -13,6 +13,7 @@ import {
   budgetScopeKey,
   budgetStatus,
   dayOf,
+  ownBudgetScope,
   readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
 import { CostStore, SpendScopeKind } from '../database/CostStore';
@@ -120,7 +121,8 @@ function chooseBudgets(entities: Entity[], apiBudgets: Budget[]) {
   for (const entity of entities) {
     const budget = annotationBudget(entity);
     if (budget) {
-      inForce.set(`entity:${budget.id.replace(/^annotation:/, '')}`, budget);
+      const { kind, value } = budgetScopeKey(budget.scope);
+      inForce.set(`${kind}:${value}`, budget);
     }
   }
   const overridden: Budget[] = [];
@@ -143,6 +145,7 @@ function toBudgetedEntity(entity: Entity): BudgetedEntity {
   const owner = relations.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
   return {
     entityRef,
+    ownScope: ownBudgetScope(entity),
     team: labels.team,
     costCenter: labels.costCenter,
     owner: owner ?? (labels.team ? `group:default/${labels.team}` : undefined),

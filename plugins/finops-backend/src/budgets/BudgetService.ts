@@ -7,7 +7,9 @@ import {
   BudgetStatus,
   EntityBudgetResponse,
   describeBudgetScope,
+  ownBudgetScope,
 } from '@tollgate/plugin-finops-common';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { BudgetEvaluator } from './BudgetEvaluator';
 import { BudgetSnapshot } from './BudgetSnapshot';
 import { BudgetStore } from './BudgetStore';
@@ -87,21 +89,23 @@ export class BudgetService {
   }
 
   entityBudget(
-    entityRef: string,
+    entity: Entity,
     labels: { team?: string; costCenter?: string },
   ): EntityBudgetResponse {
-    const ref = entityRef.toLocaleLowerCase('en-US');
-    const entity = this.snapshot.entity(ref) ?? {
+    const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const ownScope = ownBudgetScope(entity);
+    const budgeted = this.snapshot.entity(ref) ?? {
       entityRef: ref,
+      ownScope,
       ...labels,
       spendRefs: [ref],
     };
-    const { own, inherited } = this.snapshot.budgetsOf(entity);
+    const { own, inherited } = this.snapshot.budgetsOf(budgeted);
     return {
       entityRef: ref,
       ...(own ? { own } : {}),
       inherited,
-      overridden: this.snapshot.overriddenFor({ entityRef: ref }),
+      overridden: this.snapshot.overriddenFor(ownScope),
     };
   }
 

@@ -8,6 +8,8 @@ import {
 /** What budgets need to know of a catalog entity. */
 export interface BudgetedEntity {
   entityRef: string;
+  /** What the entity's own budget covers: a Group's is its team's. */
+  ownScope: BudgetScope;
   team?: string;
   costCenter?: string;
   /** The owning group, which alerts are sent to. */
@@ -81,13 +83,14 @@ export class BudgetSnapshot {
     own?: BudgetStatus;
     inherited: BudgetStatus[];
   } {
+    const own = this.forScope(entity.ownScope);
     const inherited: BudgetStatus[] = [];
     const team = entity.team ? this.forScope({ team: entity.team }) : undefined;
     const costCenter = entity.costCenter
       ? this.forScope({ costCenter: entity.costCenter })
       : undefined;
-    if (team) inherited.push(team);
+    if (team && team !== own) inherited.push(team);
     if (costCenter) inherited.push(costCenter);
-    return { own: this.forScope({ entityRef: entity.entityRef }), inherited };
+    return { own, inherited };
   }
 }

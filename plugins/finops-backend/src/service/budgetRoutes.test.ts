@@ -33,6 +33,16 @@ const auth = { Authorization: mockCredentials.user.header() };
 const entities = [
   {
     apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: {
+      name: 'ml',
+      namespace: 'default',
+      annotations: { 'tollgate.dev/budget': '1000 USD/month' },
+    },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: {
       name: 'summarizer',
@@ -297,7 +307,11 @@ describe('budget, guardrail and alert routes', () => {
       .set(auth)
       .expect(200);
     expect(list.body.items.map((s: any) => s.budget.id).sort()).toEqual(
-      [created.body.id, `annotation:${summarizer}`].sort(),
+      [
+        created.body.id,
+        `annotation:${summarizer}`,
+        'annotation:group:default/ml',
+      ].sort(),
     );
 
     await request(server)
@@ -344,6 +358,29 @@ describe('budget, guardrail and alert routes', () => {
       origin: 'annotation',
       enforcement: 'hard',
     });
+    // a Group's annotation is its team's budget, which its capabilities inherit
+    expect(entity.body.inherited.map((s: any) => s.budget.scope)).toEqual([
+      { team: 'ml' },
+    ]);
+    const group = await request(server)
+      .get('/api/finops/v1/entities/group/default/ml/budget')
+      .set(auth)
+      .expect(200);
+    expect(group.body.own.budget).toMatchObject({
+      id: 'annotation:group:default/ml',
+      scope: { team: 'ml' },
+      amount: '1000.00',
+    });
+    await request(server)
+      .post('/api/finops/v1/budgets')
+      .set(auth)
+      .send({
+        scope: { team: 'ml' },
+        amount: '5',
+        currency: 'USD',
+        period: 'month',
+      })
+      .expect(409);
   });
 
   it('refuses edits without permission with 403 naming it', async () => {

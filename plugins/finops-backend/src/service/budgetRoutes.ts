@@ -89,7 +89,7 @@ export function addBudgetRoutes(
     const entityRef = stringifyEntityRef(entity);
     await authorize(req, finopsCostReadPermission, entityRef);
     const labels = readEntityCostLabels(entity);
-    res.json(budgets.entityBudget(entityRef, labels));
+    res.json(budgets.entityBudget(entity, labels));
   });
 
   function scopeBudget(key: 'team' | 'costCenter') {
