@@ -198,6 +198,14 @@ describe('budget, guardrail and alert routes', () => {
       reason: 'No budget covers component:default/indexer; allowed',
     });
 
+    // services call it with their own tokens
+    const fromService = await request(server)
+      .get('/api/finops/v1/guardrails/check')
+      .query({ entityRef: summarizer, estimatedCost: '10' })
+      .set('Authorization', mockCredentials.service.header())
+      .expect(200);
+    expect(fromService.body.decision).toBe('deny');
+
     await check(server, 'component:default/nobody', '1').expect(404);
     const bad = await check(server, summarizer, 'ten').expect(400);
     expect(bad.body.error.message).toContain('estimatedCost');
