@@ -37,8 +37,15 @@ export class EntityIndex {
     }
   }
 
+  /** Refs as sources write them, normalized once each: a file repeats a few refs. */
+  private readonly normalizedRefs = new Map<string, string | undefined>();
+
   get(ref: string) {
-    const normalized = normalizeEntityRef(ref);
+    let normalized = this.normalizedRefs.get(ref);
+    if (normalized === undefined && !this.normalizedRefs.has(ref)) {
+      normalized = normalizeEntityRef(ref);
+      this.normalizedRefs.set(ref, normalized);
+    }
     return normalized ? this.byRef.get(normalized) : undefined;
   }
 }
