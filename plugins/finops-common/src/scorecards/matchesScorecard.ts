@@ -26,7 +26,10 @@ export function matchesScorecard(
   entity: Entity,
 ): boolean {
   const spec = (entity.spec ?? {}) as { type?: unknown; owner?: unknown };
-  if (filter.kinds && !filter.kinds.some(k => lower(k) === lower(entity.kind))) {
+  if (
+    filter.kinds &&
+    !filter.kinds.some(k => lower(k) === lower(entity.kind))
+  ) {
     return false;
   }
   if (filter.types) {

@@ -100,12 +100,12 @@ describe('readScorecardDefinitions', () => {
 
   it('refuses duplicate ids and unknown fields', () => {
     expect(() =>
-      readScorecardDefinitions([
-        { id: 'health', checks: [check, check] },
-      ]),
+      readScorecardDefinitions([{ id: 'health', checks: [check, check] }]),
     ).toThrow('check error-rate field id: the id is used by another check');
     expect(() =>
-      readScorecardDefinitions([{ id: 'health', checks: [check], filter: { team: ['x'] } }]),
+      readScorecardDefinitions([
+        { id: 'health', checks: [check], filter: { team: ['x'] } },
+      ]),
     ).toThrow('(scorecard health) field filter.team has invalid value ["x"]');
     expect(() => readScorecardDefinitions({ id: 'x' })).toThrow(
       'tollgate.scorecards has invalid value',

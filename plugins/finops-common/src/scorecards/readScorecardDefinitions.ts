@@ -109,7 +109,11 @@ function readScorecard(
   }
   const checkIds = new Set<string>();
   const checks = value.checks.map((check, checkIndex) => {
-    const read = readCheck(check, `${where} (scorecard ${id}) checks[${checkIndex}]`, metricIds);
+    const read = readCheck(
+      check,
+      `${where} (scorecard ${id}) checks[${checkIndex}]`,
+      metricIds,
+    );
     if (checkIds.has(read.id)) {
       throw new InputError(
         `${where} (scorecard ${id}) check ${read.id} field id: the id is used by another check of the scorecard`,
@@ -206,7 +210,10 @@ function readCheck(
     throw fail('weight', weight, 'a number greater than 0');
   }
   for (const field of ['description', 'howToFix']) {
-    if (typeof value[field] !== 'string' || (value[field] as string).trim() === '') {
+    if (
+      typeof value[field] !== 'string' ||
+      (value[field] as string).trim() === ''
+    ) {
       throw fail(field, value[field], 'a non-empty text');
     }
   }
@@ -250,7 +257,11 @@ function readThresholds(
   }
   const thresholds = value.thresholds;
   if (!isRecord(thresholds)) {
-    throw fail('thresholds', thresholds, 'a map of pass, warn and fail numbers');
+    throw fail(
+      'thresholds',
+      thresholds,
+      'a map of pass, warn and fail numbers',
+    );
   }
   const numbers: Record<'pass' | 'warn' | 'fail', number> = {
     pass: 0,

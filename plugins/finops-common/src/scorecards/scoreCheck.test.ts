@@ -41,7 +41,10 @@ describe('scoreCheck', () => {
 
   it('scores booleans against the expected value', () => {
     const expectTrue: ScorecardThresholds = { type: 'boolean', expected: true };
-    expect(scoreCheck(true, expectTrue)).toEqual({ status: 'pass', score: 100 });
+    expect(scoreCheck(true, expectTrue)).toEqual({
+      status: 'pass',
+      score: 100,
+    });
     expect(scoreCheck(false, expectTrue)).toEqual({ status: 'fail', score: 0 });
     expect(scoreCheck(false, { type: 'boolean', expected: false })).toEqual({
       status: 'pass',

@@ -72,8 +72,10 @@ function scorePillar(
   const score =
     weight > 0
       ? round1(
-          applicable.reduce((sum, c) => sum + c.weight * (c.score as number), 0) /
-            weight,
+          applicable.reduce(
+            (sum, c) => sum + c.weight * (c.score as number),
+            0,
+          ) / weight,
         )
       : null;
   return {
