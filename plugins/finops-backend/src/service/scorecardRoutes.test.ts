@@ -300,7 +300,11 @@ describe('scorecard routes', () => {
 
   it('needs the cost and summary read permissions', async () => {
     const server = await startBackend({ allow: false });
-    await request(server).get(scorecardPath).set(auth).expect(403);
+    const denied = await request(server)
+      .get(scorecardPath)
+      .set(auth)
+      .expect(403);
+    expect(denied.body.error.name).toBe('NotAllowedError');
     await request(server)
       .get('/api/finops/v1/scorecards')
       .set(auth)
