@@ -24,6 +24,39 @@ export interface Config {
       /** Minutes between budget snapshot refreshes besides those after ingestion. Defaults to 5. */
       refreshMinutes?: number;
     };
+    /**
+     * Scorecards scored after each ingestion on the entities their filter matches.
+     * Invalid definitions fail startup with a message naming the check and field.
+     */
+    scorecards?: Array<{
+      /** Lower-case letters, digits and dashes. */
+      id: string;
+      title?: string;
+      /** Filters left out match every entity. */
+      filter?: {
+        kinds?: string[];
+        types?: string[];
+        tags?: string[];
+        /** Entity refs or group names. */
+        owners?: string[];
+      };
+      checks: Array<{
+        id: string;
+        pillar: 'cost' | 'risk' | 'velocity';
+        /** A built-in metric such as error-rate, or one a module adds. */
+        metric: string;
+        /** For numeric metrics, with thresholds. */
+        direction?: 'higher-better' | 'lower-better';
+        /** pass, warn and fail in order of the direction. */
+        thresholds?: { pass: number; warn: number; fail: number };
+        /** For yes/no metrics: the value that passes. */
+        expect?: boolean;
+        /** Weight in the pillar's mean. Defaults to 1. */
+        weight?: number;
+        description: string;
+        howToFix: string;
+      }>;
+    }>;
     pricing?: {
       /** Overrides and additions to the bundled model price book. */
       models?: Array<{

@@ -6,7 +6,9 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { finopsPermissions } from '@tollgate/plugin-finops-common';
 import {
   CostSource,
+  ScorecardMetric,
   finopsCostSourcesExtensionPoint,
+  finopsScorecardMetricsExtensionPoint,
 } from '@tollgate/plugin-finops-node';
 import {
   migrateFinopsDatabase,
@@ -33,6 +35,7 @@ import { BudgetEvaluator } from './budgets/BudgetEvaluator';
 import { BudgetService } from './budgets/BudgetService';
 import { GuardrailService } from './budgets/GuardrailService';
 import { readBudgetSettings } from './budgets/readBudgetSettings';
+import { createScorecards } from './scorecards/createScorecards';
 
 /**
  * The finops backend plugin: cost storage, ingestion, price book and the REST API.
@@ -46,6 +49,12 @@ export const finopsPlugin = createBackendPlugin({
     env.registerExtensionPoint(finopsCostSourcesExtensionPoint, {
       addCostSource(...added) {
         sources.push(...added);
+      },
+    });
+    const scorecardMetrics: ScorecardMetric[] = [];
+    env.registerExtensionPoint(finopsScorecardMetricsExtensionPoint, {
+      addScorecardMetric(...added) {
+        scorecardMetrics.push(...added);
       },
     });
 
@@ -117,6 +126,16 @@ export const finopsPlugin = createBackendPlugin({
           anomalyDays: budgetSettings.anomalyDays,
         });
         budgets.onSnapshot(snapshot => alerts.evaluate(snapshot));
+        const scorecards = createScorecards({
+          config,
+          db,
+          costStore,
+          logger,
+          currency: settings.currency,
+          metrics: scorecardMetrics,
+          loadEntities: () => entities.load(),
+        });
+        budgets.onSnapshot(snapshot => scorecards.evaluator.evaluate(snapshot));
         runner.onRunFinished(async run => {
           if (run.status === 'succeeded') {
             await budgets.refresh();
@@ -151,6 +170,7 @@ export const finopsPlugin = createBackendPlugin({
               alertStore,
               currency: settings.currency,
             },
+            scorecards: scorecards.queries,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -12,3 +12,4 @@ export * from './billing';
 export * from './governance';
 export * from './kubernetes';
 export * from './budgets';
+export * from './scorecards';

@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { CostSource } from './CostSource';
+import { ScorecardMetric } from './ScorecardMetric';
 
 /**
  * Lets backend modules add cost sources to the finops backend.
@@ -14,4 +15,19 @@ export interface FinopsCostSourcesExtensionPoint {
 export const finopsCostSourcesExtensionPoint =
   createExtensionPoint<FinopsCostSourcesExtensionPoint>({
     id: 'finops.cost-sources',
+  });
+
+/**
+ * Lets backend modules add metrics that scorecard checks can use.
+ *
+ * @public
+ */
+export interface FinopsScorecardMetricsExtensionPoint {
+  addScorecardMetric(...metrics: ScorecardMetric[]): void;
+}
+
+/** @public */
+export const finopsScorecardMetricsExtensionPoint =
+  createExtensionPoint<FinopsScorecardMetricsExtensionPoint>({
+    id: 'finops.scorecard-metrics',
   });

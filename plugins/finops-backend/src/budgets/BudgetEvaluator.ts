@@ -138,7 +138,8 @@ function chooseBudgets(entities: Entity[], apiBudgets: Budget[]) {
   return { inForce: [...inForce.values()], overridden };
 }
 
-function toBudgetedEntity(entity: Entity): BudgetedEntity {
+/** What budgets and scorecards need of a catalog entity. */
+export function toBudgetedEntity(entity: Entity): BudgetedEntity {
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const labels = readEntityCostLabels(entity);
   const relations = entity.relations ?? [];

@@ -1,4 +1,5 @@
 import {
+  CostDimensionKind,
   CostGroupBy,
   CostRecord,
   DayWindow,
@@ -28,6 +29,8 @@ export interface EntityCostQuery {
   window: DayWindow;
   groupBy: CostGroupBy;
   currency: string;
+  /** Only records of this dimension kind, such as `tokenType` for AI spend. */
+  dimensionKind?: CostDimensionKind;
 }
 
 export interface SummaryQuery {
@@ -96,6 +99,18 @@ export interface CostStore {
     window: DayWindow;
     currency: string;
   }): Promise<DailyAggregate[]>;
+
+  /**
+   * Spend per team or cost center in a window, and the part of it that no entity
+   * carries (records attributed to the team or cost center only).
+   */
+  scopeAllocation(query: {
+    by: 'team' | 'costCenter';
+    window: DayWindow;
+    currency: string;
+  }): Promise<
+    Array<{ key: string; totalMicros: bigint; unallocatedMicros: bigint }>
+  >;
 
   /** Spend per entity, day and dimension, for anomaly detection. */
   dimensionDaily(

@@ -173,10 +173,13 @@ export class DatabaseCostStore implements CostStore {
   }
 
   private entityRows(query: Omit<EntityCostQuery, 'groupBy'>) {
-    return this.db('finops_daily_costs')
+    const rows = this.db('finops_daily_costs')
       .whereIn('entity_ref', query.entityRefs)
       .where('currency', query.currency)
       .whereBetween('day', [query.window.from, query.window.to]);
+    return query.dimensionKind
+      ? rows.where('dimension_kind', query.dimensionKind)
+      : rows;
   }
 
   async entityDaily(query: EntityCostQuery): Promise<DailyAggregate[]> {
@@ -266,6 +269,31 @@ export class DatabaseCostStore implements CostStore {
       day: row.day,
       key: String(row.group_key),
       costMicros: toBigInt(row.cost),
+    }));
+  }
+
+  async scopeAllocation(query: {
+    by: 'team' | 'costCenter';
+    window: DayWindow;
+    currency: string;
+  }): Promise<
+    Array<{ key: string; totalMicros: bigint; unallocatedMicros: bigint }>
+  > {
+    const column = SPEND_SCOPE_COLUMNS[query.by];
+    const rows: any[] = await this.summaryRows(query.window, query.currency)
+      .whereNotNull(column)
+      .select(
+        `${column} as group_key`,
+        this.db.raw(
+          'SUM(CASE WHEN entity_ref IS NULL THEN billed_cost ELSE 0 END) AS unallocated',
+        ),
+      )
+      .sum({ cost: 'billed_cost' })
+      .groupBy(column);
+    return rows.map(row => ({
+      key: String(row.group_key),
+      totalMicros: toBigInt(row.cost),
+      unallocatedMicros: toBigInt(row.unallocated),
     }));
   }
 

@@ -13,7 +13,7 @@ describe('openapi.yaml', () => {
         Object.keys(ops).map(m => `${m.toUpperCase()} ${path}`),
       )
       .sort();
-    const source = ['router.ts', 'budgetRoutes.ts']
+    const source = ['router.ts', 'budgetRoutes.ts', 'scorecardRoutes.ts']
       .map(file => readFileSync(resolve(__dirname, '../service', file), 'utf8'))
       .join('\n');
     const served = [

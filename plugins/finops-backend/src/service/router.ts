@@ -31,6 +31,8 @@ import { writeFocusCsv } from './writeFocusCsv';
 import { GovernanceService } from './GovernanceService';
 import { createAuthorizer } from './createAuthorizer';
 import { addBudgetRoutes, BudgetRouteOptions } from './budgetRoutes';
+import { addScorecardRoutes } from './scorecardRoutes';
+import { ScorecardQueries } from '../scorecards/ScorecardQueries';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -43,6 +45,7 @@ export interface RouterOptions {
   sourceRuns: SourceRunService;
   governance: GovernanceService;
   budgets: BudgetRouteOptions;
+  scorecards: ScorecardQueries;
 }
 
 export async function createRouter(
@@ -155,6 +158,7 @@ export async function createRouter(
   });
 
   addBudgetRoutes(router, options.budgets, { authorize, loadEntity });
+  addScorecardRoutes(router, options.scorecards, { authorize, loadEntity });
 
   return router;
 }

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './scoreCheck';
+export * from './gradeOf';
+export * from './scoreScorecard';
+export * from './matchesScorecard';
+export * from './readScorecardDefinitions';
