@@ -23,6 +23,7 @@ import {
   CostSourceItem,
   finopsCostSourcesExtensionPoint,
 } from '@tollgate/plugin-finops-node';
+import { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { finopsPlugin } from '../plugin';
 
@@ -30,7 +31,7 @@ jest.setTimeout(60_000);
 
 const auth = { Authorization: mockCredentials.user.header() };
 
-const entities = [
+const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
