@@ -54,7 +54,7 @@ describe('ScorecardLeaderboardCard', () => {
             finopsApiRef,
             {
               getScorecardLeaderboard: async () => ({
-                groupBy: 'team',
+                groupBy: 'team' as const,
                 day: null,
                 items: [],
               }),
