@@ -11,8 +11,15 @@ export {
   EntityBudgetCard,
   EntityBudgetAlerts,
   BudgetsAtRiskCard,
+  EntityScorecardCard,
+  ScorecardLeaderboardCard,
 } from './plugin';
 export { finopsApiRef, FinopsClient } from './api';
-export type { FinopsApi, BudgetRequest, GovernanceReport } from './api';
+export type {
+  FinopsApi,
+  BudgetRequest,
+  GovernanceReport,
+  ScorecardGroupBy,
+} from './api';
 export { isFinopsAvailable } from './isFinopsAvailable';
 export { rootRouteRef } from './routes';

@@ -72,3 +72,27 @@ export const BudgetsAtRiskCard = finopsPlugin.provide(
     },
   }),
 );
+
+/** An entity's scorecards with their grades, pillars and checks to fix. @public */
+export const EntityScorecardCard = finopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityScorecardCard',
+    component: {
+      lazy: () =>
+        import('./components/ScorecardCard').then(m => m.ScorecardCard),
+    },
+  }),
+);
+
+/** The teams or cost centers ranked by their scorecard score. @public */
+export const ScorecardLeaderboardCard = finopsPlugin.provide(
+  createComponentExtension({
+    name: 'ScorecardLeaderboardCard',
+    component: {
+      lazy: () =>
+        import('./components/ScorecardLeaderboardCard').then(
+          m => m.ScorecardLeaderboardCard,
+        ),
+    },
+  }),
+);

@@ -56,6 +56,15 @@ const entityBudgetCard = EntityCardBlueprint.make({
   },
 });
 
+const entityScorecardCard = EntityCardBlueprint.make({
+  name: 'scorecard',
+  params: {
+    filter: isFinopsAvailable,
+    loader: () =>
+      import('../components/ScorecardCard').then(m => <m.ScorecardCard />),
+  },
+});
+
 /**
  * The FinOps plugin for the new frontend system.
  *
@@ -66,5 +75,11 @@ export default createFrontendPlugin({
   title: 'FinOps',
   icon: <MoneyIcon />,
   routes: { root: rootRouteRef },
-  extensions: [finopsApi, finopsPage, entityCostContent, entityBudgetCard],
+  extensions: [
+    finopsApi,
+    finopsPage,
+    entityCostContent,
+    entityBudgetCard,
+    entityScorecardCard,
+  ],
 });

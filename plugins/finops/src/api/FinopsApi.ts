@@ -11,9 +11,11 @@ import {
   DayWindow,
   EntityBudgetResponse,
   EntityCostResponse,
+  EntityScorecardResponse,
   FinopsAlert,
   GovernanceFinding,
   KubernetesLabelPlan,
+  ScorecardLeaderboardResponse,
   SourceStatus,
   SummaryGroupBy,
   SummaryResponse,
@@ -54,7 +56,16 @@ export interface FinopsApi {
     status?: 'open' | 'all';
   }): Promise<AlertListResponse>;
   acknowledgeAlert(id: string): Promise<FinopsAlert>;
+  /** Every scorecard that applies to the entity, evaluated for the latest day, with its trend. */
+  getScorecard(entity: CompoundEntityRef): Promise<EntityScorecardResponse>;
+  /** The mean scorecard score per team or cost center, the best first. */
+  getScorecardLeaderboard(
+    groupBy: ScorecardGroupBy,
+  ): Promise<ScorecardLeaderboardResponse>;
 }
+
+/** What the scorecard leaderboard groups entities by. @public */
+export type ScorecardGroupBy = ScorecardLeaderboardResponse['groupBy'];
 
 /** The body of a budget create or replace request. @public */
 export interface BudgetRequest {

@@ -182,4 +182,38 @@ describe('FinopsClient', () => {
     ]);
     expect(inits[2]?.method).toBe('POST');
   });
+
+  it('asks for an entity scorecard', async () => {
+    const { calls, fetchApi } = fakeFetch(200, { scorecards: [] });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(
+      client.getScorecard({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'summarizer',
+      }),
+    ).resolves.toEqual({ scorecards: [] });
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/entities/Component/default/summarizer/scorecard',
+    ]);
+  });
+
+  it('asks for the scorecard leaderboard by team or cost center', async () => {
+    const { calls, fetchApi } = fakeFetch(200, { items: [] });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await client.getScorecardLeaderboard('team');
+    await expect(
+      client.getScorecardLeaderboard('costCenter'),
+    ).resolves.toEqual({ items: [] });
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/scorecards?groupBy=team',
+      'http://backend.test/api/finops/v1/scorecards?groupBy=costCenter',
+    ]);
+  });
 });

@@ -9,13 +9,20 @@ import {
   DayWindow,
   EntityBudgetResponse,
   EntityCostResponse,
+  EntityScorecardResponse,
   FinopsAlert,
   KubernetesLabelPlan,
+  ScorecardLeaderboardResponse,
   SourceStatus,
   SummaryGroupBy,
   SummaryResponse,
 } from '@tollgate/plugin-finops-common';
-import { BudgetRequest, FinopsApi, GovernanceReport } from './FinopsApi';
+import {
+  BudgetRequest,
+  FinopsApi,
+  GovernanceReport,
+  ScorecardGroupBy,
+} from './FinopsApi';
 
 function entityPath(entity: CompoundEntityRef, leaf: string) {
   return ['v1', 'entities', entity.kind, entity.namespace, entity.name, leaf]
@@ -126,6 +133,18 @@ export class FinopsClient implements FinopsApi {
       'POST',
       `v1/alerts/${encodeURIComponent(id)}/acknowledge`,
     );
+  }
+
+  async getScorecard(
+    entity: CompoundEntityRef,
+  ): Promise<EntityScorecardResponse> {
+    return this.getJson(entityPath(entity, 'scorecard'), {});
+  }
+
+  async getScorecardLeaderboard(
+    groupBy: ScorecardGroupBy,
+  ): Promise<ScorecardLeaderboardResponse> {
+    return this.getJson('v1/scorecards', { groupBy });
   }
 
   private async getJson<T>(path: string, query: object): Promise<T> {

@@ -54,3 +54,13 @@ export function formatTimestamp(iso: string): string {
   }
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** A 0–100 score with at most one decimal, such as "72.5"; "not applicable" for none. */
+export function formatScore(score: number | null): string {
+  if (score === null) {
+    return 'not applicable';
+  }
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(
+    score,
+  );
+}

@@ -5,6 +5,7 @@ import { FinopsApi, finopsApiRef } from '../../api';
 import { EntityCostContent } from '../../plugin';
 import { emptyEntityCost, entityCost } from '../testData';
 import { entityBudget, openAlert } from '../budgetTestData';
+import { entityScorecard } from '../scorecardTestData';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -20,6 +21,7 @@ const entity = {
 const governance: Partial<FinopsApi> = {
   getEntityBudget: async () => entityBudget,
   getAlerts: async () => ({ items: [openAlert] }),
+  getScorecard: async () => entityScorecard,
   getGovernanceFindings: async () => ({
     items: [
       {
@@ -87,6 +89,9 @@ describe('EntityCostContent', () => {
     expect(
       await screen.findByText('Forecast reaches 110% of the monthly budget'),
     ).toBeInTheDocument();
+    expect(await screen.findByTestId('scorecard-score')).toHaveTextContent(
+      '72.5 / 100',
+    );
     expect(getEntityCost).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'support-summarizer' },
       expect.objectContaining({ groupBy: 'model' }),

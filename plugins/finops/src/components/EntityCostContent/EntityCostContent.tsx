@@ -30,6 +30,7 @@ import { GovernancePanel } from '../GovernancePanel';
 import { KubernetesLabelsPanel } from '../KubernetesLabelsPanel';
 import { BudgetCard } from '../BudgetCard';
 import { BudgetAlerts } from '../BudgetAlerts';
+import { ScorecardCard } from '../ScorecardCard';
 
 export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
   model: 'Model',
@@ -58,7 +59,7 @@ function Change(props: { total: string; previous: string }) {
 /**
  * The Cost tab of an entity page: spend for the period and its change, a daily chart
  * stacked by the chosen dimension, a breakdown table, the token-type split, the
- * budget and its open alerts, and how fresh each source's data is.
+ * budget and its open alerts, the scorecards, and how fresh each source's data is.
  *
  * @public
  */
@@ -163,6 +164,9 @@ export function EntityCostContent() {
       </Grid>
       <Grid item xs={12} md={6}>
         <BudgetAlerts />
+      </Grid>
+      <Grid item xs={12}>
+        <ScorecardCard />
       </Grid>
       {data && (
         <Grid item xs={12} md={6}>

@@ -6,9 +6,10 @@ import { FinopsPage } from './FinopsPage';
 import { summary } from '../testData';
 import { ownStatus, teamStatus } from '../budgetTestData';
 import { topMovers } from './TopMovers';
+import { leaderboard } from '../scorecardTestData';
 
 describe('FinopsPage', () => {
-  it('shows totals, unallocated spend, budgets at risk, cost centers, teams, movers and model mix', async () => {
+  it('shows totals, unallocated spend, budgets at risk, scorecard leaderboard, cost centers, teams, movers and model mix', async () => {
     const api: Partial<FinopsApi> = {
       getSummary: jest.fn(async ({ groupBy }) => summary(groupBy)),
       getGovernanceFindings: async () => ({
@@ -16,6 +17,7 @@ describe('FinopsPage', () => {
         byTeam: [{ team: 'ml-apps', entities: 4, fullyLabelled: 3 }],
       }),
       getBudgets: async () => ({ items: [teamStatus, ownStatus] }),
+      getScorecardLeaderboard: async groupBy => leaderboard(groupBy),
     };
     await renderInTestApp(
       <TestApiProvider apis={[[finopsApiRef, api]]}>
@@ -35,6 +37,7 @@ describe('FinopsPage', () => {
     expect(screen.getByText('Export FOCUS CSV')).toBeInTheDocument();
     expect(await screen.findByText('75%')).toBeInTheDocument();
     expect(screen.getByText('Budgets at risk')).toBeInTheDocument();
+    expect(await screen.findByText('team-best')).toBeInTheDocument();
     expect(
       await screen.findByText('component:default/support-summarizer'),
     ).toBeInTheDocument();

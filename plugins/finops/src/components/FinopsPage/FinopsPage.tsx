@@ -20,6 +20,7 @@ import { PeriodSelect } from '../PeriodSelect';
 import { TopMovers } from './TopMovers';
 import { GovernanceReportCard } from './GovernanceReportCard';
 import { BudgetsAtRiskCard } from '../BudgetsAtRiskCard';
+import { ScorecardLeaderboardCard } from '../ScorecardLeaderboardCard';
 
 function items(summary: SummaryResponse) {
   return summary.groups
@@ -56,7 +57,7 @@ function ExportButton(props: { days: number }) {
 
 /**
  * The organization's FinOps page: spend by cost center and team, unallocated spend,
- * budgets at risk, top movers, model mix and the FOCUS export.
+ * budgets at risk, the scorecard leaderboard, top movers, model mix and the FOCUS export.
  *
  * @public
  */
@@ -112,6 +113,9 @@ export function FinopsPage() {
             </Grid>
             <Grid item xs={12}>
               <BudgetsAtRiskCard />
+            </Grid>
+            <Grid item xs={12}>
+              <ScorecardLeaderboardCard />
             </Grid>
             <Grid item xs={12}>
               <InfoCard title="Daily spend by cost center">

@@ -1,0 +1,1 @@
+export { ScorecardLeaderboardCard } from './ScorecardLeaderboardCard';
