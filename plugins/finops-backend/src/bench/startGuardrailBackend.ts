@@ -1,0 +1,85 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+// The benchmark is never built into the plugin; the catalog mock is a dev dependency.
+// eslint-disable-next-line @backstage/no-undeclared-imports
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { finopsCostReadPermission } from '@tollgate/plugin-finops-common';
+import { Knex } from 'knex';
+import { randomBytes } from 'node:crypto';
+import { finopsPlugin } from '../plugin';
+
+/** A running finops backend and the external access tokens it accepts. */
+export interface GuardrailBackend {
+  baseUrl: string;
+  /** Restricted to finops.cost.read on the finops plugin, as the README advises for gateways. */
+  gatewayToken: string;
+  /** Unrestricted, for setting up and checking the benchmark. */
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the finops backend plugin as an HTTP server on the given database, with
+ * Backstage's own auth, httpAuth, httpRouter and permissions services, static external
+ * access tokens, and a catalog holding the given entities. Alert notifications are
+ * dropped.
+ */
+export async function startGuardrailBackend(options: {
+  db: Knex;
+  entities: Entity[];
+}): Promise<GuardrailBackend> {
+  const gatewayToken = randomBytes(24).toString('base64url');
+  const adminToken = randomBytes(24).toString('base64url');
+  const backend = await startTestBackend({
+    features: [
+      finopsPlugin,
+      authServiceFactory,
+      httpAuthServiceFactory,
+      permissionsServiceFactory,
+      mockServices.rootConfig.factory({
+        data: {
+          backend: {
+            auth: {
+              externalAccess: [
+                {
+                  type: 'static',
+                  options: { token: gatewayToken, subject: 'ai-gateway' },
+                  accessRestrictions: [
+                    {
+                      plugin: 'finops',
+                      permission: [finopsCostReadPermission.name],
+                    },
+                  ],
+                },
+                {
+                  type: 'static',
+                  options: { token: adminToken, subject: 'bench-admin' },
+                },
+              ],
+            },
+          },
+          permission: { enabled: true },
+          tollgate: { currency: 'USD' },
+        },
+      }),
+      mockServices.database.factory({ knex: options.db }),
+      catalogServiceMock.factory({ entities: options.entities }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async () => {} }),
+      }),
+    ],
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${backend.server.port()}`,
+    gatewayToken,
+    adminToken,
+    stop: () => backend.stop(),
+  };
+}
