@@ -9,6 +9,7 @@
 import { todayUtc } from '@tollgate/plugin-finops-common';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { DatabaseBudgetStore } from '../budgets/DatabaseBudgetStore';
@@ -85,6 +86,8 @@ async function main() {
   await waitForSnapshot(backend, data.budgets);
   const setupSeconds = (Date.now() - setupStarted) / 1000;
 
+  const loadAverage = loadavg()[0];
+  const cpuBefore = process.cpuUsage();
   const load = await runLoadProcess({
     baseUrl: backend.baseUrl,
     token: backend.gatewayToken,
@@ -93,6 +96,7 @@ async function main() {
     warmupSeconds: 2,
     seconds,
   });
+  const cpu = process.cpuUsage(cpuBefore);
   await backend.stop();
   await db.destroy();
   if (load.errors > 0) {
@@ -105,6 +109,10 @@ async function main() {
       connections,
       seconds,
       setupSeconds,
+      loadAverage: Number(loadAverage.toFixed(2)),
+      serverCpuMicrosPerRequest: Math.round(
+        (cpu.user + cpu.system) / load.allRequests,
+      ),
       auth: 'backend-defaults auth, httpAuth and permissions; static external access token',
       ...load,
     })}\n`,

@@ -19,7 +19,10 @@ export interface GuardrailLoadOptions {
 }
 
 export interface GuardrailLoadResult {
+  /** Requests started after the warm-up. */
   requests: number;
+  /** Requests including the warm-up. */
+  allRequests: number;
   requestsPerSecond: number;
   latencyMs: { p50: number; p99: number; max: number };
   /** Answers other than 200 with a decision, and failed requests. */
@@ -94,6 +97,7 @@ export async function runGuardrailLoad(
   const decisions: Record<string, number> = {};
   let errors = 0;
   let firstError: string | undefined;
+  let allRequests = 0;
 
   async function connection() {
     while (performance.now() < end) {
@@ -102,6 +106,7 @@ export async function runGuardrailLoad(
         ({ status, body }) => readDecision(status, body),
         (error: Error) => error,
       );
+      allRequests += 1;
       if (started < measureFrom) {
         continue;
       }
@@ -121,6 +126,7 @@ export async function runGuardrailLoad(
     Number(percentile(latencies, share).toFixed(2));
   return {
     requests: latencies.length,
+    allRequests,
     requestsPerSecond: Math.round(latencies.length / options.seconds),
     latencyMs: { p50: ms(0.5), p99: ms(0.99), max: ms(1) },
     errors,
