@@ -2,7 +2,9 @@ import {
   Budget,
   BudgetScope,
   BudgetStatus,
+  GuardrailBudget,
   budgetScopeKey,
+  guardrailBudget,
 } from '@tollgate/plugin-finops-common';
 
 /** What budgets need to know of a catalog entity. */
@@ -31,6 +33,7 @@ export class BudgetSnapshot {
   private readonly byScope = new Map<string, BudgetStatus>();
   private readonly overriddenByScope = new Map<string, Budget[]>();
   private readonly entitiesByRef: Map<string, BudgetedEntity>;
+  private readonly guardrailByRef = new Map<string, GuardrailBudget[]>();
 
   constructor(
     readonly takenAt: string,
@@ -50,6 +53,17 @@ export class BudgetSnapshot {
       ]);
     }
     this.entitiesByRef = new Map(entities.map(e => [e.entityRef, e]));
+    const parsed = new Map<BudgetStatus, GuardrailBudget>();
+    for (const entity of entities) {
+      this.guardrailByRef.set(
+        entity.entityRef,
+        this.covering(entity).map(status => {
+          const budget = parsed.get(status) ?? guardrailBudget(status);
+          parsed.set(status, budget);
+          return budget;
+        }),
+      );
+    }
   }
 
   static empty(now: Date): BudgetSnapshot {
@@ -92,5 +106,21 @@ export class BudgetSnapshot {
     if (team && team !== own) inherited.push(team);
     if (costCenter) inherited.push(costCenter);
     return { own, inherited };
+  }
+
+  /**
+   * The budgets the guardrail checks for an entity, own first, parsed when the
+   * snapshot is built for the entities it holds.
+   */
+  guardrailBudgets(entity: BudgetedEntity): GuardrailBudget[] {
+    return (
+      this.guardrailByRef.get(entity.entityRef) ??
+      this.covering(entity).map(guardrailBudget)
+    );
+  }
+
+  private covering(entity: BudgetedEntity): BudgetStatus[] {
+    const { own, inherited } = this.budgetsOf(entity);
+    return own ? [own, ...inherited] : inherited;
   }
 }

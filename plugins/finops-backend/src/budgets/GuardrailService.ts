@@ -27,12 +27,11 @@ export class GuardrailService {
         `No entity ${options.entityRef} in the catalog as of the budget snapshot taken at ${snapshot.takenAt}`,
       );
     }
-    const { own, inherited } = snapshot.budgetsOf(entity);
     return decideGuardrail({
       entityRef: entity.entityRef,
       estimateMicros: options.estimateMicros,
       currency: options.currency,
-      statuses: own ? [own, ...inherited] : inherited,
+      budgets: snapshot.guardrailBudgets(entity),
       warnAtPercent: this.warnAtPercent,
       snapshotAt: snapshot.takenAt,
     });

@@ -1,5 +1,5 @@
 import { budgetStatus } from './budgetStatus';
-import { decideGuardrail } from './decideGuardrail';
+import { decideGuardrail, guardrailBudget } from './decideGuardrail';
 import { Budget, BudgetStatus } from './types';
 
 function statusOf(
@@ -28,7 +28,7 @@ function decide(statuses: BudgetStatus[], estimate: bigint) {
     entityRef: 'component:default/summarizer',
     estimateMicros: estimate,
     currency: 'USD',
-    statuses,
+    budgets: statuses.map(guardrailBudget),
     snapshotAt: '2026-11-20T10:00:00.000Z',
   });
 }

@@ -13,6 +13,27 @@ const SEVERITY: Record<GuardrailVerdict, number> = {
 };
 
 /**
+ * A budget's status with its amount and spend parsed, so that a snapshot parses them
+ * once rather than on every guardrail check.
+ *
+ * @public
+ */
+export interface GuardrailBudget {
+  status: BudgetStatus;
+  amountMicros: bigint;
+  spentMicros: bigint;
+}
+
+/** Parses a status for {@link decideGuardrail}. @public */
+export function guardrailBudget(status: BudgetStatus): GuardrailBudget {
+  return {
+    status,
+    amountMicros: parseMicros(status.budget.amount) ?? 0n,
+    spentMicros: parseMicros(status.spent) ?? 0n,
+  };
+}
+
+/**
  * Decides whether a spend of `estimateMicros` may go ahead under the budgets that cover
  * an entity (its own, its team's, its cost center's).
  *
@@ -27,11 +48,11 @@ export function decideGuardrail(options: {
   entityRef: string;
   estimateMicros: bigint;
   currency: string;
-  statuses: BudgetStatus[];
+  budgets: GuardrailBudget[];
   warnAtPercent?: number;
   snapshotAt: string;
 }): GuardrailDecision {
-  const { entityRef, estimateMicros, currency, statuses } = options;
+  const { entityRef, estimateMicros, currency, budgets } = options;
   const warnAt = BigInt(
     options.warnAtPercent ?? DEFAULT_GUARDRAIL_WARN_PERCENT,
   );
@@ -50,12 +71,11 @@ export function decideGuardrail(options: {
         amount: bigint;
       }
     | undefined;
-  for (const status of statuses) {
+  for (const { status, amountMicros: amount, spentMicros } of budgets) {
     if (status.budget.currency !== currency) {
       continue;
     }
-    const amount = parseMicros(status.budget.amount) ?? 0n;
-    const after = (parseMicros(status.spent) ?? 0n) + estimateMicros;
+    const after = spentMicros + estimateMicros;
     let verdict: GuardrailVerdict = 'allow';
     if (after > amount) {
       verdict = status.budget.enforcement === 'hard' ? 'deny' : 'warn';
@@ -75,7 +95,7 @@ export function decideGuardrail(options: {
     return {
       ...base,
       decision: 'allow',
-      reason: statuses.length
+      reason: budgets.length
         ? `No budget in ${currency} covers ${entityRef}; allowed`
         : `No budget covers ${entityRef}; allowed`,
     };
