@@ -179,6 +179,10 @@ describe('budget, guardrail and alert routes', () => {
         utilizationAfter: 105,
       },
     });
+    expect(denied.headers['content-type']).toBe(
+      'application/json; charset=utf-8',
+    );
+    expect(denied.headers['cache-control']).toBe('no-store');
     expect(denied.body.budget.resetsAt).toMatch(
       /^\d{4}-\d{2}-01T00:00:00.000Z$/,
     );

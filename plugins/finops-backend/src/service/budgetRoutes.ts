@@ -19,6 +19,7 @@ import { BudgetService } from '../budgets/BudgetService';
 import { GuardrailService } from '../budgets/GuardrailService';
 import { actorOf, Authorize } from './createAuthorizer';
 import { readChoice, readText } from './readQueryParams';
+import { sendUncachedJson } from './sendUncachedJson';
 
 export interface BudgetRouteOptions {
   budgets: BudgetService;
@@ -137,7 +138,10 @@ export function addBudgetRoutes(
       finopsCostReadPermission,
       entity?.entityRef ?? entityRef,
     );
-    res.json(guardrail.check({ entityRef, estimateMicros, currency }));
+    sendUncachedJson(
+      res,
+      guardrail.check({ entityRef, estimateMicros, currency }),
+    );
   });
 
   router.get('/v1/alerts', async (req, res) => {
