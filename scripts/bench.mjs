@@ -2,7 +2,8 @@
 // Benchmarks (not part of the tests). Each measurement runs in its own process and
 // prints one JSON line; this script prints them as a table.
 //
-//   ./tollgate bench [--records 1000000] [--stored 10000000] [--db sqlite,pg]
+//   ./tollgate bench [--only ingest,query,guardrail] [--records 1000000]
+//     [--stored 10000000] [--db sqlite,pg] [--budgets 10000] [--connections 32]
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -14,6 +15,9 @@ const option = (name, fallback) => {
 const records = option('records', '1000000');
 const stored = option('stored', '10000000');
 const databases = option('db', 'sqlite,pg').split(',');
+const budgets = option('budgets', '10000');
+const connections = option('connections', '32');
+const only = option('only', 'ingest,query,guardrail').split(',');
 
 function measure(script, scriptArgs) {
   const result = spawnSync(
@@ -36,22 +40,52 @@ function measure(script, scriptArgs) {
 
 console.log(`Tollgate benchmark on ${new Date().toISOString()}`);
 for (const db of databases) {
-  const small = measure('ingestBench.ts', [
-    '--db',
-    db,
-    '--records',
-    String(Number(records) / 4),
+  if (only.includes('ingest')) {
+    const small = measure('ingestBench.ts', [
+      '--db',
+      db,
+      '--records',
+      String(Number(records) / 4),
+    ]);
+    const ingest = measure('ingestBench.ts', [
+      '--db',
+      db,
+      '--records',
+      records,
+    ]);
+    console.log(
+      `${db}: FOCUS ingest of ${ingest.records} records: ${ingest.ingestPerSecond} records/s; ` +
+        `raw batched inserts ${ingest.baselinePerSecond} records/s; ratio ${ingest.ratio}x; ` +
+        `peak RSS ${ingest.peakRssMb} MB (${small.peakRssMb} MB for ${small.records} records)`,
+    );
+  }
+  if (only.includes('query')) {
+    const query = measure('queryBench.ts', ['--db', db, '--stored', stored]);
+    console.log(
+      `${db}: ${query.stored} stored records (${query.rollupRows} rollup rows, filled in ${query.fillSeconds} s): ` +
+        `entity cost p50 ${query.entityCostMs.p50} ms, p95 ${query.entityCostMs.p95} ms; ` +
+        `org summary p50 ${query.orgSummaryMs.p50} ms, p95 ${query.orgSummaryMs.p95} ms`,
+    );
+  }
+}
+if (only.includes('guardrail')) {
+  const guardrail = measure('guardrailBench.ts', [
+    '--budgets',
+    budgets,
+    '--connections',
+    connections,
   ]);
-  const ingest = measure('ingestBench.ts', ['--db', db, '--records', records]);
+  const { p50, p99 } = guardrail.latencyMs;
+  const decisions = Object.entries(guardrail.decisions)
+    .map(([decision, count]) => `${decision} ${count}`)
+    .join(', ');
   console.log(
-    `${db}: FOCUS ingest of ${ingest.records} records: ${ingest.ingestPerSecond} records/s; ` +
-      `raw batched inserts ${ingest.baselinePerSecond} records/s; ratio ${ingest.ratio}x; ` +
-      `peak RSS ${ingest.peakRssMb} MB (${small.peakRssMb} MB for ${small.records} records)`,
+    `guardrail: ${guardrail.budgets} budgets, ${guardrail.connections} connections: ` +
+      `${guardrail.requestsPerSecond} requests/s, p50 ${p50} ms, p99 ${p99} ms ` +
+      `(target ≥ 5000 requests/s, p99 < 10 ms)`,
   );
-  const query = measure('queryBench.ts', ['--db', db, '--stored', stored]);
   console.log(
-    `${db}: ${query.stored} stored records (${query.rollupRows} rollup rows, filled in ${query.fillSeconds} s): ` +
-      `entity cost p50 ${query.entityCostMs.p50} ms, p95 ${query.entityCostMs.p95} ms; ` +
-      `org summary p50 ${query.orgSummaryMs.p50} ms, p95 ${query.orgSummaryMs.p95} ms`,
+    `  ${guardrail.requests} checks in ${guardrail.seconds} s (${decisions}; ${guardrail.errors} errors); ` +
+      `server CPU ${guardrail.serverCpuMicrosPerRequest} µs per check; load average ${guardrail.loadAverage}`,
   );
 }

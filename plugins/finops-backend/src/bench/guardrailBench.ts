@@ -10,7 +10,6 @@ import { todayUtc } from '@tollgate/plugin-finops-common';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { DatabaseBudgetStore } from '../budgets/DatabaseBudgetStore';
 import { argument, openBenchDatabase } from './benchSupport';
@@ -21,7 +20,10 @@ import {
   GuardrailLoadOptions,
   GuardrailLoadResult,
 } from './guardrailLoad';
-import { GuardrailBackend, startGuardrailBackend } from './startGuardrailBackend';
+import {
+  GuardrailBackend,
+  startGuardrailBackend,
+} from './startGuardrailBackend';
 
 /** Waits until the snapshot holds every budget, which the first refresh builds. */
 async function waitForSnapshot(backend: GuardrailBackend, budgets: number) {
@@ -31,7 +33,9 @@ async function waitForSnapshot(backend: GuardrailBackend, budgets: number) {
       headers: { authorization: `Bearer ${backend.adminToken}` },
     });
     if (!res.ok) {
-      throw new Error(`GET /v1/budgets: HTTP ${res.status} ${await res.text()}`);
+      throw new Error(
+        `GET /v1/budgets: HTTP ${res.status} ${await res.text()}`,
+      );
     }
     const { items } = await res.json();
     if (items.length === budgets) {
@@ -45,7 +49,7 @@ async function waitForSnapshot(backend: GuardrailBackend, budgets: number) {
 }
 
 async function runLoadProcess(options: GuardrailLoadOptions) {
-  const child = fork(join(__dirname, 'guardrailLoad.ts'), [
+  const child = fork(require.resolve('./guardrailLoad'), [
     JSON.stringify(options),
   ]);
   let result: GuardrailLoadResult | undefined;

@@ -64,7 +64,9 @@ function checkUrl(options: GuardrailLoadOptions) {
   const i = Math.floor(Math.random() * options.entities);
   const entityRef = `component:default/capability-${i}`;
   const estimatedCost = (Math.random() * 10).toFixed(2);
-  return `${options.baseUrl}/api/finops/v1/guardrails/check?entityRef=${encodeURIComponent(
+  return `${
+    options.baseUrl
+  }/api/finops/v1/guardrails/check?entityRef=${encodeURIComponent(
     entityRef,
   )}&estimatedCost=${estimatedCost}`;
 }
@@ -122,8 +124,7 @@ export async function runGuardrailLoad(
 
   await Promise.all(Array.from({ length: options.connections }, connection));
   agent.destroy();
-  const ms = (share: number) =>
-    Number(percentile(latencies, share).toFixed(2));
+  const ms = (share: number) => Number(percentile(latencies, share).toFixed(2));
   return {
     requests: latencies.length,
     allRequests,

@@ -1,11 +1,13 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
+// The benchmark is never built into the plugin; Backstage's service implementations
+// and the test backend are dev dependencies.
+/* eslint-disable @backstage/no-undeclared-imports */
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+/* eslint-enable @backstage/no-undeclared-imports */
 import { Entity } from '@backstage/catalog-model';
-// The benchmark is never built into the plugin; the catalog mock is a dev dependency.
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { finopsCostReadPermission } from '@tollgate/plugin-finops-common';
