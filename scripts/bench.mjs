@@ -84,8 +84,14 @@ if (only.includes('guardrail')) {
       `${guardrail.requestsPerSecond} requests/s, p50 ${p50} ms, p99 ${p99} ms ` +
       `(target ≥ 5000 requests/s, p99 < 10 ms)`,
   );
+  const { baseline } = guardrail;
   console.log(
     `  ${guardrail.requests} checks in ${guardrail.seconds} s (${decisions}; ${guardrail.errors} errors); ` +
       `server CPU ${guardrail.serverCpuMicrosPerRequest} µs per check; load average ${guardrail.loadAverage}`,
+  );
+  console.log(
+    `  baseline, a trivial route of the same backend behind the same auth (${baseline.path}): ` +
+      `${baseline.requestsPerSecond} requests/s, p50 ${baseline.latencyMs.p50} ms, p99 ${baseline.latencyMs.p99} ms, ` +
+      `server CPU ${baseline.serverCpuMicrosPerRequest} µs per request`,
   );
 }

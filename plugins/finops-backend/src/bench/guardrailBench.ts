@@ -2,7 +2,9 @@
  * Guardrail throughput and latency: starts the finops backend as an HTTP server with
  * N capabilities, each with a budget, plus team and cost-center budgets and a week of
  * spend on SQLite, waits for the budget snapshot, then drives guardrail checks from a
- * separate process over keep-alive connections. Prints one JSON line.
+ * separate process over keep-alive connections; then the same load on a trivial route
+ * of the same plugin behind the same middleware and auth (Backstage's permission
+ * metadata) as the baseline. Prints one JSON line.
  *
  *   node -r @backstage/cli/config/nodeTransform.cjs guardrailBench.ts --budgets 10000 --connections 32
  */
@@ -24,6 +26,9 @@ import {
   GuardrailBackend,
   startGuardrailBackend,
 } from './startGuardrailBackend';
+
+/** A trivial route of the finops plugin behind the same middleware and auth. */
+const BASELINE_PATH = '/api/finops/.well-known/backstage/permissions/metadata';
 
 /** Waits until the snapshot holds every budget, which the first refresh builds. */
 async function waitForSnapshot(backend: GuardrailBackend, budgets: number) {
@@ -48,7 +53,9 @@ async function waitForSnapshot(backend: GuardrailBackend, budgets: number) {
   }
 }
 
-async function runLoadProcess(options: GuardrailLoadOptions) {
+/** Runs the load generator in its own process, and the backend's CPU time per request. */
+async function measureLoad(options: GuardrailLoadOptions) {
+  const cpuBefore = process.cpuUsage();
   const child = fork(require.resolve('./guardrailLoad'), [
     JSON.stringify(options),
   ]);
@@ -60,10 +67,21 @@ async function runLoadProcess(options: GuardrailLoadOptions) {
     }
   });
   const [code] = await once(child, 'exit');
+  const cpu = process.cpuUsage(cpuBefore);
   if (code !== 0 || !result) {
     throw new Error(`The load generator exited with ${code}`);
   }
-  return result;
+  if (result.errors > 0) {
+    throw new Error(
+      `${result.errors} failed requests, first: ${result.firstError}`,
+    );
+  }
+  return {
+    ...result,
+    serverCpuMicrosPerRequest: Math.round(
+      (cpu.user + cpu.system) / result.allRequests,
+    ),
+  };
 }
 
 async function main() {
@@ -91,21 +109,19 @@ async function main() {
   const setupSeconds = (Date.now() - setupStarted) / 1000;
 
   const loadAverage = loadavg()[0];
-  const cpuBefore = process.cpuUsage();
-  const load = await runLoadProcess({
+  const options = {
     baseUrl: backend.baseUrl,
     token: backend.gatewayToken,
     entities: data.count,
     connections,
     warmupSeconds: 2,
     seconds,
-  });
-  const cpu = process.cpuUsage(cpuBefore);
+  };
+  const guardrail = await measureLoad(options);
+  const { requestsPerSecond, latencyMs, serverCpuMicrosPerRequest } =
+    await measureLoad({ ...options, baselinePath: BASELINE_PATH });
   await backend.stop();
   await db.destroy();
-  if (load.errors > 0) {
-    throw new Error(`${load.errors} failed checks, first: ${load.firstError}`);
-  }
   process.stdout.write(
     `${JSON.stringify({
       budgets: data.budgets,
@@ -114,11 +130,14 @@ async function main() {
       seconds,
       setupSeconds,
       loadAverage: Number(loadAverage.toFixed(2)),
-      serverCpuMicrosPerRequest: Math.round(
-        (cpu.user + cpu.system) / load.allRequests,
-      ),
       auth: 'backend-defaults auth, httpAuth and permissions; static external access token',
-      ...load,
+      ...guardrail,
+      baseline: {
+        path: BASELINE_PATH,
+        requestsPerSecond,
+        latencyMs,
+        serverCpuMicrosPerRequest,
+      },
     })}\n`,
   );
 }

@@ -3,7 +3,8 @@
  * share an event loop with the backend: `connections` keep-alive connections each send
  * one guardrail check after another, for a random capability and estimate, with the
  * gateway's bearer token. Requests started during the warm-up are not counted. Sends its
- * result to the parent process.
+ * result to the parent process. With `baselinePath`, requests that path instead and
+ * counts any 200 answer, to measure the backend without the guardrail.
  */
 import http from 'node:http';
 import { percentile } from './benchSupport';
@@ -16,6 +17,7 @@ export interface GuardrailLoadOptions {
   connections: number;
   warmupSeconds: number;
   seconds: number;
+  baselinePath?: string;
 }
 
 export interface GuardrailLoadResult {
@@ -61,6 +63,9 @@ function get(agent: http.Agent, url: string, token: string) {
 }
 
 function checkUrl(options: GuardrailLoadOptions) {
+  if (options.baselinePath) {
+    return `${options.baseUrl}${options.baselinePath}`;
+  }
   const i = Math.floor(Math.random() * options.entities);
   const entityRef = `component:default/capability-${i}`;
   const estimatedCost = (Math.random() * 10).toFixed(2);
@@ -72,9 +77,16 @@ function checkUrl(options: GuardrailLoadOptions) {
 }
 
 /** The decision in a guardrail answer, or why the answer is not one. */
-function readDecision(status: number, body: string): string | Error {
+function readDecision(
+  status: number,
+  body: string,
+  baseline: boolean,
+): string | Error {
   if (status !== 200) {
     return new Error(`HTTP ${status}: ${body.slice(0, 200)}`);
+  }
+  if (baseline) {
+    return 'baseline';
   }
   try {
     const { decision } = JSON.parse(body);
@@ -105,7 +117,8 @@ export async function runGuardrailLoad(
     while (performance.now() < end) {
       const started = performance.now();
       const outcome = await get(agent, checkUrl(options), options.token).then(
-        ({ status, body }) => readDecision(status, body),
+        ({ status, body }) =>
+          readDecision(status, body, Boolean(options.baselinePath)),
         (error: Error) => error,
       );
       allRequests += 1;
