@@ -7,3 +7,4 @@ export * from './CostSource';
 export * from './PriceBook';
 export * from './extensions';
 export * from './readCostSourceSchedule';
+export * from './workloadLabels';
