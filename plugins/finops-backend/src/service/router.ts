@@ -34,6 +34,7 @@ import { SourceRunService } from './SourceRunService';
 import { SourceStatusService } from './SourceStatusService';
 import { writeFocusCsv } from './writeFocusCsv';
 import { GovernanceService } from './GovernanceService';
+import { readLabelDrift } from './readLabelDrift';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -127,7 +128,8 @@ export async function createRouter(
     const entity = await loadEntity(req);
     const entityRef = stringifyEntityRef(entity);
     await authorize(req, finopsCostReadPermission, entityRef);
-    res.json(kubernetesLabelPlan(entity, entityRef));
+    const plan = kubernetesLabelPlan(entity, entityRef);
+    res.json({ ...plan, drift: await readLabelDrift(options.costStore, plan) });
   });
 
   router.get('/v1/governance/findings', async (req, res) => {
