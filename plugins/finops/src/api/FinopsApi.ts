@@ -5,7 +5,7 @@ import {
   DayWindow,
   EntityCostResponse,
   GovernanceFinding,
-  KubernetesLabelPlan,
+  KubernetesLabelsResponse,
   SourceStatus,
   SummaryGroupBy,
   SummaryResponse,
@@ -25,7 +25,7 @@ export interface FinopsApi {
     options: DayWindow & { groupBy: SummaryGroupBy },
   ): Promise<SummaryResponse>;
   getSources(): Promise<SourceStatus[]>;
-  getLabels(entity: CompoundEntityRef): Promise<KubernetesLabelPlan>;
+  getLabels(entity: CompoundEntityRef): Promise<KubernetesLabelsResponse>;
   getGovernanceFindings(filter: {
     entityRef?: string;
     team?: string;

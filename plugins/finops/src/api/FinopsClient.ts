@@ -5,7 +5,7 @@ import {
   CostGroupBy,
   DayWindow,
   EntityCostResponse,
-  KubernetesLabelPlan,
+  KubernetesLabelsResponse,
   SourceStatus,
   SummaryGroupBy,
   SummaryResponse,
@@ -39,7 +39,9 @@ export class FinopsClient implements FinopsApi {
     return this.getJson(entityPath(entity, 'cost'), options);
   }
 
-  async getLabels(entity: CompoundEntityRef): Promise<KubernetesLabelPlan> {
+  async getLabels(
+    entity: CompoundEntityRef,
+  ): Promise<KubernetesLabelsResponse> {
     return this.getJson(entityPath(entity, 'labels'), {});
   }
 
