@@ -1,5 +1,6 @@
 // Starts the demo: example FOCUS exports for the days ending today, the OpenCost
-// replay of recorded allocations for the example workloads, then the Backstage app
+// replay of recorded allocations for the example workloads (with the Kubernetes labels
+// in examples/opencost/workload-labels.json), then the Backstage app
 // (:3000) and backend (:7007). Shared by ./tollgate start and the end-to-end tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -55,6 +56,8 @@ export function startDemo({ stdio = 'inherit', env = process.env } = {}) {
       String(REPLAY_PORT),
       '--cluster',
       'demo-cluster',
+      '--workload-labels',
+      'examples/opencost/workload-labels.json',
       '--ids',
       exampleWorkloadIds().join(','),
     ],

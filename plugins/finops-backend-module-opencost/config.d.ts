@@ -65,6 +65,13 @@ export interface Config {
               seconds?: number;
               milliseconds?: number;
             };
+        /**
+         * For how many days up to today each fetch also asks OpenCost for the
+         * labels of every workload (one more request per day, aggregated by
+         * `cluster,namespace,controller`), so that the labels route can report
+         * label drift. 0 turns it off. Defaults to 7.
+         */
+        workloadLabelDays?: number;
         /** When the backend runs this source; defaults to every hour. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         /** How many days before today each scheduled run fetches again; defaults to 2. */

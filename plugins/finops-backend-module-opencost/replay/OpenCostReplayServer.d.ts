@@ -23,8 +23,14 @@ export interface OpenCostReplayServerOptions {
   port?: number;
   /** Defaults to 127.0.0.1. */
   host?: string;
-  /** The allocations of one whole UTC day (YYYY-MM-DD), keyed by allocation name. */
-  allocationsFor(day: string): ReplayAllocationSet | undefined;
+  /**
+   * The allocations of one whole UTC day (YYYY-MM-DD), keyed by allocation name, for
+   * the request's `aggregate` parameter.
+   */
+  allocationsFor(
+    day: string,
+    request: { aggregate?: string },
+  ): ReplayAllocationSet | undefined;
   /** When set, requests must carry `Authorization: Bearer <token>`. */
   token?: string;
   /** Whether includeIdle / idle / shareIdle apply to `__idle__`; defaults to true. */

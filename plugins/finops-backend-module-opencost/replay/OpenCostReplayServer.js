@@ -209,7 +209,10 @@ function buildAllocationResponse(flavor, query, options) {
 
   const daily = splitIntoDays(window).map(chunk => {
     const fraction = (chunk.end - chunk.start) / DAY_MS;
-    const recorded = options.allocationsFor(chunk.day) || {};
+    const recorded =
+      options.allocationsFor(chunk.day, {
+        aggregate: query.get('aggregate') || undefined,
+      }) || {};
     const set = {};
     for (const [name, allocation] of Object.entries(recorded)) {
       const served =
@@ -245,8 +248,9 @@ function delay(ms, res) {
 }
 
 /**
- * Starts the replay server. `allocationsFor(day)` answers the allocations of one
- * whole UTC day (YYYY-MM-DD), keyed by allocation name, in the OpenCost shape.
+ * Starts the replay server. `allocationsFor(day, { aggregate })` answers the
+ * allocations of one whole UTC day (YYYY-MM-DD), keyed by allocation name, in the
+ * OpenCost shape, for the requested aggregation.
  */
 async function startOpenCostReplayServer(options) {
   const {

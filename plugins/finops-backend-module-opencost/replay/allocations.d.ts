@@ -18,8 +18,16 @@ export interface DemoAllocationsOptions {
   ids: string[];
   /** The cluster recorded in each allocation's properties; defaults to `demo-cluster`. */
   cluster?: string;
+  /** The namespace of every workload; defaults to `default`. */
+  namespace?: string;
   /** The aggregated label; defaults to `backstage.io/kubernetes-id`. */
   labelKey?: string;
+  /**
+   * The Kubernetes labels each workload carries, by id (label keys as set on the
+   * workload; OpenCost reports them sanitized). The aggregated label is always set to
+   * the id.
+   */
+  workloadLabels?: Record<string, Record<string, string>>;
   /** Whether to add `__unallocated__`; defaults to true. */
   unallocated?: boolean;
   /** Whether to add `__idle__`; defaults to true. */
@@ -28,10 +36,13 @@ export interface DemoAllocationsOptions {
   fixture?: string;
 }
 
-/** Daily allocations for the given workloads, scaled deterministically from recorded ones. */
+/**
+ * Daily allocations for the given workloads, scaled deterministically from recorded
+ * ones; per workload when the request's aggregation names `controller`.
+ */
 export declare function createDemoAllocations(
   options: DemoAllocationsOptions,
-): (day: string) => ReplayAllocationSet;
+): (day: string, request?: { aggregate?: string }) => ReplayAllocationSet;
 
 /** The allocation sets of a recorded response in ../fixtures, as recorded. */
 export declare function loadRecordedAllocationSets(

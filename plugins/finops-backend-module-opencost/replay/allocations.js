@@ -211,18 +211,45 @@ function idleAllocation(template, options) {
   return recomputeTotal(allocation);
 }
 
+/** The labels OpenCost reports for a workload: sanitized names, the aggregated label always set. */
+function reportedLabels(labels, labelKey, id) {
+  const reported = {};
+  for (const [key, value] of Object.entries(labels || {})) {
+    if (typeof value === 'string') {
+      reported[sanitizeLabelName(key)] = value;
+    }
+  }
+  reported[sanitizeLabelName(labelKey)] = id;
+  return reported;
+}
+
+/** Whether a request's aggregation asks for one allocation per controller. */
+function isWorkloadAggregate(aggregate) {
+  return (aggregate || '')
+    .split(',')
+    .some(part => part.trim() === 'controller');
+}
+
 /**
- * Answers `allocationsFor(day)`: plausible daily allocations for the given workloads,
- * aggregated by a label as `aggregate=label:<labelKey>` does, plus `__unallocated__`
- * and `__idle__`. Each workload is one of the recorded allocations, scaled by a size
- * stable for its id and a day-to-day variation stable for its id and day, so the same
- * day always gives the same numbers.
+ * Answers `allocationsFor(day, { aggregate })`: plausible daily allocations for the
+ * given workloads, aggregated by a label as `aggregate=label:<labelKey>` does, plus
+ * `__unallocated__` and `__idle__`. Each workload is one of the recorded allocations,
+ * scaled by a size stable for its id and a day-to-day variation stable for its id and
+ * day, so the same day always gives the same numbers.
+ *
+ * Each workload is a deployment named by its id in `namespace`, carrying the labels
+ * `workloadLabels[id]` (Kubernetes label keys; the aggregated label is always set to
+ * the id). When the aggregation names `controller` (such as
+ * `cluster,namespace,controller`), the allocations are named and described per
+ * workload, `<cluster>/<namespace>/deployment:<id>`, as OpenCost names them.
  */
 function createDemoAllocations(options) {
   const {
     ids,
     cluster = 'demo-cluster',
+    namespace = 'default',
     labelKey = 'backstage.io/kubernetes-id',
+    workloadLabels = {},
     unallocated = true,
     idle = true,
     fixture = DEFAULT_FIXTURE,
@@ -239,21 +266,33 @@ function createDemoAllocations(options) {
   const largest = templates.reduce((a, b) =>
     (b.totalCost || 0) > (a.totalCost || 0) ? b : a,
   );
-  const sanitizedKey = sanitizeLabelName(labelKey);
 
-  return function allocationsFor(day) {
+  return function allocationsFor(day, request) {
     if (!DAY_PATTERN.test(day)) {
       throw new TypeError(`Invalid day ${day}: expected YYYY-MM-DD`);
     }
+    const perWorkload = isWorkloadAggregate(request && request.aggregate);
     const result = {};
     for (const id of ids) {
       const size = 10 + (hash(id) % 5000) / 100;
       const variation = 0.8 + (hash(`${id}|${day}`) % 4000) / 10000;
-      result[id] = dailyAllocation(templates[hash(id) % templates.length], {
-        name: id,
+      const labels = reportedLabels(workloadLabels[id], labelKey, id);
+      const name = perWorkload
+        ? `${cluster}/${namespace}/deployment:${id}`
+        : id;
+      result[name] = dailyAllocation(templates[hash(id) % templates.length], {
+        name,
         day,
         sizeFactor: size * variation,
-        properties: { cluster, labels: { [sanitizedKey]: id } },
+        properties: perWorkload
+          ? {
+              cluster,
+              namespace,
+              controller: id,
+              controllerKind: 'deployment',
+              labels,
+            }
+          : { cluster, labels },
       });
     }
     if (unallocated) {

@@ -6,9 +6,14 @@
  *
  *   node replay/cli.js --port 9003 --ids summarizer,ticket-triage [--cluster demo]
  *     [--host 127.0.0.1] [--label-key backstage.io/kubernetes-id] [--token secret]
- *     [--no-idle] [--no-unallocated]
+ *     [--namespace default] [--workload-labels labels.json] [--no-idle]
+ *     [--no-unallocated]
+ *
+ * `--workload-labels` names a JSON file mapping each id to the Kubernetes labels its
+ * workload carries, such as { "summarizer": { "tollgate.dev/team": "ml" } }.
  */
 
+const fs = require('node:fs');
 const { parseArgs } = require('node:util');
 const { createDemoAllocations } = require('./allocations');
 const { startOpenCostReplayServer } = require('./OpenCostReplayServer');
@@ -16,7 +21,7 @@ const { startOpenCostReplayServer } = require('./OpenCostReplayServer');
 const USAGE =
   'Usage: node replay/cli.js --ids id1,id2 [--port 9003] [--host 127.0.0.1] ' +
   '[--cluster demo-cluster] [--label-key backstage.io/kubernetes-id] [--token T] ' +
-  '[--no-idle] [--no-unallocated]';
+  '[--namespace default] [--workload-labels labels.json] [--no-idle] [--no-unallocated]';
 
 function fail(message) {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -34,6 +39,8 @@ async function main() {
         cluster: { type: 'string', default: 'demo-cluster' },
         'label-key': { type: 'string', default: 'backstage.io/kubernetes-id' },
         token: { type: 'string' },
+        namespace: { type: 'string', default: 'default' },
+        'workload-labels': { type: 'string' },
         'no-idle': { type: 'boolean', default: false },
         'no-unallocated': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -62,6 +69,28 @@ async function main() {
     );
   }
 
+  let workloadLabels = {};
+  if (values['workload-labels']) {
+    try {
+      workloadLabels = JSON.parse(
+        fs.readFileSync(values['workload-labels'], 'utf8'),
+      );
+    } catch (error) {
+      fail(
+        `Invalid --workload-labels ${values['workload-labels']}: ${error.message}`,
+      );
+    }
+    if (
+      !workloadLabels ||
+      typeof workloadLabels !== 'object' ||
+      Array.isArray(workloadLabels)
+    ) {
+      fail(
+        `Invalid --workload-labels ${values['workload-labels']}: expected a JSON object of id to labels`,
+      );
+    }
+  }
+
   const server = await startOpenCostReplayServer({
     port,
     host: values.host,
@@ -70,6 +99,8 @@ async function main() {
       ids,
       cluster: values.cluster,
       labelKey: values['label-key'],
+      namespace: values.namespace,
+      workloadLabels,
       idle: !values['no-idle'],
       unallocated: !values['no-unallocated'],
     }),

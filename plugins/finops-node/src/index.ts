@@ -8,3 +8,4 @@ export * from './PriceBook';
 export * from './extensions';
 export * from './readCostSourceSchedule';
 export * from './ScorecardMetric';
+export * from './workloadLabels';

@@ -35,6 +35,13 @@ export interface OpenCostAllocation {
   /** The allocation's key in its set: the aggregated value, `__unallocated__`, `__idle__`. */
   name: string;
   cluster?: string;
+  /** The Kubernetes namespace, where all the aggregated workloads share one. */
+  namespace?: string;
+  /** The controller's name and kind (`deployment`, `statefulset`, ...), where shared. */
+  controller?: string;
+  controllerKind?: string;
+  /** The pod, where the allocation is one pod's. */
+  pod?: string;
   /** Labels common to the aggregated workloads, under OpenCost's sanitized names. */
   labels: Record<string, string>;
   values: Partial<Record<AllocationNumberField, number>>;

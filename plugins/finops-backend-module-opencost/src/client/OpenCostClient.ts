@@ -33,6 +33,9 @@ function causeMessage(error: unknown): string {
   return cause && cause !== message ? `${message} (${cause})` : message;
 }
 
+/** How the allocations of a request are aggregated, and what happens to idle cost. */
+export type AllocationView = Pick<OpenCostSourceConfig, 'aggregate' | 'idle'>;
+
 /**
  * Reads allocations from OpenCost (`GET /allocation`) or Kubecost
  * (`GET /model/allocation`), one UTC day per request, aggregated and accumulated by
@@ -46,9 +49,13 @@ export class OpenCostClient {
     >,
   ) {}
 
-  /** The request URL for one UTC day. */
-  allocationUrl(day: string): URL {
-    const { baseUrl, flavor, aggregate, idle } = this.config;
+  /**
+   * The request URL for one UTC day, aggregated as configured or as the given view
+   * asks (such as per workload, without idle).
+   */
+  allocationUrl(day: string, view: AllocationView = this.config): URL {
+    const { baseUrl, flavor } = this.config;
+    const { aggregate, idle } = view;
     const path = flavor === 'kubecost' ? '/model/allocation' : '/allocation';
     const url = new URL(`${baseUrl}${path}`);
     const params = url.searchParams;
@@ -68,8 +75,9 @@ export class OpenCostClient {
   async fetchDay(
     day: string,
     signal: AbortSignal,
+    view?: AllocationView,
   ): Promise<OpenCostAllocation[][]> {
-    const url = this.allocationUrl(day);
+    const url = this.allocationUrl(day, view);
     const shown = withoutCredentials(url);
     const request = `GET ${shown}`;
     const timeout = AbortSignal.timeout(this.config.timeoutMs);

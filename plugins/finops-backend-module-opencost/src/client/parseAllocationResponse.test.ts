@@ -18,6 +18,11 @@ describe('parseAllocationResponse', () => {
     const opencost = parsed.sets[0].find(a => a.name === 'opencost')!;
     expect(opencost.values.totalCost).toBe(recorded.data[0].opencost.totalCost);
     expect(opencost.cluster).toBe(recorded.data[0].opencost.properties.cluster);
+    expect(opencost).toMatchObject({
+      namespace: 'opencost',
+      controller: 'opencost',
+      controllerKind: 'deployment',
+    });
   });
 
   it('reads labels and leaves null numbers out', () => {

@@ -59,12 +59,17 @@ function parseAllocation(
     return `${where} has no totalCost`;
   }
   const properties = isObject(value.properties) ? value.properties : {};
+  const text = (key: string) =>
+    typeof properties[key] === 'string' && properties[key]
+      ? (properties[key] as string)
+      : undefined;
   return {
     name,
-    cluster:
-      typeof properties.cluster === 'string' && properties.cluster
-        ? properties.cluster
-        : undefined,
+    cluster: text('cluster'),
+    namespace: text('namespace'),
+    controller: text('controller'),
+    controllerKind: text('controllerKind'),
+    pod: text('pod'),
     labels: readStringMap(properties.labels),
     values,
   };

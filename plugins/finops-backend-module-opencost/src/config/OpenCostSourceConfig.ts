@@ -24,6 +24,9 @@ export const OPENCOST_IDLE_MODES: readonly OpenCostIdleMode[] = [
   'share',
 ];
 
+/** For how many days up to today workload labels are read unless configured otherwise. @public */
+export const DEFAULT_WORKLOAD_LABEL_DAYS = 7;
+
 /** The label OpenCost aggregates by unless configured otherwise. @public */
 export const DEFAULT_OPENCOST_AGGREGATE = 'label:backstage.io/kubernetes-id';
 
@@ -45,5 +48,10 @@ export interface OpenCostSourceConfig {
   currency: string;
   /** How long one request may take, in milliseconds. */
   timeoutMs: number;
+  /**
+   * For how many days up to today each fetch also reads the labels of every
+   * workload (one more request per day), for the label drift check; 0 turns it off.
+   */
+  workloadLabelDays: number;
   schedule: CostSourceSchedule;
 }

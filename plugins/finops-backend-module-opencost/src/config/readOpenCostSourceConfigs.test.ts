@@ -28,6 +28,7 @@ describe('readOpenCostSourceConfigs', () => {
           cluster: undefined,
           currency: 'USD',
           timeoutMs: 60_000,
+          workloadLabelDays: 7,
           schedule: {
             lookbackDays: undefined,
             backfillDays: undefined,
@@ -53,6 +54,7 @@ describe('readOpenCostSourceConfigs', () => {
           schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
           lookbackDays: 3,
           backfillDays: 14,
+          workloadLabelDays: 0,
         },
       ],
       { currency: 'EUR' },
@@ -67,6 +69,7 @@ describe('readOpenCostSourceConfigs', () => {
       cluster: 'prod-eu',
       currency: 'EUR',
       timeoutMs: 30_000,
+      workloadLabelDays: 0,
       schedule: {
         frequency: { minutes: 30 },
         timeout: { minutes: 5 },
@@ -107,6 +110,14 @@ describe('readOpenCostSourceConfigs', () => {
     [{ id: 'a', baseUrl: 'http://x', token: ' ' }, 'token'],
     [{ id: 'a', baseUrl: 'http://x', timeout: { months: 1 } }, 'timeout'],
     [{ id: 'a', baseUrl: 'http://x', timeout: 'soon' }, 'timeout'],
+    [
+      { id: 'a', baseUrl: 'http://x', workloadLabelDays: 1.5 },
+      'workloadLabelDays 1.5: expected a whole number of days from 0 (off) to 366',
+    ],
+    [
+      { id: 'a', baseUrl: 'http://x', workloadLabelDays: -1 },
+      'workloadLabelDays',
+    ],
   ])('refuses %j naming the key', (entry, message) => {
     expect(() => read([entry])).toThrow(InputError);
     expect(() => read([entry])).toThrow(message);

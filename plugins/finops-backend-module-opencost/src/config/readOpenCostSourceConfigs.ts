@@ -4,6 +4,7 @@ import { CURRENCY_PATTERN } from '@tollgate/plugin-finops-common';
 import { readCostSourceSchedule } from '@tollgate/plugin-finops-node';
 import {
   DEFAULT_OPENCOST_AGGREGATE,
+  DEFAULT_WORKLOAD_LABEL_DAYS,
   OPENCOST_FLAVORS,
   OPENCOST_IDLE_MODES,
   OpenCostFlavor,
@@ -148,6 +149,21 @@ function readCurrency(config: Config, root: Config, path: string): string {
   return value;
 }
 
+function readWorkloadLabelDays(config: Config, path: string): number {
+  const value =
+    config.getOptionalNumber('workloadLabelDays') ??
+    DEFAULT_WORKLOAD_LABEL_DAYS;
+  if (!Number.isInteger(value) || value < 0 || value > 366) {
+    throw invalid(
+      path,
+      'workloadLabelDays',
+      value,
+      'a whole number of days from 0 (off) to 366',
+    );
+  }
+  return value;
+}
+
 function readOptionalText(
   config: Config,
   path: string,
@@ -210,6 +226,7 @@ export function readOpenCostSourceConfigs(
       cluster: readOptionalText(config, path, 'cluster'),
       currency: readCurrency(config, root, path),
       timeoutMs: readTimeoutMs(config, path),
+      workloadLabelDays: readWorkloadLabelDays(config, path),
       schedule: readCostSourceSchedule(config),
     };
   });

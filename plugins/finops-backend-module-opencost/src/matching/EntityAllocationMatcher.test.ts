@@ -128,4 +128,47 @@ describe('EntityAllocationMatcher', () => {
       }),
     ).toBeUndefined();
   });
+
+  it('attributes a workload to the entity its cost goes to', () => {
+    const workload = {
+      name: 'prod/support/deployment:summarizer-api',
+      namespace: 'support',
+      controller: 'summarizer-api',
+      controllerKind: 'deployment',
+    };
+    expect(
+      matcher.matchWorkload({
+        ...workload,
+        labels: { backstage_io_kubernetes_id: 'summarizer' },
+      }),
+    ).toBe('component:default/summarizer');
+    expect(
+      matcher.matchWorkload({
+        ...workload,
+        labels: { backstage_io_kubernetes_id: 'search' },
+      }),
+    ).toBe('component:default/search');
+    // without the aggregated label, OpenCost leaves its cost unallocated
+    expect(
+      matcher.matchWorkload({
+        ...workload,
+        labels: {
+          app_kubernetes_io_name: 'triage',
+          app_kubernetes_io_part_of: 'support',
+        },
+      }),
+    ).toBeUndefined();
+
+    const byNamespace = EntityAllocationMatcher.fromEntities(
+      [component('ops', { 'backstage.io/kubernetes-id': 'opencost' })],
+      { aggregate: 'namespace' },
+    );
+    expect(
+      byNamespace.matchWorkload({
+        ...workload,
+        namespace: 'opencost',
+        labels: {},
+      }),
+    ).toBe('component:default/ops');
+  });
 });

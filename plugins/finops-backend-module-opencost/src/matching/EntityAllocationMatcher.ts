@@ -12,6 +12,7 @@ import {
   readLabel,
   sanitizeLabelName,
 } from './labels';
+import { WorkloadAllocation, aggregatedValue } from './workloads';
 
 interface SelectorEntity {
   ref: string;
@@ -95,6 +96,18 @@ export class EntityAllocationMatcher {
       byKubernetesId,
       selectors,
     );
+  }
+
+  /**
+   * The ref of the entity a workload's cost is attributed to: the one its allocation
+   * under the configured aggregation matches, or undefined when its cost is
+   * unallocated.
+   */
+  matchWorkload(workload: WorkloadAllocation): string | undefined {
+    const value = aggregatedValue(workload, this.aggregate);
+    return value === undefined
+      ? undefined
+      : this.match({ name: value, labels: workload.labels });
   }
 
   /** The ref of the entity the allocation belongs to, or undefined for unallocated. */

@@ -129,6 +129,58 @@ describe('OpenCost replay server', () => {
     expect(() => allocationsFor('March 1')).toThrow('Invalid day March 1');
   });
 
+  it('serves each workload with its labels when asked per controller', async () => {
+    server = await startOpenCostReplayServer({
+      allocationsFor: createDemoAllocations({
+        ids: ['summarizer', 'triage'],
+        cluster: 'demo',
+        namespace: 'support',
+        workloadLabels: {
+          summarizer: {
+            'tollgate.dev/team': 'support',
+            'backstage.io/kubernetes-id': 'ignored, always the id',
+          },
+        },
+      }),
+    });
+    const window = 'window=2026-03-01T00:00:00Z,2026-03-02T00:00:00Z';
+    const byLabel = (
+      await get(
+        server,
+        `/allocation?${window}&aggregate=label:backstage.io/kubernetes-id`,
+      )
+    ).body.data[0];
+    const byWorkload = (
+      await get(
+        server,
+        `/allocation?${window}&aggregate=cluster,namespace,controller`,
+      )
+    ).body.data[0];
+
+    expect(byLabel.summarizer.properties).toEqual({
+      cluster: 'demo',
+      labels: {
+        tollgate_dev_team: 'support',
+        backstage_io_kubernetes_id: 'summarizer',
+      },
+    });
+    expect(Object.keys(byWorkload).sort()).toEqual([
+      '__unallocated__',
+      'demo/support/deployment:summarizer',
+      'demo/support/deployment:triage',
+    ]);
+    expect(byWorkload['demo/support/deployment:triage'].properties).toEqual({
+      cluster: 'demo',
+      namespace: 'support',
+      controller: 'triage',
+      controllerKind: 'deployment',
+      labels: { backstage_io_kubernetes_id: 'triage' },
+    });
+    expect(byWorkload['demo/support/deployment:summarizer'].totalCost).toBe(
+      byLabel.summarizer.totalCost,
+    );
+  });
+
   it('checks the token, the window and the route', async () => {
     server = await startOpenCostReplayServer({
       allocationsFor: () => ({}),

@@ -33,6 +33,7 @@ import { createAuthorizer } from './createAuthorizer';
 import { addBudgetRoutes, BudgetRouteOptions } from './budgetRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { ScorecardQueries } from '../scorecards/ScorecardQueries';
+import { readLabelDrift } from './readLabelDrift';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -108,7 +109,8 @@ export async function createRouter(
     const entity = await loadEntity(req);
     const entityRef = stringifyEntityRef(entity);
     await authorize(req, finopsCostReadPermission, entityRef);
-    res.json(kubernetesLabelPlan(entity, entityRef));
+    const plan = kubernetesLabelPlan(entity, entityRef);
+    res.json({ ...plan, drift: await readLabelDrift(options.costStore, plan) });
   });
 
   router.get('/v1/governance/findings', async (req, res) => {

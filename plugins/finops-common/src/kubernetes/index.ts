@@ -1,1 +1,2 @@
 export * from './kubernetesLabels';
+export * from './kubernetesLabelDrift';

@@ -14,7 +14,7 @@ import {
   EntityScorecardResponse,
   FinopsAlert,
   GovernanceFinding,
-  KubernetesLabelPlan,
+  KubernetesLabelsResponse,
   ScorecardLeaderboardResponse,
   SourceStatus,
   SummaryGroupBy,
@@ -35,7 +35,7 @@ export interface FinopsApi {
     options: DayWindow & { groupBy: SummaryGroupBy },
   ): Promise<SummaryResponse>;
   getSources(): Promise<SourceStatus[]>;
-  getLabels(entity: CompoundEntityRef): Promise<KubernetesLabelPlan>;
+  getLabels(entity: CompoundEntityRef): Promise<KubernetesLabelsResponse>;
   getGovernanceFindings(filter: {
     entityRef?: string;
     team?: string;

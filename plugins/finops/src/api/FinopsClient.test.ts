@@ -208,9 +208,9 @@ describe('FinopsClient', () => {
       fetchApi: fetchApi as any,
     });
     await client.getScorecardLeaderboard('team');
-    await expect(
-      client.getScorecardLeaderboard('costCenter'),
-    ).resolves.toEqual({ items: [] });
+    await expect(client.getScorecardLeaderboard('costCenter')).resolves.toEqual(
+      { items: [] },
+    );
     expect(calls).toEqual([
       'http://backend.test/api/finops/v1/scorecards?groupBy=team',
       'http://backend.test/api/finops/v1/scorecards?groupBy=costCenter',

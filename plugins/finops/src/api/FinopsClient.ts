@@ -11,7 +11,7 @@ import {
   EntityCostResponse,
   EntityScorecardResponse,
   FinopsAlert,
-  KubernetesLabelPlan,
+  KubernetesLabelsResponse,
   ScorecardLeaderboardResponse,
   SourceStatus,
   SummaryGroupBy,
@@ -51,7 +51,9 @@ export class FinopsClient implements FinopsApi {
     return this.getJson(entityPath(entity, 'cost'), options);
   }
 
-  async getLabels(entity: CompoundEntityRef): Promise<KubernetesLabelPlan> {
+  async getLabels(
+    entity: CompoundEntityRef,
+  ): Promise<KubernetesLabelsResponse> {
     return this.getJson(entityPath(entity, 'labels'), {});
   }
 

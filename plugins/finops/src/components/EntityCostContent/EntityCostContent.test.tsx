@@ -48,6 +48,12 @@ const governance: Partial<FinopsApi> = {
         reportedAs: 'tollgate_dev_cost_center',
       },
     ],
+    drift: {
+      window: { from: '2026-11-22', to: '2026-11-28' },
+      status: 'unknown',
+      workloads: [],
+      items: [],
+    },
   }),
 };
 

@@ -10,10 +10,12 @@ import { Box, Tab, Tabs, Typography } from '@material-ui/core';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { finopsApiRef } from '../../api';
+import { LabelDrift } from './LabelDrift';
 
 /**
  * The Kubernetes labels an entity's workloads must carry, as kustomize and Helm
- * snippets with copy buttons, and the OpenCost aggregation to use.
+ * snippets with copy buttons, the OpenCost aggregation to use, and how the workloads
+ * OpenCost saw drift from them.
  *
  * @public
  */
@@ -66,6 +68,7 @@ export function KubernetesLabelsPanel(props: { entity: CompoundEntityRef }) {
               {m.label}: {m.reason}
             </Typography>
           ))}
+          <LabelDrift drift={value.drift} />
         </>
       )}
     </InfoCard>
