@@ -133,7 +133,6 @@ export const finopsPlugin = createBackendPlugin({
           logger,
           currency: settings.currency,
           metrics: scorecardMetrics,
-          loadEntities: () => entities.load(),
         });
         budgets.onSnapshot(snapshot => scorecards.evaluator.evaluate(snapshot));
         runner.onRunFinished(async run => {

@@ -59,6 +59,7 @@ export class BudgetEvaluator {
       statuses,
       overridden,
       entities,
+      catalogEntities,
     );
   }
 

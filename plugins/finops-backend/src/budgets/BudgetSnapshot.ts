@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import {
   Budget,
   BudgetScope,
@@ -41,6 +42,8 @@ export class BudgetSnapshot {
     readonly statuses: BudgetStatus[],
     overridden: Budget[],
     entities: BudgetedEntity[],
+    /** The catalog entities the snapshot was built from, for work that follows it. */
+    readonly catalogEntities: Entity[] = [],
   ) {
     for (const status of statuses) {
       this.byScope.set(scopeKey(status.budget.scope), status);

@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DayWindow,
@@ -32,7 +32,6 @@ export class ScorecardEvaluator {
       costStore: CostStore;
       store: ScorecardStore;
       currency: string;
-      loadEntities: () => Promise<Entity[]>;
       logger: LoggerService;
     },
   ) {
@@ -43,7 +42,8 @@ export class ScorecardEvaluator {
   async evaluate(budgets: BudgetSnapshot): Promise<StoredScorecardResult[]> {
     const definitions = this.options.definitions();
     if (definitions.length === 0) return [];
-    const entities = await this.options.loadEntities();
+    // The catalog as the budget snapshot read it: no second read of the whole catalog.
+    const entities = budgets.catalogEntities;
     const asOf = budgets.asOf;
     const data: EvaluationData = {
       costStore: this.options.costStore,
@@ -51,7 +51,10 @@ export class ScorecardEvaluator {
       asOf,
       budgets,
       entitiesByRef: new Map(
-        entities.map(e => [toBudgetedEntity(e).entityRef, e]),
+        entities.map(e => [
+          stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+          e,
+        ]),
       ),
       scopeAllocation: this.allocationLoader(asOf),
     };
@@ -61,7 +64,8 @@ export class ScorecardEvaluator {
         matchesScorecard(d.filter, entity),
       );
       if (matching.length === 0) continue;
-      const budgeted = toBudgetedEntity(entity);
+      const budgeted =
+        budgets.entity(stringifyEntityRef(entity)) ?? toBudgetedEntity(entity);
       const context = createMetricContext(entity, budgeted, data);
       const values = new Map<string, Promise<ScorecardValue>>();
       for (const definition of matching) {

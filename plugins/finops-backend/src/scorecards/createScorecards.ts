@@ -1,6 +1,5 @@
 import { Config } from '@backstage/config';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { readScorecardDefinitions } from '@tollgate/plugin-finops-common';
 import { ScorecardMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
@@ -23,7 +22,6 @@ export function createScorecards(options: {
   currency: string;
   /** Metrics added by modules, beside the built-in ones. */
   metrics: ScorecardMetric[];
-  loadEntities: () => Promise<Entity[]>;
 }) {
   const metrics = [...builtInScorecardMetrics, ...options.metrics];
   const ids = new Set<string>();
@@ -48,7 +46,6 @@ export function createScorecards(options: {
       costStore: options.costStore,
       store,
       currency: options.currency,
-      loadEntities: options.loadEntities,
       logger: options.logger,
     }),
     queries: new ScorecardQueries(store),
