@@ -89,12 +89,12 @@ describe.each(databases.eachSupportedId())('AlertEvaluator on %p', id => {
 
   it('alerts a forecast crossing before the actual crossing, each once', async () => {
     const { costStore, sent, setNow, evaluate } = await setup();
-    // 4 USD a day: on the 10th, 40 spent and 120 forecast for November.
+    // 4.004567 USD a day: on the 10th, 40.05 spent and 120.14 forecast for November.
     const window = { from: '2026-10-13', to: '2026-11-30' };
     await costStore.replaceWindow(
       'test',
       window,
-      items(enumerateDays(window), () => 4_000_000n),
+      items(enumerateDays(window), () => 4_004_567n),
     );
 
     const early = await evaluate();
@@ -111,11 +111,14 @@ describe.each(databases.eachSupportedId())('AlertEvaluator on %p', id => {
     );
     expect(await evaluate()).toEqual([]);
 
-    setNow('2026-11-13T08:00:00Z'); // 52 spent
-    expect((await evaluate()).map(a => `${a.kind}:${a.threshold}`)).toEqual([
-      'actual:50',
-    ]);
-    setNow('2026-11-25T08:00:00Z'); // 100 spent
+    setNow('2026-11-13T08:00:00Z'); // 52.06 spent
+    const half = await evaluate();
+    expect(half.map(a => `${a.kind}:${a.threshold}`)).toEqual(['actual:50']);
+    // People read amounts in cents; the API keeps every digit.
+    expect(half[0].description).toMatch(
+      /^52\.06 USD spent of the advisory budget of 100\.00 USD\/month \(52\.1%\) for 2026-11-01 to 2026-11-30; forecast \d+\.\d\d$/,
+    );
+    setNow('2026-11-25T08:00:00Z'); // 100.11 spent
     expect(
       (await evaluate()).map(a => `${a.kind}:${a.threshold}`).sort(),
     ).toEqual(['actual:100', 'actual:80']);

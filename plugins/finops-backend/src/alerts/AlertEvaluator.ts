@@ -7,7 +7,8 @@ import {
   budgetScopeKey,
   describeBudgetScope,
   detectSpendAnomaly,
-  formatMicros,
+  formatCents,
+  parseMicros,
 } from '@tollgate/plugin-finops-common';
 import { CostStore } from '../database/CostStore';
 import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
@@ -94,9 +95,9 @@ export class AlertEvaluator {
             periodEnd: addDays(day, ANOMALY_ALERT_DAYS),
             dimension,
             title: `Spend anomaly: ${entityRef} on ${dimension}`,
-            description: `${formatMicros(
+            description: `${formatCents(
               BigInt(Math.round(value)),
-            )} ${currency} on ${day}, against a median of ${formatMicros(
+            )} ${currency} on ${day}, against a median of ${formatCents(
               BigInt(Math.round(verdict.baselineMicros)),
             )} ${currency} a day over the ${ANOMALY_BASELINE_DAYS} days before`,
           });
@@ -110,7 +111,9 @@ export class AlertEvaluator {
 function budgetAlerts(status: BudgetStatus): NewAlert[] {
   const { budget, period } = status;
   const scope = describeBudgetScope(budget.scope);
-  const amount = `${budget.amount} ${budget.currency}/${budget.period}`;
+  const amount = `${cents(budget.amount)} ${budget.currency}/${budget.period}`;
+  const spent = cents(status.spent);
+  const forecastAmount = cents(status.forecast);
   const base = {
     scope: budget.scope,
     budgetId: budget.id,
@@ -123,7 +126,7 @@ function budgetAlerts(status: BudgetStatus): NewAlert[] {
     kind: 'actual' as const,
     threshold,
     title: `Budget ${threshold}% reached: ${scope}`,
-    description: `${status.spent} ${budget.currency} spent of the ${budget.enforcement} budget of ${amount} (${status.utilization}%) for ${period.from} to ${period.to}; forecast ${status.forecast}`,
+    description: `${spent} ${budget.currency} spent of the ${budget.enforcement} budget of ${amount} (${status.utilization}%) for ${period.from} to ${period.to}; forecast ${forecastAmount}`,
   }));
   const forecast = status.forecastThresholdsCrossed
     .filter(t => !status.thresholdsCrossed.includes(t))
@@ -133,17 +136,23 @@ function budgetAlerts(status: BudgetStatus): NewAlert[] {
       kind: 'forecast' as const,
       threshold,
       title: `Forecast to reach ${threshold}% of budget: ${scope}`,
-      description: `Forecast ${status.forecast} ${budget.currency} by ${
+      description: `Forecast ${forecastAmount} ${budget.currency} by ${
         period.to
       } against the ${budget.enforcement} budget of ${amount} (${
         status.forecastUtilization
-      }%); ${status.spent} spent so far${
+      }%); ${spent} spent so far${
         status.daysUntilExhaustion !== null
           ? `, exhausted in ${status.daysUntilExhaustion} days`
           : ''
       }`,
     }));
   return [...actual, ...forecast];
+}
+
+/** An exact decimal amount of the API as text for people: rounded to cents. */
+function cents(amount: string): string {
+  const micros = parseMicros(amount);
+  return micros === undefined ? amount : formatCents(micros);
 }
 
 /** Of the threshold alerts of one budget and kind raised together, only the highest. */

@@ -1,5 +1,6 @@
 import {
   costOf,
+  formatCents,
   formatMicros,
   formatQuantity,
   parseMicros,
@@ -57,6 +58,14 @@ describe('money', () => {
     expect(formatMicros(100000n)).toBe('0.10');
     expect(formatMicros(-1234567891234n)).toBe('-1234567.891234');
     expect(formatMicros(0n)).toBe('0.00');
+  });
+
+  it('formats amounts for people in cents, rounded half to even', () => {
+    expect(formatCents(1223367458n)).toBe('1223.37');
+    expect(formatCents(5000n)).toBe('0.00');
+    expect(formatCents(15000n)).toBe('0.02');
+    expect(formatCents(-1234567n)).toBe('-1.23');
+    expect(formatCents(100000000n)).toBe('100.00');
   });
 
   it('rounds sub-micro amounts half to even', () => {

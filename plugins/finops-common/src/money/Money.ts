@@ -91,6 +91,17 @@ export function formatMicros(micros: bigint, minDigits = 2): string {
   return formatScaledDecimal(micros, MONEY_SCALE, minDigits);
 }
 
+/**
+ * Formats micro-units rounded half to even to cents, for text that people read such
+ * as alert descriptions; amounts in the API keep every digit.
+ *
+ * @public
+ */
+export function formatCents(micros: bigint): string {
+  const cents = divideRounded(micros, MICROS / 100n);
+  return formatScaledDecimal(cents, 2, 2);
+}
+
 /** Formats a quantity kept in units of 10^-6. @public */
 export function formatQuantity(quantity: bigint): string {
   return formatScaledDecimal(quantity, QUANTITY_SCALE, 0);

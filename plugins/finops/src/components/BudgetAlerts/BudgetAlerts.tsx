@@ -7,11 +7,11 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
+  Box,
   Button,
   Chip,
   List,
   ListItem,
-  ListItemSecondaryAction,
   ListItemText,
   Typography,
 } from '@material-ui/core';
@@ -96,9 +96,9 @@ export function BudgetAlerts() {
                   </Typography>
                 </>
               }
-              style={{ paddingRight: 120 }}
             />
-            <ListItemSecondaryAction>
+            {/* Beside the text rather than over it, however long the description. */}
+            <Box ml={2} flexShrink={0}>
               <Button
                 size="small"
                 variant="outlined"
@@ -108,7 +108,7 @@ export function BudgetAlerts() {
               >
                 Acknowledge
               </Button>
-            </ListItemSecondaryAction>
+            </Box>
           </ListItem>
         ))}
       </List>

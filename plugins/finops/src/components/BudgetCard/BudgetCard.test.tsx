@@ -81,6 +81,28 @@ describe('BudgetCard', () => {
     });
   });
 
+  it('says by how much spend is over the budget', async () => {
+    await render({
+      getEntityBudget: async () => ({
+        ...entityBudget,
+        own: {
+          ...ownStatus,
+          spent: '1223.367458',
+          remaining: '0.00',
+          utilization: 122.3,
+          thresholdsCrossed: [50, 80, 100],
+          daysUntilExhaustion: 0,
+        },
+      }),
+    });
+    expect(await screen.findByText('Over by')).toBeInTheDocument();
+    expect(screen.queryByText('Remaining')).not.toBeInTheDocument();
+    expect(screen.getByTestId('budget-remaining')).toHaveTextContent('$223.37');
+    expect(screen.getByTestId('budget-exhaustion')).toHaveTextContent(
+      'Exhausted',
+    );
+  });
+
   it('says when the catalog annotation wins over a budget set through the API', async () => {
     await render({
       getEntityBudget: async () => ({

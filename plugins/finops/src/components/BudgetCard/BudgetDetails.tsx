@@ -4,6 +4,8 @@ import {
   ANNOTATION_BUDGET,
   Budget,
   BudgetStatus,
+  formatMicros,
+  parseMicros,
 } from '@tollgate/plugin-finops-common';
 import { ReactNode } from 'react';
 import { BudgetGauge } from '../BudgetGauge';
@@ -50,7 +52,9 @@ export function BudgetDetails(props: {
   const { status, overridden } = props;
   const { budget } = status;
   const money = (amount: string) => formatMoney(amount, budget.currency);
-  const remaining = Number(status.remaining);
+  // The status floors what remains at zero; past the amount, say by how much.
+  const overspent =
+    (parseMicros(status.spent) ?? 0n) - (parseMicros(budget.amount) ?? 0n);
   return (
     <Box>
       <Typography variant="h5" data-testid="budget-spent">
@@ -72,8 +76,10 @@ export function BudgetDetails(props: {
             {formatPercent(status.forecastUtilization)})
           </span>
         </Fact>
-        <Fact label={remaining < 0 ? 'Over by' : 'Remaining'}>
-          {money(remaining < 0 ? String(-remaining) : status.remaining)}
+        <Fact label={overspent > 0n ? 'Over by' : 'Remaining'}>
+          <span data-testid="budget-remaining">
+            {money(overspent > 0n ? formatMicros(overspent) : status.remaining)}
+          </span>
         </Fact>
         <Fact label="Runs out">
           <span data-testid="budget-exhaustion">
