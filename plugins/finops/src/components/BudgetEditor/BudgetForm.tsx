@@ -79,32 +79,30 @@ export function BudgetForm(props: {
     key: K,
     value: BudgetFormValues[K],
   ) => props.onChange({ ...values, [key]: value });
+  const text = (
+    name: 'amount' | 'currency' | 'thresholds',
+    label: string,
+    extra: { placeholder?: string; help?: string } = {},
+  ) => (
+    <TextField
+      label={label}
+      fullWidth
+      value={values[name]}
+      placeholder={extra.placeholder}
+      disabled={disabled}
+      error={!!errors[name]}
+      helperText={errors[name] ?? extra.help}
+      id={`budget-${name}`}
+      onChange={e => set(name, e.target.value)}
+    />
+  );
   return (
     <Grid container spacing={2}>
       <Grid item xs={8}>
-        <TextField
-          label="Amount"
-          fullWidth
-          value={values.amount}
-          placeholder="2500.00"
-          disabled={disabled}
-          error={!!errors.amount}
-          helperText={errors.amount}
-          id="budget-amount"
-          onChange={e => set('amount', e.target.value)}
-        />
+        {text('amount', 'Amount', { placeholder: '2500.00' })}
       </Grid>
       <Grid item xs={4}>
-        <TextField
-          label="Currency"
-          fullWidth
-          value={values.currency}
-          disabled={disabled}
-          error={!!errors.currency}
-          helperText={errors.currency}
-          id="budget-currency"
-          onChange={e => set('currency', e.target.value)}
-        />
+        {text('currency', 'Currency')}
       </Grid>
       <Grid item xs={12}>
         <Choice
@@ -118,19 +116,9 @@ export function BudgetForm(props: {
         />
       </Grid>
       <Grid item xs={12}>
-        <TextField
-          label="Alert thresholds (%)"
-          fullWidth
-          value={values.thresholds}
-          disabled={disabled}
-          error={!!errors.thresholds}
-          helperText={
-            errors.thresholds ??
-            'Whole percentages in increasing order, such as 50, 80, 100'
-          }
-          id="budget-thresholds"
-          onChange={e => set('thresholds', e.target.value)}
-        />
+        {text('thresholds', 'Alert thresholds (%)', {
+          help: 'Whole percentages in increasing order, such as 50, 80, 100',
+        })}
       </Grid>
       <Grid item xs={12}>
         <Choice
