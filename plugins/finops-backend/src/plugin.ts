@@ -180,7 +180,7 @@ export const finopsPlugin = createBackendPlugin({
           frequency: { minutes: budgetSettings.refreshMinutes },
           timeout: { minutes: 10 },
           fn: async () => {
-            await budgets.refresh();
+            await budgets.refresh('schedule');
           },
         });
 

@@ -15,13 +15,43 @@ import { BudgetSnapshot } from './BudgetSnapshot';
 import { BudgetStore } from './BudgetStore';
 
 /**
+ * Why a snapshot is rebuilt: something changed (an ingestion, a budget edit), or the
+ * periodic refresh that picks up the catalog.
+ */
+export type RefreshCause = 'change' | 'schedule';
+
+/**
+ * What alerts and scores depend on beyond spend: the day and the budgets. A periodic
+ * refresh that leaves it as it was gives listeners nothing new to evaluate.
+ */
+function evaluationBasis(snapshot: BudgetSnapshot): string {
+  const budgets = snapshot.statuses.map(({ budget }) =>
+    JSON.stringify([
+      budget.id,
+      budget.scope,
+      budget.amount,
+      budget.currency,
+      budget.period,
+      budget.thresholds,
+      budget.enforcement,
+    ]),
+  );
+  return [snapshot.asOf, ...budgets.sort()].join('\n');
+}
+
+/**
  * Budgets for the routes: keeps the latest snapshot, refreshes it (one refresh at a
- * time, a request during one is served by the next), and edits API budgets.
+ * time, a request during one is served by the next), and edits API budgets. Listeners
+ * (alerts, scorecards) hear of a snapshot after a change, and after a periodic refresh
+ * only when the day or the budgets are new, so that replicas refreshing every few
+ * minutes do not evaluate the same data again.
  */
 export class BudgetService {
   private snapshot: BudgetSnapshot;
   private running?: Promise<BudgetSnapshot>;
   private queued?: Promise<BudgetSnapshot>;
+  private changed = false;
+  private lastBasis?: string;
   private readonly listeners: Array<(s: BudgetSnapshot) => Promise<unknown>> =
     [];
 
@@ -36,7 +66,7 @@ export class BudgetService {
     this.snapshot = BudgetSnapshot.empty(options.now?.() ?? new Date());
   }
 
-  /** Called with each new snapshot, e.g. to raise alerts. */
+  /** Called with each snapshot worth evaluating, e.g. to raise alerts. */
   onSnapshot(listener: (snapshot: BudgetSnapshot) => Promise<unknown>) {
     this.listeners.push(listener);
   }
@@ -46,7 +76,10 @@ export class BudgetService {
   }
 
   /** Rebuilds the snapshot; concurrent calls share the refresh after the running one. */
-  refresh(): Promise<BudgetSnapshot> {
+  refresh(cause: RefreshCause = 'change'): Promise<BudgetSnapshot> {
+    if (cause === 'change') {
+      this.changed = true;
+    }
     if (!this.running) {
       this.running = this.build().finally(() => {
         this.running = undefined;
@@ -58,21 +91,28 @@ export class BudgetService {
         .catch(() => undefined)
         .then(() => {
           this.queued = undefined;
-          return this.refresh();
+          return this.refresh('schedule');
         });
     }
     return this.queued;
   }
 
   private async build() {
+    const changed = this.changed;
+    this.changed = false;
     const snapshot = await this.options.evaluator.evaluate();
     this.snapshot = snapshot;
+    const basis = evaluationBasis(snapshot);
+    if (!changed && basis === this.lastBasis) {
+      return snapshot;
+    }
+    this.lastBasis = basis;
     for (const listener of this.listeners) {
       try {
         await listener(snapshot);
       } catch (error) {
         this.options.logger.error(
-          `Evaluating budget alerts failed: ${error}`,
+          `Evaluating a budget snapshot failed: ${error}`,
           error as Error,
         );
       }
