@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { finopsPermissions } from '@tollgate/plugin-finops-common';
 import {
@@ -36,6 +37,7 @@ import { BudgetService } from './budgets/BudgetService';
 import { GuardrailService } from './budgets/GuardrailService';
 import { readBudgetSettings } from './budgets/readBudgetSettings';
 import { createScorecards } from './scorecards/createScorecards';
+import { FinopsGauges } from './telemetry/FinopsGauges';
 
 /**
  * The finops backend plugin: cost storage, ingestion, price book and the REST API.
@@ -67,6 +69,7 @@ export const finopsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        metrics: metricsServiceRef,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -125,6 +128,9 @@ export const finopsPlugin = createBackendPlugin({
           anomalyMinIncreaseMicros: budgetSettings.anomalyMinIncreaseMicros,
           anomalyDays: budgetSettings.anomalyDays,
         });
+        // Gauges read the latest snapshot and scorecard results held here, never the database.
+        const gauges = new FinopsGauges(deps.metrics);
+        budgets.onSnapshot(async snapshot => gauges.updateBudgets(snapshot));
         budgets.onSnapshot(snapshot => alerts.evaluate(snapshot));
         const scorecards = createScorecards({
           config,
@@ -134,7 +140,11 @@ export const finopsPlugin = createBackendPlugin({
           currency: settings.currency,
           metrics: scorecardMetrics,
         });
-        budgets.onSnapshot(snapshot => scorecards.evaluator.evaluate(snapshot));
+        budgets.onSnapshot(async snapshot =>
+          gauges.updateScorecards(
+            await scorecards.evaluator.evaluate(snapshot),
+          ),
+        );
         runner.onRunFinished(async run => {
           if (run.status === 'succeeded') {
             await budgets.refresh();

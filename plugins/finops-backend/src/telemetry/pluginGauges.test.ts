@@ -1,0 +1,172 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  MeterProvider,
+  MetricReader,
+  type DataPoint,
+} from '@opentelemetry/sdk-metrics';
+import { DayWindow, todayUtc } from '@tollgate/plugin-finops-common';
+import {
+  CostSource,
+  CostSourceItem,
+  finopsCostSourcesExtensionPoint,
+} from '@tollgate/plugin-finops-node';
+import request from 'supertest';
+import { finopsPlugin } from '../plugin';
+import { FINOPS_GAUGES } from './FinopsGauges';
+
+jest.setTimeout(60_000);
+
+class PullReader extends MetricReader {
+  protected async onForceFlush() {}
+  protected async onShutdown() {}
+}
+
+const entities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'summarizer',
+      namespace: 'default',
+      annotations: {
+        'tollgate.dev/cost-center': 'cc-4100',
+        'tollgate.dev/budget': '20 USD/month',
+      },
+    },
+    spec: {
+      type: 'capability',
+      owner: 'group:default/ml',
+      lifecycle: 'production',
+    },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/ml' }],
+  },
+];
+
+/** Today the summarizer spends 10 USD. */
+class TodaySource implements CostSource {
+  readonly id = 'today';
+  readonly type = 'test';
+  readonly schedule = { frequency: { trigger: 'manual' as const } };
+
+  async *fetch(window: DayWindow): AsyncIterable<CostSourceItem> {
+    yield {
+      type: 'cost',
+      record: {
+        day: window.to,
+        entityRef: 'component:default/summarizer',
+        provider: 'openai',
+        service: 'OpenAI API',
+        model: 'gpt-4o',
+        dimensionKind: 'tokenType',
+        dimension: 'output',
+        billedCostMicros: 10_000_000n,
+        currency: 'USD',
+      },
+    };
+  }
+}
+
+const scorecards = [
+  {
+    id: 'capability-health',
+    title: 'Capability health',
+    filter: { kinds: ['Component'] },
+    checks: [
+      {
+        id: 'cost-center',
+        pillar: 'cost',
+        metric: 'cost-center-labelled',
+        expect: true,
+        description: 'Labelled with a cost center',
+        howToFix: 'Add tollgate.dev/cost-center',
+      },
+    ],
+  },
+];
+
+describe('finops plugin metrics', () => {
+  it('feeds the gauges from each budget snapshot and scorecard evaluation', async () => {
+    const reader = new PullReader();
+    const provider = new MeterProvider({ readers: [reader] });
+    const { server } = await startTestBackend({
+      features: [
+        finopsPlugin,
+        createServiceFactory({
+          service: metricsServiceRef,
+          deps: {},
+          factory: () => provider.getMeter('backstage-plugin-finops'),
+        }),
+        createBackendModule({
+          pluginId: 'finops',
+          moduleId: 'today-source',
+          register(env) {
+            env.registerInit({
+              deps: { sources: finopsCostSourcesExtensionPoint },
+              async init({ sources }) {
+                sources.addCostSource(new TodaySource());
+              },
+            });
+          },
+        }),
+        mockServices.rootConfig.factory({
+          data: { tollgate: { currency: 'USD', scorecards } },
+        }),
+        catalogServiceMock.factory({ entities }),
+      ],
+    });
+    const today = todayUtc();
+    await request(server)
+      .post(`/api/finops/v1/sources/today/run?from=${today}&to=${today}`)
+      .set({ Authorization: mockCredentials.user.header() })
+      .expect(200);
+
+    const { resourceMetrics, errors } = await reader.collect();
+    expect(errors).toEqual([]);
+    const points = (name: string) =>
+      resourceMetrics.scopeMetrics
+        .flatMap(scope => scope.metrics)
+        .filter(metric => metric.descriptor.name === name)
+        .flatMap(metric => metric.dataPoints as DataPoint<number>[])
+        .map(({ value, attributes }) => ({ value, attributes }));
+
+    const budgetAttributes = {
+      scope: 'entity',
+      entity: 'component:default/summarizer',
+      team: 'ml',
+      cost_center: 'cc-4100',
+      currency: 'USD',
+      period: 'month',
+      enforcement: 'advisory',
+    };
+    expect(points(FINOPS_GAUGES.budgetSpend)).toEqual([
+      { value: 10, attributes: budgetAttributes },
+    ]);
+    expect(points(FINOPS_GAUGES.budgetUtilization)).toEqual([
+      { value: 0.5, attributes: budgetAttributes },
+    ]);
+    const scoreAttributes = {
+      scorecard: 'capability-health',
+      entity: 'component:default/summarizer',
+      team: 'ml',
+      cost_center: 'cc-4100',
+    };
+    expect(points(FINOPS_GAUGES.scorecardScore)).toEqual(
+      expect.arrayContaining([
+        { value: 100, attributes: { ...scoreAttributes, pillar: 'overall' } },
+        { value: 100, attributes: { ...scoreAttributes, pillar: 'cost' } },
+      ]),
+    );
+    expect(points(FINOPS_GAUGES.scorecardScore)).toHaveLength(2);
+    await provider.shutdown();
+  });
+});
