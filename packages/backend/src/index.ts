@@ -1,3 +1,5 @@
+// First: the meter provider must exist before plugins take their meters.
+import './instrumentation';
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
