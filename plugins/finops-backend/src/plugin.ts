@@ -20,6 +20,7 @@ import { CostSourceRunner } from './ingestion/CostSourceRunner';
 import { IngestionScheduler } from './ingestion/IngestionScheduler';
 import { ConfigPriceBook } from './pricing/ConfigPriceBook';
 import { CostQueryService } from './service/CostQueryService';
+import { UnitCostService } from './service/UnitCostService';
 import { createRouter } from './service/router';
 import { SourceRunService } from './service/SourceRunService';
 import { SourceStatusService } from './service/SourceStatusService';
@@ -164,6 +165,7 @@ export const finopsPlugin = createBackendPlugin({
               sourceStatus,
               settings.currency,
             ),
+            unitCosts: new UnitCostService(costStore, settings.currency),
             sourceStatus,
             sourceRuns: new SourceRunService(() => sources, runner),
             governance: new GovernanceService(

@@ -145,6 +145,56 @@ export interface EntityCostResponse {
   sources: SourceStatus[];
 }
 
+/**
+ * Spend per unit of what an entity delivers or serves, in a period and the period of
+ * the same length before it. Money is decimal text.
+ *
+ * @public
+ */
+export interface UnitCostComparison {
+  /** Outcomes or requests in the period. */
+  units: number;
+  previousUnits: number;
+  /** Spend per outcome, or per 1,000 requests; null without any in the period. */
+  cost: string | null;
+  previousCost: string | null;
+  /** Relative change against the previous period (0.25 = a quarter dearer); null without both. */
+  change: number | null;
+}
+
+/** One day of an entity's unit costs. @public */
+export interface DailyUnitCost {
+  day: string;
+  spend: string;
+  outcomes: number;
+  requests: number;
+  /** Null on a day without outcomes. */
+  costPerOutcome: string | null;
+  /** Null on a day without requests. */
+  costPer1kRequests: string | null;
+}
+
+/** The answer of the entity unit cost route. @public */
+export interface EntityUnitCostResponse {
+  entityRef: string;
+  from: string;
+  to: string;
+  currency: string;
+  /**
+   * The entity's `tollgate.dev/outcome-query`, and its `tollgate.dev/outcome-unit`
+   * when set; null when the entity declares no outcome query.
+   */
+  outcome: { query: string; unit?: string } | null;
+  spend: string;
+  previousSpend: string;
+  /** Spend per business outcome (usage metric `outcomes`). */
+  costPerOutcome: UnitCostComparison;
+  /** Spend per 1,000 served requests (usage metric `http.requests`). */
+  costPer1kRequests: UnitCostComparison;
+  /** Every day of the period, oldest first. */
+  daily: DailyUnitCost[];
+}
+
 /** The answer of the organization summary route. @public */
 export interface SummaryResponse {
   from: string;

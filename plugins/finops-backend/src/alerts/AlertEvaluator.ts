@@ -9,6 +9,7 @@ import {
   detectSpendAnomaly,
   formatCents,
   parseMicros,
+  spendBaseline,
 } from '@tollgate/plugin-finops-common';
 import { CostStore } from '../database/CostStore';
 import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
@@ -73,16 +74,9 @@ export class AlertEvaluator {
       const [entityRef, dimension] = key.split('\u0000');
       for (let day = firstJudged; day <= asOf; day = addDays(day, 1)) {
         const value = daily.get(day) ?? 0;
-        // The baseline starts at the dimension's first record: no history is no baseline.
-        const baseline: number[] = [];
-        for (let i = ANOMALY_BASELINE_DAYS; i >= 1; i--) {
-          const before = addDays(day, -i);
-          if (baseline.length || daily.has(before)) {
-            baseline.push(daily.get(before) ?? 0);
-          }
-        }
         const verdict = detectSpendAnomaly({
-          baseline,
+          // Starts at the dimension's first record: no history is no baseline.
+          baseline: spendBaseline(daily, day),
           value,
           minIncreaseMicros: Number(anomalyMinIncreaseMicros),
         });

@@ -3,6 +3,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { readScorecardDefinitions } from '@tollgate/plugin-finops-common';
 import { ScorecardMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
+import { readBudgetSettings } from '../budgets/readBudgetSettings';
 import { CostStore } from '../database/CostStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { builtInScorecardMetrics } from './metrics';
@@ -23,7 +24,11 @@ export function createScorecards(options: {
   /** Metrics added by modules, beside the built-in ones. */
   metrics: ScorecardMetric[];
 }) {
-  const metrics = [...builtInScorecardMetrics, ...options.metrics];
+  const metrics = [
+    // Spend anomalies are judged with the minimum rise of anomaly alerts.
+    ...builtInScorecardMetrics(readBudgetSettings(options.config)),
+    ...options.metrics,
+  ];
   const ids = new Set<string>();
   for (const metric of metrics) {
     if (ids.has(metric.id)) {

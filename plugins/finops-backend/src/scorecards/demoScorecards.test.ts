@@ -11,7 +11,9 @@ describe('the demo scorecard', () => {
     );
     const [definition] = readScorecardDefinitions(
       config.tollgate.scorecards,
-      builtInScorecardMetrics.map(m => m.id),
+      builtInScorecardMetrics({ anomalyMinIncreaseMicros: 1_000_000n }).map(
+        m => m.id,
+      ),
     );
     expect(definition.id).toBe('capability-health');
     expect(new Set(definition.checks.map(c => c.pillar))).toEqual(

@@ -34,6 +34,7 @@ import { addBudgetRoutes, BudgetRouteOptions } from './budgetRoutes';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { ScorecardQueries } from '../scorecards/ScorecardQueries';
 import { readLabelDrift } from './readLabelDrift';
+import { UnitCostService } from './UnitCostService';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -42,6 +43,7 @@ export interface RouterOptions {
   catalog: CatalogService;
   costStore: CostStore;
   costQueries: CostQueryService;
+  unitCosts: UnitCostService;
   sourceStatus: SourceStatusService;
   sourceRuns: SourceRunService;
   governance: GovernanceService;
@@ -104,6 +106,24 @@ export async function createRouter(
       }),
     );
   });
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/unit-cost',
+    async (req, res) => {
+      const window = readWindow(req.query);
+      const entity = await loadEntity(req);
+      const entityRef = stringifyEntityRef(entity);
+      await authorize(req, finopsCostReadPermission, entityRef);
+      res.json(
+        await options.unitCosts.entityUnitCost({
+          entity,
+          entityRef,
+          entityRefs: rollupRefs(entity),
+          window,
+        }),
+      );
+    },
+  );
 
   router.get('/v1/entities/:kind/:namespace/:name/labels', async (req, res) => {
     const entity = await loadEntity(req);

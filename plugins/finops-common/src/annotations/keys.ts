@@ -27,6 +27,8 @@ export const ANNOTATION_PROMETHEUS_SELECTOR =
   'tollgate.dev/prometheus-selector';
 /** @public */
 export const ANNOTATION_OUTCOME_QUERY = 'tollgate.dev/outcome-query';
+/** What one outcome of the outcome query is, singular, such as `triaged ticket`. @public */
+export const ANNOTATION_OUTCOME_UNIT = 'tollgate.dev/outcome-unit';
 
 /** Backstage's own annotations that Tollgate matches Kubernetes workloads with. @public */
 export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';

@@ -1,4 +1,4 @@
-import { detectSpendAnomaly } from './detectSpendAnomaly';
+import { detectSpendAnomaly, spendBaseline } from './detectSpendAnomaly';
 
 const USD = 1_000_000;
 
@@ -73,5 +73,22 @@ describe('detectSpendAnomaly', () => {
       minIncreaseMicros: USD,
     });
     expect(result.anomalous).toBe(false);
+  });
+});
+
+describe('spendBaseline', () => {
+  it('takes the 28 days before, missing days as 0, from the first day with spend', () => {
+    const daily = new Map([
+      ['2026-11-01', 5],
+      ['2026-11-03', 7],
+    ]);
+    expect(spendBaseline(daily, '2026-11-05')).toEqual([5, 0, 7, 0]);
+    expect(spendBaseline(daily, '2026-11-01')).toEqual([]);
+    // 2026-11-01 is 29 days before 2026-11-30: out of the baseline.
+    const late = spendBaseline(daily, '2026-11-30');
+    expect(late).toHaveLength(27);
+    expect(late[0]).toBe(7);
+    // No spend in the 28 days before: no baseline.
+    expect(spendBaseline(daily, '2026-12-31')).toEqual([]);
   });
 });

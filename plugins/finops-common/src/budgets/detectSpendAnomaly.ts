@@ -1,7 +1,9 @@
+import { addDays } from '../dates';
+
 /** Days of baseline before the day that is judged. @public */
 export const ANOMALY_BASELINE_DAYS = 28;
-/** Fewer baseline days than this and no day is called anomalous. */
-const MIN_BASELINE_DAYS = 7;
+/** Fewer baseline days than this and no day is called anomalous. @public */
+export const ANOMALY_MIN_BASELINE_DAYS = 7;
 /** Modified z-score above which a day is anomalous (Iglewicz and Hoaglin). @public */
 export const ANOMALY_Z_THRESHOLD = 3.5;
 
@@ -32,7 +34,7 @@ export function detectSpendAnomaly(options: {
   minIncreaseMicros: number;
 }): SpendAnomaly {
   const { baseline, value, minIncreaseMicros } = options;
-  if (baseline.length < MIN_BASELINE_DAYS) {
+  if (baseline.length < ANOMALY_MIN_BASELINE_DAYS) {
     return { anomalous: false, baselineMicros: median(baseline), score: 0 };
   }
   const center = median(baseline);
@@ -54,6 +56,28 @@ export function detectSpendAnomaly(options: {
     baselineMicros: center,
     score,
   };
+}
+
+/**
+ * The baseline of a day from a series of daily spend: the
+ * {@link ANOMALY_BASELINE_DAYS} days before it, days without spend as 0, starting at
+ * the series' first day with spend within them, since no history is no baseline.
+ *
+ * @param daily - spend per UTC day, in micro-units; days without spend may be absent
+ * @public
+ */
+export function spendBaseline(
+  daily: ReadonlyMap<string, number>,
+  day: string,
+): number[] {
+  const baseline: number[] = [];
+  for (let i = ANOMALY_BASELINE_DAYS; i >= 1; i--) {
+    const before = addDays(day, -i);
+    if (baseline.length || daily.has(before)) {
+      baseline.push(daily.get(before) ?? 0);
+    }
+  }
+  return baseline;
 }
 
 function median(values: number[]): number {

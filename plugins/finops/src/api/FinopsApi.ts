@@ -12,6 +12,7 @@ import {
   EntityBudgetResponse,
   EntityCostResponse,
   EntityScorecardResponse,
+  EntityUnitCostResponse,
   FinopsAlert,
   GovernanceFinding,
   KubernetesLabelsResponse,
@@ -31,6 +32,11 @@ export interface FinopsApi {
     entity: CompoundEntityRef,
     options: DayWindow & { groupBy: CostGroupBy },
   ): Promise<EntityCostResponse>;
+  /** Spend per business outcome and per 1,000 requests in a period, against the period before and by day. */
+  getEntityUnitCost(
+    entity: CompoundEntityRef,
+    options: DayWindow,
+  ): Promise<EntityUnitCostResponse>;
   getSummary(
     options: DayWindow & { groupBy: SummaryGroupBy },
   ): Promise<SummaryResponse>;

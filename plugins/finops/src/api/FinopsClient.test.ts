@@ -47,6 +47,22 @@ describe('FinopsClient', () => {
     ]);
   });
 
+  it('asks for an entity unit cost with the window', async () => {
+    const { calls, fetchApi } = fakeFetch(200, { spend: '12.50' });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    const result = await client.getEntityUnitCost(
+      { kind: 'Component', namespace: 'default', name: 'summarizer' },
+      { from: '2026-11-01', to: '2026-11-28' },
+    );
+    expect(result).toEqual({ spend: '12.50' });
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/entities/Component/default/summarizer/unit-cost?from=2026-11-01&to=2026-11-28',
+    ]);
+  });
+
   it('turns error answers into ResponseErrors with the server message', async () => {
     const { fetchApi } = fakeFetch(400, {
       error: {

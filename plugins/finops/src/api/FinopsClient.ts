@@ -10,6 +10,7 @@ import {
   EntityBudgetResponse,
   EntityCostResponse,
   EntityScorecardResponse,
+  EntityUnitCostResponse,
   FinopsAlert,
   KubernetesLabelsResponse,
   ScorecardLeaderboardResponse,
@@ -49,6 +50,13 @@ export class FinopsClient implements FinopsApi {
     options: DayWindow & { groupBy: CostGroupBy },
   ): Promise<EntityCostResponse> {
     return this.getJson(entityPath(entity, 'cost'), options);
+  }
+
+  async getEntityUnitCost(
+    entity: CompoundEntityRef,
+    options: DayWindow,
+  ): Promise<EntityUnitCostResponse> {
+    return this.getJson(entityPath(entity, 'unit-cost'), options);
   }
 
   async getLabels(

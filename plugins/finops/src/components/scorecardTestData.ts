@@ -108,6 +108,31 @@ export const entityScorecard: EntityScorecardResponse = {
   ],
 };
 
+/** The same scorecard with three days of history. */
+export const scorecardWithTrend: EntityScorecardResponse = {
+  ...entityScorecard,
+  scorecards: entityScorecard.scorecards.map(s => ({
+    ...s,
+    trend: [
+      {
+        day: '2026-11-26',
+        score: 60,
+        pillars: { cost: 80, risk: 40, velocity: null },
+      },
+      {
+        day: '2026-11-27',
+        score: null,
+        pillars: { cost: null, risk: null, velocity: null },
+      },
+      {
+        day: '2026-11-28',
+        score: 72.5,
+        pillars: { cost: 90, risk: 55, velocity: null },
+      },
+    ],
+  })),
+};
+
 export const noScorecard: EntityScorecardResponse = {
   entityRef: 'component:default/support-summarizer',
   scorecards: [],

@@ -1,5 +1,6 @@
 import {
   EntityCostResponse,
+  EntityUnitCostResponse,
   SummaryResponse,
 } from '@tollgate/plugin-finops-common';
 
@@ -52,6 +53,82 @@ export const emptyEntityCost: EntityCostResponse = {
   previousTotal: '0.00',
   daily: [],
   breakdown: [],
+};
+
+export const entityUnitCost: EntityUnitCostResponse = {
+  entityRef: 'component:default/support-summarizer',
+  from: '2026-11-26',
+  to: '2026-11-28',
+  currency: 'USD',
+  outcome: {
+    query: 'sum(increase(tickets_triaged_total[1d]))',
+    unit: 'triaged ticket',
+  },
+  spend: '30.50',
+  previousSpend: '25.00',
+  costPerOutcome: {
+    units: 61,
+    previousUnits: 40,
+    cost: '0.50',
+    previousCost: '0.625',
+    change: -0.2,
+  },
+  costPer1kRequests: {
+    units: 12200,
+    previousUnits: 8000,
+    cost: '2.50',
+    previousCost: '3.125',
+    change: -0.2,
+  },
+  daily: [
+    {
+      day: '2026-11-26',
+      spend: '0.00',
+      outcomes: 0,
+      requests: 0,
+      costPerOutcome: null,
+      costPer1kRequests: null,
+    },
+    {
+      day: '2026-11-27',
+      spend: '10.25',
+      outcomes: 20,
+      requests: 4100,
+      costPerOutcome: '0.5125',
+      costPer1kRequests: '2.50',
+    },
+    {
+      day: '2026-11-28',
+      spend: '20.25',
+      outcomes: 41,
+      requests: 8100,
+      costPerOutcome: '0.493902',
+      costPer1kRequests: '2.50',
+    },
+  ],
+};
+
+const noUnits = {
+  units: 0,
+  previousUnits: 0,
+  cost: null,
+  previousCost: null,
+  change: null,
+};
+
+/** An entity without an outcome query or any usage. */
+export const noUnitCost: EntityUnitCostResponse = {
+  ...entityUnitCost,
+  outcome: null,
+  costPerOutcome: noUnits,
+  costPer1kRequests: noUnits,
+  daily: entityUnitCost.daily.map(d => ({
+    ...d,
+    outcomes: 0,
+    requests: 0,
+    costPerOutcome: null,
+    costPer1kRequests: null,
+  })),
 };
 
 export function summary(groupBy: SummaryResponse['groupBy']): SummaryResponse {

@@ -1,6 +1,7 @@
-import { BudgetStatus } from '@tollgate/plugin-finops-common';
+import { BudgetStatus, enumerateDays } from '@tollgate/plugin-finops-common';
 import { computeMetric, fakeMetricContext, usage } from './fakeMetricContext';
-import { riskMetrics } from './riskMetrics';
+import { builtInScorecardMetrics } from '.';
+import { riskMetrics, spendAnomaliesMetric } from './riskMetrics';
 
 const run = (id: string, data: Parameters<typeof fakeMetricContext>[0]) =>
   computeMetric(riskMetrics, id, fakeMetricContext(data));
@@ -80,5 +81,76 @@ describe('risk metrics', () => {
       }),
     ).toBeCloseTo(0.6);
     expect(await run('ai-provider-concentration', {})).toBeUndefined();
+  });
+});
+
+describe('spend-anomalies-30d', () => {
+  const USD = 1_000_000n;
+  // asOf 2026-12-31: the judged days are 2026-12-02 to 2026-12-31, the first of them
+  // judged against 2026-11-04 to 2026-12-01.
+  const flat = (from: string, to: string, micros: bigint) =>
+    Object.fromEntries(enumerateDays({ from, to }).map(d => [d, micros]));
+  const anomalies = (spend: Record<string, bigint>, minIncreaseMicros = USD) =>
+    spendAnomaliesMetric(minIncreaseMicros).compute(
+      fakeMetricContext({ spend }),
+    );
+
+  it('counts the days of the last 30 far above the days before', async () => {
+    const spend = {
+      ...flat('2026-11-04', '2026-12-31', 10n * USD),
+      '2026-12-05': 30n * USD,
+      '2026-12-20': 45n * USD,
+      // Before the 30 days: part of baselines, never counted.
+      '2026-11-20': 80n * USD,
+    };
+    expect(await anomalies(spend)).toBe(2);
+  });
+
+  it('is robust to noise and never counts a drop', async () => {
+    const noisy = Object.fromEntries(
+      enumerateDays({ from: '2026-11-04', to: '2026-12-31' }).map((d, i) => [
+        d,
+        BigInt([9, 10, 11, 12, 10, 8, 11][i % 7]) * USD,
+      ]),
+    );
+    expect(await anomalies(noisy)).toBe(0);
+    expect(
+      await anomalies({ ...noisy, '2026-12-10': 0n, '2026-12-11': 13n * USD }),
+    ).toBe(0);
+    expect(await anomalies({ ...noisy, '2026-12-11': 40n * USD })).toBe(1);
+  });
+
+  it('ignores rises smaller than the configured minimum', async () => {
+    const spend = {
+      ...flat('2026-11-04', '2026-12-31', 10n * USD),
+      '2026-12-24': 10_500_000n,
+    };
+    expect(await anomalies(spend, USD)).toBe(0);
+    expect(await anomalies(spend, 100_000n)).toBe(1);
+  });
+
+  it('counts from the first week of history, and is not applicable before', async () => {
+    expect(await anomalies({})).toBeUndefined();
+    // Spend since 2026-12-26: no day of the 30 has a week of history.
+    expect(
+      await anomalies(flat('2026-12-26', '2026-12-31', 10n * USD)),
+    ).toBeUndefined();
+    // Since 2026-12-20: 2026-12-27 on are judged, and the jump on 2026-12-30 counts.
+    expect(
+      await anomalies({
+        ...flat('2026-12-20', '2026-12-31', 10n * USD),
+        '2026-12-30': 50n * USD,
+      }),
+    ).toBe(1);
+    // Spend that stopped before the 30 days: judged, and drops never count.
+    expect(await anomalies(flat('2026-11-04', '2026-11-30', 10n * USD))).toBe(
+      0,
+    );
+  });
+
+  it('is built in', () => {
+    expect(
+      builtInScorecardMetrics({ anomalyMinIncreaseMicros: USD }).map(m => m.id),
+    ).toContain('spend-anomalies-30d');
   });
 });

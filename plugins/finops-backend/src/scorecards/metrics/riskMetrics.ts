@@ -1,3 +1,12 @@
+import {
+  ANOMALY_BASELINE_DAYS,
+  ANOMALY_MIN_BASELINE_DAYS,
+  ANOMALY_Z_THRESHOLD,
+  addDays,
+  detectSpendAnomaly,
+  enumerateDays,
+  spendBaseline,
+} from '@tollgate/plugin-finops-common';
 import { ScorecardMetric } from '@tollgate/plugin-finops-node';
 import { lastDays, meanUsage, ratio, sumUsage, units } from './metricWindows';
 import { readLatencySlo } from './readLatencySlo';
@@ -85,3 +94,42 @@ export const riskMetrics: ScorecardMetric[] = [
     },
   },
 ];
+
+/**
+ * `spend-anomalies-30d`: the days of the last 30 on which the entity's spend was
+ * anomalous, judged as anomaly alerts judge a day, against the days before it.
+ *
+ * @param minIncreaseMicros - `tollgate.budgets.anomalyMinIncrease`: smaller rises are never anomalies
+ */
+export function spendAnomaliesMetric(
+  minIncreaseMicros: bigint,
+): ScorecardMetric {
+  return {
+    id: 'spend-anomalies-30d',
+    description: `Days of the last 30 on which the entity's spend was anomalous, as anomaly alerts judge a day: a robust z-score over ${ANOMALY_Z_THRESHOLD} against the median of the ${ANOMALY_BASELINE_DAYS} days before, and a rise of at least tollgate.budgets.anomalyMinIncrease; not applicable when no day of the 30 has ${ANOMALY_MIN_BASELINE_DAYS} days of spend history.`,
+    compute: async ({ asOf, dailySpend }) => {
+      const judged = lastDays(asOf, MONTH);
+      const spend = await dailySpend({
+        from: addDays(judged.from, -ANOMALY_BASELINE_DAYS),
+        to: judged.to,
+      });
+      const daily = new Map(
+        [...spend].map(([day, micros]) => [day, Number(micros)]),
+      );
+      let judgedDays = 0;
+      let anomalies = 0;
+      for (const day of enumerateDays(judged)) {
+        const baseline = spendBaseline(daily, day);
+        if (baseline.length < ANOMALY_MIN_BASELINE_DAYS) continue;
+        judgedDays += 1;
+        const verdict = detectSpendAnomaly({
+          baseline,
+          value: daily.get(day) ?? 0,
+          minIncreaseMicros: Number(minIncreaseMicros),
+        });
+        if (verdict.anomalous) anomalies += 1;
+      }
+      return judgedDays === 0 ? undefined : anomalies;
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { FinopsApi, finopsApiRef } from '../../api';
 import { EntityCostContent } from '../../plugin';
-import { emptyEntityCost, entityCost } from '../testData';
+import { emptyEntityCost, entityCost, entityUnitCost } from '../testData';
 import { entityBudget, openAlert } from '../budgetTestData';
 import { entityScorecard } from '../scorecardTestData';
 
@@ -19,6 +19,7 @@ const entity = {
 };
 
 const governance: Partial<FinopsApi> = {
+  getEntityUnitCost: async () => entityUnitCost,
   getEntityBudget: async () => entityBudget,
   getAlerts: async () => ({ items: [openAlert] }),
   getScorecard: async () => entityScorecard,
@@ -98,6 +99,9 @@ describe('EntityCostContent', () => {
     expect(await screen.findByTestId('scorecard-score')).toHaveTextContent(
       '72.5 / 100',
     );
+    expect(
+      await screen.findByTestId('unit-cost-per-outcome'),
+    ).toHaveTextContent('$0.50');
     expect(getEntityCost).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'support-summarizer' },
       expect.objectContaining({ groupBy: 'model' }),

@@ -31,6 +31,7 @@ import { KubernetesLabelsPanel } from '../KubernetesLabelsPanel';
 import { BudgetCard } from '../BudgetCard';
 import { BudgetAlerts } from '../BudgetAlerts';
 import { ScorecardCard } from '../ScorecardCard';
+import { UnitCostCard } from '../UnitCostCard';
 
 export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
   model: 'Model',
@@ -58,8 +59,9 @@ function Change(props: { total: string; previous: string }) {
 
 /**
  * The Cost tab of an entity page: spend for the period and its change, a daily chart
- * stacked by the chosen dimension, a breakdown table, the token-type split, the
- * budget and its open alerts, the scorecards, and how fresh each source's data is.
+ * stacked by the chosen dimension, a breakdown table, the token-type split, spend per
+ * business outcome and per 1,000 requests, the budget and its open alerts, the
+ * scorecards, and how fresh each source's data is.
  *
  * @public
  */
@@ -157,12 +159,15 @@ export function EntityCostContent() {
               />
             )}
           </Grid>
+          <Grid item xs={12} md={6}>
+            <UnitCostCard entity={ref} days={days} />
+          </Grid>
         </>
       )}
       <Grid item xs={12} md={6}>
         <BudgetCard />
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={data && !empty ? 12 : 6}>
         <BudgetAlerts />
       </Grid>
       <Grid item xs={12}>

@@ -2,9 +2,14 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { FinopsApi, finopsApiRef } from '../../api';
-import { entityScorecard, noScorecard } from '../scorecardTestData';
+import {
+  entityScorecard,
+  noScorecard,
+  scorecardWithTrend,
+} from '../scorecardTestData';
 import { formatThresholds, formatValue } from './checkText';
 import { ScorecardCard } from './ScorecardCard';
+import { trendRows } from './ScorecardTrendChart';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -51,7 +56,9 @@ describe('ScorecardCard', () => {
     ).not.toBeInTheDocument();
     expect(screen.getByText('Not applicable (no data)')).toBeInTheDocument();
     expect(
-      screen.getByText(/Deploys at least weekly \(Velocity, deploys-per-week\)/),
+      screen.getByText(
+        /Deploys at least weekly \(Velocity, deploys-per-week\)/,
+      ),
     ).toBeInTheDocument();
     expect(getScorecard).toHaveBeenCalledWith({
       kind: 'Component',
@@ -74,6 +81,38 @@ describe('ScorecardCard', () => {
         /value 3.2 · pass ≤ 1, warn ≤ 2, fail ≥ 5 · score 30/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it('charts the overall and pillar scores over the trend days', async () => {
+    await render({ getScorecard: async () => scorecardWithTrend });
+    const trend = await screen.findByTestId('scorecard-trend');
+    expect(trend).toHaveTextContent(
+      'Trend from 2026-11-26 to 2026-11-28: 60 → 72.5',
+    );
+    // One line for the overall score and one per pillar, with a legend.
+    expect(trend.querySelectorAll('.recharts-line')).toHaveLength(4);
+    for (const name of ['Overall', 'Cost', 'Risk', 'Velocity']) {
+      expect(within(trend).getByText(name)).toBeInTheDocument();
+    }
+    expect(trendRows(scorecardWithTrend.scorecards[0].trend)).toEqual([
+      { day: '2026-11-26', score: 60, cost: 80, risk: 40, velocity: null },
+      {
+        day: '2026-11-27',
+        score: null,
+        cost: null,
+        risk: null,
+        velocity: null,
+      },
+      { day: '2026-11-28', score: 72.5, cost: 90, risk: 55, velocity: null },
+    ]);
+  });
+
+  it('says the trend comes with the second day scored', async () => {
+    await render({ getScorecard: async () => entityScorecard });
+    expect(
+      await screen.findByText('The trend appears from the second day scored.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('scorecard-trend')).not.toBeInTheDocument();
   });
 
   it('says when no scorecard applies', async () => {

@@ -18,9 +18,9 @@ import {
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import {
+  EntityScorecardResponse,
   ScorecardCheckResult,
   ScorecardPillarResult,
-  ScorecardResult,
 } from '@tollgate/plugin-finops-common';
 import useAsync from 'react-use/esm/useAsync';
 import { finopsApiRef } from '../../api';
@@ -31,6 +31,9 @@ import {
   formatThresholds,
   formatValue,
 } from './checkText';
+import { ScorecardTrendChart } from './ScorecardTrendChart';
+
+type ScorecardWithTrend = EntityScorecardResponse['scorecards'][number];
 
 function PillarGauge(props: { pillar: ScorecardPillarResult }) {
   const { pillar } = props;
@@ -84,14 +87,34 @@ function CheckDetails(props: { check: ScorecardCheckResult }) {
   );
 }
 
-function Scorecard(props: { result: ScorecardResult }) {
+function Trend(props: { trend: ScorecardWithTrend['trend'] }) {
+  const { trend } = props;
+  if (trend.length < 2) {
+    return (
+      <Typography variant="caption" component="p">
+        The trend appears from the second day scored.
+      </Typography>
+    );
+  }
+  const first = trend[0];
+  const last = trend[trend.length - 1];
+  return (
+    <Box data-testid="scorecard-trend">
+      <Typography variant="subtitle2">
+        Trend from {first.day} to {last.day}: {formatScore(first.score)} →{' '}
+        {formatScore(last.score)}
+      </Typography>
+      <ScorecardTrendChart trend={trend} />
+    </Box>
+  );
+}
+
+function Scorecard(props: { result: ScorecardWithTrend }) {
   const { result } = props;
   const open = result.checks.filter(
     c => c.status === 'fail' || c.status === 'warn',
   );
-  const notApplicable = result.checks.filter(
-    c => c.status === 'notApplicable',
-  );
+  const notApplicable = result.checks.filter(c => c.status === 'notApplicable');
   const passing = result.checks.filter(c => c.status === 'pass').length;
   return (
     <Box mb={3} data-testid={`scorecard-${result.scorecardId}`}>
@@ -114,6 +137,9 @@ function Scorecard(props: { result: ScorecardResult }) {
           </Grid>
         ))}
       </Grid>
+      <Box mt={2}>
+        <Trend trend={result.trend} />
+      </Box>
       <Box mt={2}>
         <Typography variant="body2">
           {passing} of {result.checks.length} checks pass
@@ -140,7 +166,8 @@ function Scorecard(props: { result: ScorecardResult }) {
 
 /**
  * The entity's scorecards: per scorecard that applies, its grade and score, a gauge
- * per pillar, and the failing and warning checks with how to fix them.
+ * per pillar, a chart of the scores over the last 90 days, and the failing and
+ * warning checks with how to fix them.
  *
  * @public
  */

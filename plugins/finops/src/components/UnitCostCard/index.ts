@@ -1,0 +1,1 @@
+export { UnitCostCard, UnitCostChart } from './UnitCostCard';
