@@ -2,12 +2,100 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 
+const spec = parse(readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'));
+
+/** The keys of OpenAPI 3.0 parameter and schema objects the spec may use. */
+const PARAMETER_KEYS = new Set([
+  'name',
+  'in',
+  'required',
+  'description',
+  'schema',
+  'example',
+  'deprecated',
+  'style',
+  'explode',
+  '$ref',
+]);
+const SCHEMA_KEYS = new Set([
+  'type',
+  'format',
+  'description',
+  'properties',
+  'required',
+  'items',
+  'enum',
+  'pattern',
+  'nullable',
+  'additionalProperties',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'example',
+  'default',
+  '$ref',
+]);
+
+/** Every schema object below a schema, with where it is. */
+function* schemasOf(schema: any, at: string): Generator<[string, any]> {
+  if (!schema || typeof schema !== 'object') return;
+  yield [at, schema];
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    yield* schemasOf(property, `${at}.properties.${name}`);
+  }
+  if (typeof schema.additionalProperties === 'object') {
+    yield* schemasOf(schema.additionalProperties, `${at}.additionalProperties`);
+  }
+  yield* schemasOf(schema.items, `${at}.items`);
+  for (const key of ['allOf', 'oneOf', 'anyOf']) {
+    for (const [i, part] of (schema[key] ?? []).entries()) {
+      yield* schemasOf(part, `${at}.${key}[${i}]`);
+    }
+  }
+}
+
 /** The spec describes exactly the routes the router serves. */
 describe('openapi.yaml', () => {
+  it('uses only OpenAPI keys in parameters and schemas', () => {
+    // An unquoted comma in a flow mapping makes a stray key of what follows it.
+    const stray: string[] = [];
+    const parameters = [
+      ...Object.entries(spec.components.parameters ?? {}),
+      ...Object.entries(spec.paths).flatMap(([path, ops]: [string, any]) =>
+        Object.entries(ops).flatMap(([method, op]: [string, any]) =>
+          (op.parameters ?? []).map((p: any, i: number) => [
+            `${method} ${path} parameter ${i}`,
+            p,
+          ]),
+        ),
+      ),
+    ] as Array<[string, any]>;
+    for (const [at, parameter] of parameters) {
+      for (const key of Object.keys(parameter)) {
+        if (!PARAMETER_KEYS.has(key)) stray.push(`${at}: ${key}`);
+      }
+      for (const [where, schema] of schemasOf(parameter.schema, at)) {
+        for (const key of Object.keys(schema)) {
+          if (!SCHEMA_KEYS.has(key)) stray.push(`${where}: ${key}`);
+        }
+      }
+    }
+    for (const [name, root] of Object.entries(spec.components.schemas)) {
+      for (const [where, schema] of schemasOf(root, name)) {
+        for (const key of Object.keys(schema)) {
+          if (!SCHEMA_KEYS.has(key)) stray.push(`${where}: ${key}`);
+        }
+      }
+    }
+    expect(stray).toEqual([]);
+  });
+
   it('lists every route of the router and no other', () => {
-    const spec = parse(
-      readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'),
-    );
     const documented = Object.entries(spec.paths as Record<string, object>)
       .flatMap(([path, ops]) =>
         Object.keys(ops).map(m => `${m.toUpperCase()} ${path}`),

@@ -30,6 +30,9 @@ export const ANNOTATION_OUTCOME_QUERY = 'tollgate.dev/outcome-query';
 /** What one outcome of the outcome query is, singular, such as `triaged ticket`. @public */
 export const ANNOTATION_OUTCOME_UNIT = 'tollgate.dev/outcome-unit';
 
+/** The p95 latency objective, such as `800ms` or `1.5s`. @public */
+export const ANNOTATION_LATENCY_SLO = 'tollgate.dev/latency-slo';
+
 /** Backstage's own annotations that Tollgate matches Kubernetes workloads with. @public */
 export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 /** @public */

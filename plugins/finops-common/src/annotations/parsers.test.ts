@@ -3,6 +3,7 @@ import {
   parseBudget,
   parseEnforcement,
   parseLabelValue,
+  parseLatencySlo,
   parseOperationBilling,
   parsePrice,
   parseThresholds,
@@ -115,6 +116,24 @@ describe('words', () => {
     });
     expect(errorOf(parseOperationBilling(NAME, undefined))).toContain(
       'chargeable, metered, free',
+    );
+  });
+});
+
+describe('parseLatencySlo', () => {
+  it.each([
+    ['800ms', 0.8],
+    ['1.5s', 1.5],
+    [' 250 ms ', 0.25],
+  ])('reads %p as %p seconds', (text, seconds) => {
+    expect(parseLatencySlo(NAME, text)).toEqual({ ok: true, value: seconds });
+  });
+
+  it.each(['fast', '0ms', '800', '1.5 min', 800])('refuses %p', value => {
+    expect(errorOf(parseLatencySlo(NAME, value))).toBe(
+      `tollgate.dev/example has invalid value ${JSON.stringify(
+        value,
+      )}: expected a duration above zero in ms or s, such as 800ms or 1.5s`,
     );
   });
 });

@@ -181,6 +181,28 @@ export function parseEnforcement(
   return parseWord(name, value, BUDGET_ENFORCEMENTS);
 }
 
+/**
+ * A latency objective such as `800ms` or `1.5s`, in seconds; more than zero.
+ *
+ * @public
+ */
+export function parseLatencySlo(
+  name: string,
+  value: unknown,
+): ParseResult<number> {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*$/.exec(
+    typeof value === 'string' ? value : '',
+  );
+  const seconds = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : 0;
+  return seconds > 0
+    ? parsed(seconds)
+    : parseError(
+        name,
+        value,
+        'a duration above zero in ms or s, such as 800ms or 1.5s',
+      );
+}
+
 /** @public */
 export function parseBillingGranularity(
   name: string,

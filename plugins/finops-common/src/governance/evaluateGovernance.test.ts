@@ -49,6 +49,7 @@ const VALID = {
   'tollgate.dev/cost-center': 'cc-4100',
   'tollgate.dev/team': 'ml-apps',
   'tollgate.dev/budget': '2500 USD/month',
+  'tollgate.dev/latency-slo': '800ms',
 };
 
 const rule = (
@@ -69,6 +70,7 @@ describe('evaluateGovernance', () => {
           'tollgate.dev/cost-center': 'Bad Value!',
           'tollgate.dev/budget': 'lots',
           'tollgate.dev/budget-enforcement': 'strict',
+          'tollgate.dev/latency-slo': 'quick',
         }),
         [],
       );
@@ -93,6 +95,13 @@ describe('evaluateGovernance', () => {
         expect.objectContaining({
           annotation: 'tollgate.dev/budget-enforcement',
           message: expect.stringContaining('one of advisory, hard'),
+        }),
+        expect.objectContaining({
+          annotation: 'tollgate.dev/latency-slo',
+          message: expect.stringContaining('"quick"'),
+          howToFix: expect.stringContaining(
+            '"tollgate.dev/latency-slo: 800ms"',
+          ),
         }),
       ]);
     });

@@ -6,6 +6,7 @@ import {
   ANNOTATION_BUDGET_THRESHOLDS,
   ANNOTATION_COST_CENTER,
   ANNOTATION_ENVIRONMENT_TIER,
+  ANNOTATION_LATENCY_SLO,
   ANNOTATION_OUTCOME_QUERY,
   ANNOTATION_OUTCOME_UNIT,
   ANNOTATION_PROJECT,
@@ -13,6 +14,7 @@ import {
   ANNOTATION_TEAM,
   TOLLGATE_ANNOTATION_PREFIX,
 } from '../annotations/keys';
+import { parseLatencySlo } from '../annotations/parsers';
 import { readEntityCostLabels } from '../annotations/readEntityCostLabels';
 import { isOpenApiEntity, readApiBilling } from '../billing/readApiBilling';
 import {
@@ -33,6 +35,7 @@ const EXAMPLES: Record<string, string> = {
   [ANNOTATION_PROMETHEUS_SELECTOR]: '{job="summarizer"}',
   [ANNOTATION_OUTCOME_QUERY]: 'sum(increase(tickets_triaged_total[1d]))',
   [ANNOTATION_OUTCOME_UNIT]: 'triaged ticket',
+  [ANNOTATION_LATENCY_SLO]: '800ms',
 };
 
 const KNOWN_ANNOTATIONS = Object.keys(EXAMPLES);
@@ -52,7 +55,18 @@ export const validLabelValues: GovernanceRuleDefinition = {
 };
 
 function annotationProblems(entity: Entity): RuleCheckResult[] {
-  return readEntityCostLabels(entity).problems.map(problem => ({
+  const problems = [...readEntityCostLabels(entity).problems];
+  const slo = entity.metadata?.annotations?.[ANNOTATION_LATENCY_SLO];
+  if (slo !== undefined) {
+    const result = parseLatencySlo(ANNOTATION_LATENCY_SLO, slo);
+    if (!result.ok) {
+      problems.push({
+        annotation: ANNOTATION_LATENCY_SLO,
+        message: result.error,
+      });
+    }
+  }
+  return problems.map(problem => ({
     annotation: problem.annotation,
     message: problem.message,
     howToFix: `Correct the value under metadata.annotations, for example "${
