@@ -124,14 +124,14 @@ const costUrl = '/api/finops/v1/entities/component/default/summarizer/cost';
 describe('finops backend', () => {
   it('answers health without credentials and refuses other routes without them', async () => {
     const { server } = await startBackend();
-    await request(server)
-      .get('/api/finops/health')
-      .expect(200, { status: 'ok' });
-    await request(server).get('/api/finops/v1/summary').expect(401);
-    await request(server).get('/api/finops/v1/sources').expect(401);
-    await request(server)
-      .post('/api/finops/v1/sources/known:daily/run')
-      .expect(401);
+    const health = await request(server).get('/api/finops/health');
+    expect([health.status, health.body]).toEqual([200, { status: 'ok' }]);
+    const refused = await Promise.all([
+      request(server).get('/api/finops/v1/summary'),
+      request(server).get('/api/finops/v1/sources'),
+      request(server).post('/api/finops/v1/sources/known:daily/run'),
+    ]);
+    expect(refused.map(r => r.status)).toEqual([401, 401, 401]);
   });
 
   it('runs a source on demand and serves entity cost and the summary to the cent', async () => {
