@@ -1,23 +1,14 @@
 import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
   CostRecord,
   DayWindow,
   enumerateDays,
 } from '@tollgate/plugin-finops-common';
-import {
-  CostSource,
-  CostSourceItem,
-  finopsCostSourcesExtensionPoint,
-} from '@tollgate/plugin-finops-node';
+import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import request from 'supertest';
-import { finopsPlugin } from './plugin';
+import {
+  startFinopsTestBackend,
+  userAuth as auth,
+} from './__testUtils__/startFinopsTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -86,39 +77,15 @@ class KnownSource implements CostSource {
 
 async function startBackend(options: { allow?: boolean } = {}) {
   const source = new KnownSource();
-  const { server } = await startTestBackend({
-    features: [
-      finopsPlugin,
-      createBackendModule({
-        pluginId: 'finops',
-        moduleId: 'known-source',
-        register(env) {
-          env.registerInit({
-            deps: { sources: finopsCostSourcesExtensionPoint },
-            async init({ sources }) {
-              sources.addCostSource(source);
-            },
-          });
-        },
-      }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          tollgate: { ingestion: { attempts: 2, retryDelaySeconds: 0 } },
-        },
-      }),
-      ...(options.allow === false
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
-    ],
+  const { server } = await startFinopsTestBackend({
+    sources: [source],
+    entities,
+    config: { tollgate: { ingestion: { attempts: 2, retryDelaySeconds: 0 } } },
+    allow: options.allow,
   });
   return { server, source };
 }
 
-const auth = { Authorization: mockCredentials.user.header() };
 const costUrl = '/api/finops/v1/entities/component/default/summarizer/cost';
 
 describe('finops backend', () => {

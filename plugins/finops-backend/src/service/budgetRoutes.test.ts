@@ -1,35 +1,18 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  NotificationSendOptions,
-  notificationService,
-} from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import {
   DayWindow,
   enumerateDays,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
-import {
-  CostSource,
-  CostSourceItem,
-  finopsCostSourcesExtensionPoint,
-} from '@tollgate/plugin-finops-node';
-import { Entity } from '@backstage/catalog-model';
+import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import request from 'supertest';
-import { finopsPlugin } from '../plugin';
+import {
+  startFinopsTestBackend,
+  userAuth as auth,
+} from '../__testUtils__/startFinopsTestBackend';
 
 jest.setTimeout(60_000);
-
-const auth = { Authorization: mockCredentials.user.header() };
 
 const entities: Entity[] = [
   {
@@ -105,49 +88,16 @@ class TodaySource implements CostSource {
 
 async function startBackend(options: { allow?: boolean } = {}) {
   const source = new TodaySource();
-  const sent: NotificationSendOptions[] = [];
-  const { server } = await startTestBackend({
-    features: [
-      finopsPlugin,
-      createBackendModule({
-        pluginId: 'finops',
-        moduleId: 'today-source',
-        register(env) {
-          env.registerInit({
-            deps: { sources: finopsCostSourcesExtensionPoint },
-            async init({ sources }) {
-              sources.addCostSource(source);
-            },
-          });
-        },
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({
-          send: async (notification: NotificationSendOptions) => {
-            sent.push(notification);
-          },
-        }),
-      }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      ...(options.allow === false
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
-    ],
+  const { server, run, notifications } = await startFinopsTestBackend({
+    sources: [source],
+    entities,
+    allow: options.allow,
   });
-  const today = todayUtc();
   async function ingest(spend: Record<string, bigint>) {
     source.spend = new Map(Object.entries(spend));
-    await request(server)
-      .post(`/api/finops/v1/sources/today/run?from=${today}&to=${today}`)
-      .set(auth)
-      .expect(200);
+    await run('today', todayUtc());
   }
-  return { server, ingest, sent };
+  return { server, ingest, sent: notifications };
 }
 
 const summarizer = 'component:default/summarizer';

@@ -1,12 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DayWindow,
   addDays,
@@ -16,14 +8,16 @@ import {
 import {
   CostSource,
   CostSourceItem,
-  finopsCostSourcesExtensionPoint,
   workloadLabelsMetric,
 } from '@tollgate/plugin-finops-node';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { finopsPlugin } from '../plugin';
+import {
+  startFinopsTestBackend,
+  userAuth as auth,
+} from '../__testUtils__/startFinopsTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -104,34 +98,14 @@ class WorkloadSource implements CostSource {
 }
 
 async function startBackend(options: { allow?: boolean } = {}) {
-  const { server } = await startTestBackend({
-    features: [
-      finopsPlugin,
-      createBackendModule({
-        pluginId: 'finops',
-        moduleId: 'workload-source',
-        register(env) {
-          env.registerInit({
-            deps: { sources: finopsCostSourcesExtensionPoint },
-            async init({ sources }) {
-              sources.addCostSource(new WorkloadSource());
-            },
-          });
-        },
-      }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      ...(options.allow === false
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
-    ],
+  const { server } = await startFinopsTestBackend({
+    sources: [new WorkloadSource()],
+    entities,
+    allow: options.allow,
   });
   return server;
 }
 
-const auth = { Authorization: mockCredentials.user.header() };
 const labelsUrl = (name: string) =>
   `/api/finops/v1/entities/component/default/${name}/labels`;
 

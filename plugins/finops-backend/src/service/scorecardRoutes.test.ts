@@ -1,23 +1,12 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { DayWindow, todayUtc } from '@tollgate/plugin-finops-common';
-import {
-  CostSource,
-  CostSourceItem,
-  finopsCostSourcesExtensionPoint,
-} from '@tollgate/plugin-finops-node';
+import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import request from 'supertest';
-import { finopsPlugin } from '../plugin';
+import {
+  startFinopsTestBackend,
+  userAuth as auth,
+} from '../__testUtils__/startFinopsTestBackend';
 
 jest.setTimeout(60_000);
-
-const auth = { Authorization: mockCredentials.user.header() };
 
 const entities = [
   {
@@ -145,41 +134,15 @@ function scorecards(costPerKPass: number) {
 async function startBackend(
   options: { costPerKPass?: number; allow?: boolean } = {},
 ) {
-  const { server } = await startTestBackend({
-    features: [
-      finopsPlugin,
-      createBackendModule({
-        pluginId: 'finops',
-        moduleId: 'today-source',
-        register(env) {
-          env.registerInit({
-            deps: { sources: finopsCostSourcesExtensionPoint },
-            async init({ sources }) {
-              sources.addCostSource(new TodaySource());
-            },
-          });
-        },
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          tollgate: { scorecards: scorecards(options.costPerKPass ?? 0.5) },
-        },
-      }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      ...(options.allow === false
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
-    ],
+  const { server, run } = await startFinopsTestBackend({
+    sources: [new TodaySource()],
+    entities,
+    config: {
+      tollgate: { scorecards: scorecards(options.costPerKPass ?? 0.5) },
+    },
+    allow: options.allow,
   });
-  const today = todayUtc();
-  if (options.allow === false) return server;
-  await request(server)
-    .post(`/api/finops/v1/sources/today/run?from=${today}&to=${today}`)
-    .set(auth)
-    .expect(200);
+  if (options.allow !== false) await run('today', todayUtc());
   return server;
 }
 

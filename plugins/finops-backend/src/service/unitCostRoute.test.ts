@@ -1,23 +1,14 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { DayWindow, enumerateDays } from '@tollgate/plugin-finops-common';
-import {
-  CostSource,
-  CostSourceItem,
-  finopsCostSourcesExtensionPoint,
-} from '@tollgate/plugin-finops-node';
+import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { finopsPlugin } from '../plugin';
+import {
+  startFinopsTestBackend,
+  userAuth as auth,
+} from '../__testUtils__/startFinopsTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -115,39 +106,13 @@ class FixtureSource implements CostSource {
   }
 }
 
-const auth = { Authorization: mockCredentials.user.header() };
-
 async function startBackend(options: { allow?: boolean } = {}) {
-  const { server } = await startTestBackend({
-    features: [
-      finopsPlugin,
-      createBackendModule({
-        pluginId: 'finops',
-        moduleId: 'fixture-source',
-        register(env) {
-          env.registerInit({
-            deps: { sources: finopsCostSourcesExtensionPoint },
-            async init({ sources }) {
-              sources.addCostSource(new FixtureSource());
-            },
-          });
-        },
-      }),
-      catalogServiceMock.factory({ entities }),
-      mockServices.httpAuth.factory({
-        defaultCredentials: mockCredentials.none(),
-      }),
-      ...(options.allow === false
-        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-        : []),
-    ],
+  const { server, run } = await startFinopsTestBackend({
+    sources: [new FixtureSource()],
+    entities,
+    allow: options.allow,
   });
-  if (options.allow !== false) {
-    await request(server)
-      .post('/api/finops/v1/sources/fixture/run?from=2026-10-20&to=2026-11-10')
-      .set(auth)
-      .expect(200);
-  }
+  if (options.allow !== false) await run('fixture', '2026-10-20', '2026-11-10');
   return server;
 }
 

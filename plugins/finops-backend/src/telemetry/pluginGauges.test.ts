@@ -1,27 +1,13 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import {
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   MeterProvider,
   MetricReader,
   type DataPoint,
 } from '@opentelemetry/sdk-metrics';
 import { DayWindow, todayUtc } from '@tollgate/plugin-finops-common';
-import {
-  CostSource,
-  CostSourceItem,
-  finopsCostSourcesExtensionPoint,
-} from '@tollgate/plugin-finops-node';
-import request from 'supertest';
-import { finopsPlugin } from '../plugin';
+import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
+import { startFinopsTestBackend } from '../__testUtils__/startFinopsTestBackend';
 import { FINOPS_GAUGES } from './FinopsGauges';
 
 jest.setTimeout(60_000);
@@ -98,37 +84,19 @@ describe('finops plugin metrics', () => {
   it('feeds the gauges from each budget snapshot and scorecard evaluation', async () => {
     const reader = new PullReader();
     const provider = new MeterProvider({ readers: [reader] });
-    const { server } = await startTestBackend({
+    const { run } = await startFinopsTestBackend({
+      sources: [new TodaySource()],
+      entities,
+      config: { tollgate: { currency: 'USD', scorecards } },
       features: [
-        finopsPlugin,
         createServiceFactory({
           service: metricsServiceRef,
           deps: {},
           factory: () => provider.getMeter('backstage-plugin-finops'),
         }),
-        createBackendModule({
-          pluginId: 'finops',
-          moduleId: 'today-source',
-          register(env) {
-            env.registerInit({
-              deps: { sources: finopsCostSourcesExtensionPoint },
-              async init({ sources }) {
-                sources.addCostSource(new TodaySource());
-              },
-            });
-          },
-        }),
-        mockServices.rootConfig.factory({
-          data: { tollgate: { currency: 'USD', scorecards } },
-        }),
-        catalogServiceMock.factory({ entities }),
       ],
     });
-    const today = todayUtc();
-    await request(server)
-      .post(`/api/finops/v1/sources/today/run?from=${today}&to=${today}`)
-      .set({ Authorization: mockCredentials.user.header() })
-      .expect(200);
+    await run('today', todayUtc());
 
     const { resourceMetrics, errors } = await reader.collect();
     expect(errors).toEqual([]);

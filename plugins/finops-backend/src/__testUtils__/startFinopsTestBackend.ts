@@ -1,0 +1,92 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  BackendFeature,
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  CostSource,
+  finopsCostSourcesExtensionPoint,
+} from '@tollgate/plugin-finops-node';
+import request from 'supertest';
+import { finopsPlugin } from '../plugin';
+
+/** The header of a signed-in user, whom the mock permissions allow everything. */
+export const userAuth = { Authorization: mockCredentials.user.header() };
+
+/**
+ * Starts the finops plugin in a test backend with the given cost sources, catalog and
+ * configuration. Requests without credentials are refused as in production; with
+ * `allow: false` every permission is denied. Notifications sent are collected.
+ */
+export async function startFinopsTestBackend(options: {
+  sources?: CostSource[];
+  entities?: Entity[];
+  config?: JsonObject;
+  allow?: boolean;
+  features?: BackendFeature[];
+}) {
+  const notifications: NotificationSendOptions[] = [];
+  const backend = await startTestBackend({
+    features: [
+      finopsPlugin,
+      createBackendModule({
+        pluginId: 'finops',
+        moduleId: 'test-sources',
+        register(env) {
+          env.registerInit({
+            deps: { sources: finopsCostSourcesExtensionPoint },
+            async init({ sources }) {
+              for (const source of options.sources ?? []) {
+                sources.addCostSource(source);
+              }
+            },
+          });
+        },
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (notification: NotificationSendOptions) => {
+            notifications.push(notification);
+          },
+        }),
+      }),
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      catalogServiceMock.factory({ entities: options.entities ?? [] }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      ...(options.allow === false
+        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
+        : []),
+      ...(options.features ?? []),
+    ],
+  });
+  const { server } = backend;
+  return {
+    server,
+    notifications,
+    stop: () => backend.stop(),
+    /** Runs a source through the API for the days given and expects it to succeed. */
+    run: async (sourceId: string, from: string, to: string = from) => {
+      await request(server)
+        .post(`/api/finops/v1/sources/${sourceId}/run?from=${from}&to=${to}`)
+        .set(userAuth)
+        .expect(200);
+    },
+  };
+}
