@@ -6,6 +6,7 @@ import {
   SummaryGroupBy,
 } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
+import { UnitAggregate } from './mergeUnits';
 
 /** What a source run writes into a window: cost records and usage metrics. */
 export type StoredItem =
@@ -22,6 +23,18 @@ export interface CostAggregate {
 
 export interface DailyAggregate extends CostAggregate {
   day: string;
+}
+
+/** One entity's spend on one day. Money in micro-units. */
+export interface EntityDailySpend {
+  entityRef: string;
+  day: string;
+  costMicros: bigint;
+}
+
+/** One entity's spend and quantity for one key in one unit, before units are merged. */
+export interface EntityUnitAggregate extends UnitAggregate {
+  entityRef: string;
 }
 
 export interface EntityCostQuery {
@@ -89,6 +102,19 @@ export interface CostStore {
   entityBreakdown(query: EntityCostQuery): Promise<CostAggregate[]>;
   entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint>;
 
+  /**
+   * Spend per entity and day of many entities at once, by day: what `entityDaily`
+   * totals per day, for each entity of the list.
+   */
+  entitiesDaily(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<EntityDailySpend[]>;
+  /**
+   * Spend and quantity per entity, key and unit of many entities at once: what
+   * `entityBreakdown` merges into one aggregate per key, for each entity of the list.
+   */
+  entitiesBreakdown(query: EntityCostQuery): Promise<EntityUnitAggregate[]>;
+
   summaryGroups(query: SummaryQuery): Promise<CostAggregate[]>;
   summaryDaily(query: SummaryQuery): Promise<DailyAggregate[]>;
   unallocatedTotal(window: DayWindow, currency: string): Promise<bigint>;
@@ -118,6 +144,7 @@ export interface CostStore {
     currency: string,
   ): Promise<DimensionDailySpend[]>;
 
+  /** Usage metrics of the given entities, by day and then in the order they were stored. */
   usageMetrics(query: {
     entityRefs: string[];
     window: DayWindow;

@@ -116,6 +116,65 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('answers daily spend and breakdowns of many entities at once, per entity', async () => {
+      const { store } = await createStore();
+      await store.replaceWindow(
+        'focus:a',
+        window,
+        items([
+          ...sample,
+          record({
+            entityRef: 'component:default/search',
+            billedCostMicros: 7n,
+          }),
+        ]),
+      );
+      const entityRefs = [
+        'component:default/summarizer',
+        'component:default/search',
+        'component:default/none',
+      ];
+      const daily = await store.entitiesDaily({
+        entityRefs,
+        window,
+        currency: 'USD',
+      });
+      expect(
+        daily.map(d => [d.day, d.entityRef, formatMicros(d.costMicros)]).sort(),
+      ).toEqual([
+        ['2026-11-01', 'component:default/search', '0.000007'],
+        ['2026-11-01', 'component:default/summarizer', '12.50'],
+        ['2026-11-02', 'component:default/summarizer', '0.333333'],
+      ]);
+      const breakdown = await store.entitiesBreakdown({
+        entityRefs,
+        window,
+        groupBy: 'model',
+        currency: 'USD',
+      });
+      expect(
+        breakdown
+          .map(b => [b.entityRef, b.key, b.unit, b.costMicros, b.quantity])
+          .sort(),
+      ).toEqual([
+        ['component:default/search', 'gpt-4o', 'tokens', 7n, 1_000_000_000n],
+        [
+          'component:default/summarizer',
+          'claude-sonnet-4',
+          'tokens',
+          333_333n,
+          1_000_000_000n,
+        ],
+        [
+          'component:default/summarizer',
+          'gpt-4o',
+          'tokens',
+          12_500_000n,
+          1_001_000_000_000n,
+        ],
+      ]);
+    });
+
     it('replaces a window on re-ingestion and never double counts', async () => {
       const { store } = await createStore();
       await store.replaceWindow('focus:a', window, items(sample));

@@ -16,12 +16,15 @@ import {
   DailyAggregate,
   DimensionDailySpend,
   EntityCostQuery,
+  EntityDailySpend,
+  EntityUnitAggregate,
   ExportedCostRow,
   SpendScopeKind,
   StoredItem,
   SummaryQuery,
 } from './CostStore';
 import { insertRows } from './insertRows';
+import { UnitAggregate, compareBigDesc, mergeUnits } from './mergeUnits';
 import { toBigInt, toOptionalBigInt } from './toBigInt';
 
 const migrationsDir = resolvePackagePath(
@@ -204,12 +207,43 @@ export class DatabaseCostStore implements CostStore {
       .sum({ cost: 'billed_cost', quantity: 'quantity' })
       .groupBy(this.db.raw(key))
       .groupBy('unit');
-    return mergeUnits(rows);
+    return mergeUnits(rows.map(unitAggregate));
   }
 
   async entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint> {
     const [row] = await this.entityRows(query).sum({ cost: 'billed_cost' });
     return toBigInt(row?.cost);
+  }
+
+  async entitiesDaily(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<EntityDailySpend[]> {
+    const rows: any[] = await this.entityRows(query)
+      .select('entity_ref', 'day')
+      .sum({ cost: 'billed_cost' })
+      .groupBy('entity_ref', 'day')
+      .orderBy('day');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      day: row.day,
+      costMicros: toBigInt(row.cost),
+    }));
+  }
+
+  async entitiesBreakdown(
+    query: EntityCostQuery,
+  ): Promise<EntityUnitAggregate[]> {
+    const key = COST_GROUP_KEYS[query.groupBy];
+    const rows: any[] = await this.entityRows(query)
+      .select('entity_ref', 'unit', this.db.raw(`${key} AS group_key`))
+      .sum({ cost: 'billed_cost', quantity: 'quantity' })
+      .groupBy('entity_ref')
+      .groupBy(this.db.raw(key))
+      .groupBy('unit');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...unitAggregate(row),
+    }));
   }
 
   private summaryRows(window: DayWindow, currency: string) {
@@ -341,7 +375,7 @@ export class DatabaseCostStore implements CostStore {
     if (query.metrics) {
       builder = builder.whereIn('metric', query.metrics);
     }
-    const rows = await builder.orderBy('day');
+    const rows = await builder.orderBy('day').orderBy('id');
     return rows.map(row => ({
       day: row.day,
       entityRef: row.entity_ref,
@@ -420,43 +454,17 @@ function metricRow(sourceId: string, metric: UsageMetric) {
   ];
 }
 
-function compareBigDesc(a: bigint, b: bigint) {
-  if (a === b) {
-    return 0;
-  }
-  return a > b ? -1 : 1;
-}
-
-/** Folds rows of (key, unit) into one aggregate per key; mixed units drop quantity. */
-function mergeUnits(
-  rows: Array<{
-    group_key: unknown;
-    unit: string | null;
-    cost: unknown;
-    quantity: unknown;
-  }>,
-): CostAggregate[] {
-  const byKey = new Map<string, CostAggregate & { units: Set<string> }>();
-  for (const row of rows) {
-    const key = String(row.group_key);
-    const entry = byKey.get(key) ?? {
-      key,
-      costMicros: 0n,
-      quantity: 0n,
-      units: new Set<string>(),
-    };
-    entry.costMicros += toBigInt(row.cost);
-    if (row.unit) {
-      entry.units.add(row.unit);
-      entry.quantity = (entry.quantity ?? 0n) + toBigInt(row.quantity);
-    }
-    byKey.set(key, entry);
-  }
-  return [...byKey.values()]
-    .map(({ units, ...entry }) =>
-      units.size === 1
-        ? { ...entry, unit: [...units][0] }
-        : { key: entry.key, costMicros: entry.costMicros },
-    )
-    .sort((a, b) => compareBigDesc(a.costMicros, b.costMicros));
+/** A (key, unit) row of a grouped query. */
+function unitAggregate(row: {
+  group_key: unknown;
+  unit: string | null;
+  cost: unknown;
+  quantity: unknown;
+}): UnitAggregate {
+  return {
+    key: String(row.group_key),
+    unit: row.unit ?? undefined,
+    costMicros: toBigInt(row.cost),
+    quantity: toBigInt(row.quantity),
+  };
 }
