@@ -6,7 +6,7 @@ import {
   SummaryGroupBy,
 } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
-import { UnitAggregate } from './mergeUnits';
+import { CostLineColumns } from './costGroupKeys';
 
 /** What a source run writes into a window: cost records and usage metrics. */
 export type StoredItem =
@@ -32,9 +32,19 @@ export interface EntityDailySpend {
   costMicros: bigint;
 }
 
-/** One entity's spend and quantity for one key in one unit, before units are merged. */
-export interface EntityUnitAggregate extends UnitAggregate {
+/** One entity's spend in a window on one source, provider, model, dimension and unit. */
+export interface EntityCostLine extends CostLineColumns {
   entityRef: string;
+  unit?: string;
+  costMicros: bigint;
+  /** Units of 10^-6; 0 when the records have none. */
+  quantity: bigint;
+}
+
+/** Usage metrics, and the row id of each, which orders metrics of the same day. */
+export interface UsageMetricRows {
+  metrics: UsageMetric[];
+  ids: number[];
 }
 
 export interface EntityCostQuery {
@@ -102,18 +112,18 @@ export interface CostStore {
   entityBreakdown(query: EntityCostQuery): Promise<CostAggregate[]>;
   entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint>;
 
-  /**
-   * Spend per entity and day of many entities at once, by day: what `entityDaily`
-   * totals per day, for each entity of the list.
-   */
+  /** Spend per entity and day of many entities at once, by entity and day. */
   entitiesDaily(
     query: Omit<EntityCostQuery, 'groupBy'>,
   ): Promise<EntityDailySpend[]>;
   /**
-   * Spend and quantity per entity, key and unit of many entities at once: what
-   * `entityBreakdown` merges into one aggregate per key, for each entity of the list.
+   * Spend and quantity of many entities at once per source, provider, model,
+   * dimension and unit, in no particular order: every grouping of `entityBreakdown`
+   * can be made from these lines (see costGroupKey).
    */
-  entitiesBreakdown(query: EntityCostQuery): Promise<EntityUnitAggregate[]>;
+  entitiesCostLines(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<EntityCostLine[]>;
 
   summaryGroups(query: SummaryQuery): Promise<CostAggregate[]>;
   summaryDaily(query: SummaryQuery): Promise<DailyAggregate[]>;
@@ -150,6 +160,15 @@ export interface CostStore {
     window: DayWindow;
     metrics?: string[];
   }): Promise<UsageMetric[]>;
+  /**
+   * One usage metric of many entities at once, by entity, then by day and row id:
+   * each entity's metrics in the order `usageMetrics` answers.
+   */
+  entitiesUsage(query: {
+    entityRefs: string[];
+    window: DayWindow;
+    metric: string;
+  }): Promise<UsageMetricRows>;
 
   exportRows(window: DayWindow): AsyncIterable<ExportedCostRow>;
 }

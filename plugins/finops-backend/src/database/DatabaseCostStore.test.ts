@@ -146,33 +146,32 @@ describe.each(databases.eachSupportedId())(
         ['2026-11-01', 'component:default/summarizer', '12.50'],
         ['2026-11-02', 'component:default/summarizer', '0.333333'],
       ]);
-      const breakdown = await store.entitiesBreakdown({
+      const lines = await store.entitiesCostLines({
         entityRefs,
         window,
-        groupBy: 'model',
         currency: 'USD',
       });
       expect(
-        breakdown
-          .map(b => [b.entityRef, b.key, b.unit, b.costMicros, b.quantity])
+        lines
+          .map(l => [l.entityRef, l.provider, l.dimension, l.costMicros])
           .sort(),
       ).toEqual([
-        ['component:default/search', 'gpt-4o', 'tokens', 7n, 1_000_000_000n],
-        [
-          'component:default/summarizer',
-          'claude-sonnet-4',
-          'tokens',
-          333_333n,
-          1_000_000_000n,
-        ],
-        [
-          'component:default/summarizer',
-          'gpt-4o',
-          'tokens',
-          12_500_000n,
-          1_001_000_000_000n,
-        ],
+        ['component:default/search', 'openai', 'input', 7n],
+        ['component:default/summarizer', 'anthropic', 'input', 333_333n],
+        ['component:default/summarizer', 'openai', 'input', 2_500_000n],
+        ['component:default/summarizer', 'openai', 'output', 10_000_000n],
       ]);
+      expect(lines.find(l => l.provider === 'anthropic')).toEqual({
+        entityRef: 'component:default/summarizer',
+        sourceId: 'focus:a',
+        provider: 'anthropic',
+        model: 'claude-sonnet-4',
+        dimensionKind: 'tokenType',
+        dimension: 'input',
+        unit: 'tokens',
+        costMicros: 333_333n,
+        quantity: 1_000_000_000n,
+      });
     });
 
     it('replaces a window on re-ingestion and never double counts', async () => {
@@ -288,6 +287,15 @@ describe.each(databases.eachSupportedId())(
           value: 1200,
         },
       ]);
+      const { metrics, ids } = await store.entitiesUsage({
+        entityRefs: [entity.entityRefs[0], 'component:default/none'],
+        window,
+        metric: 'http.requests',
+      });
+      expect(metrics).toEqual(
+        await store.usageMetrics({ entityRefs: entity.entityRefs, window }),
+      );
+      expect(ids).toEqual([expect.any(Number)]);
       const exported = [];
       for await (const row of store.exportRows(window)) {
         exported.push(row);

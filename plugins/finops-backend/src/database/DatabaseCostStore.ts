@@ -3,11 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import {
-  CostGroupBy,
-  DayWindow,
-  SummaryGroupBy,
-} from '@tollgate/plugin-finops-common';
+import { DayWindow, SummaryGroupBy } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import {
@@ -16,14 +12,17 @@ import {
   DailyAggregate,
   DimensionDailySpend,
   EntityCostQuery,
+  EntityCostLine,
   EntityDailySpend,
-  EntityUnitAggregate,
   ExportedCostRow,
   SpendScopeKind,
   StoredItem,
   SummaryQuery,
+  UsageMetricRows,
 } from './CostStore';
+import { COST_GROUP_SQL } from './costGroupKeys';
 import { insertRows } from './insertRows';
+import { selectRows } from './selectRows';
 import { UnitAggregate, compareBigDesc, mergeUnits } from './mergeUnits';
 import { toBigInt, toOptionalBigInt } from './toBigInt';
 
@@ -63,16 +62,6 @@ const METRIC_COLUMNS = [
 ] as const;
 
 export const UNALLOCATED_KEY = '(unallocated)';
-export const OTHER_KEY = '(other)';
-
-const COST_GROUP_KEYS: Record<CostGroupBy, string> = {
-  source: 'source_id',
-  model: `COALESCE(model, '(none)')`,
-  provider: 'provider',
-  tokenType: `CASE WHEN dimension_kind = 'tokenType' THEN dimension ELSE '${OTHER_KEY}' END`,
-  operation: `CASE WHEN dimension_kind = 'operation' THEN dimension ELSE '${OTHER_KEY}' END`,
-  resource: `CASE WHEN dimension_kind = 'resource' THEN dimension ELSE '${OTHER_KEY}' END`,
-};
 
 const SUMMARY_GROUP_KEYS: Record<SummaryGroupBy, string> = {
   costCenter: `COALESCE(cost_center, '${UNALLOCATED_KEY}')`,
@@ -186,7 +175,7 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async entityDaily(query: EntityCostQuery): Promise<DailyAggregate[]> {
-    const key = COST_GROUP_KEYS[query.groupBy];
+    const key = COST_GROUP_SQL[query.groupBy];
     const rows: any[] = await this.entityRows(query)
       .select('day', this.db.raw(`${key} AS group_key`))
       .sum({ cost: 'billed_cost' })
@@ -201,7 +190,7 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async entityBreakdown(query: EntityCostQuery): Promise<CostAggregate[]> {
-    const key = COST_GROUP_KEYS[query.groupBy];
+    const key = COST_GROUP_SQL[query.groupBy];
     const rows: any[] = await this.entityRows(query)
       .select('unit', this.db.raw(`${key} AS group_key`))
       .sum({ cost: 'billed_cost', quantity: 'quantity' })
@@ -218,32 +207,63 @@ export class DatabaseCostStore implements CostStore {
   async entitiesDaily(
     query: Omit<EntityCostQuery, 'groupBy'>,
   ): Promise<EntityDailySpend[]> {
-    const rows: any[] = await this.entityRows(query)
-      .select('entity_ref', 'day')
-      .sum({ cost: 'billed_cost' })
-      .groupBy('entity_ref', 'day')
-      .orderBy('day');
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      day: row.day,
-      costMicros: toBigInt(row.cost),
+    const rows: any[][] = await selectRows(
+      this.db,
+      this.entityRows(query)
+        .select('entity_ref', 'day')
+        .sum({ cost: 'billed_cost' })
+        .groupBy('entity_ref', 'day')
+        .orderBy(['entity_ref', 'day']),
+    );
+    return rows.map(([entityRef, day, cost]) => ({
+      entityRef,
+      day,
+      costMicros: toBigInt(cost),
     }));
   }
 
-  async entitiesBreakdown(
-    query: EntityCostQuery,
-  ): Promise<EntityUnitAggregate[]> {
-    const key = COST_GROUP_KEYS[query.groupBy];
-    const rows: any[] = await this.entityRows(query)
-      .select('entity_ref', 'unit', this.db.raw(`${key} AS group_key`))
-      .sum({ cost: 'billed_cost', quantity: 'quantity' })
-      .groupBy('entity_ref')
-      .groupBy(this.db.raw(key))
-      .groupBy('unit');
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      ...unitAggregate(row),
-    }));
+  async entitiesCostLines(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<EntityCostLine[]> {
+    const columns = [
+      'entity_ref',
+      'source_id',
+      'provider',
+      'model',
+      'dimension_kind',
+      'dimension',
+      'unit',
+    ];
+    const rows: any[][] = await selectRows(
+      this.db,
+      this.entityRows(query)
+        .select(columns)
+        .sum({ cost: 'billed_cost', quantity: 'quantity' })
+        .groupBy(columns),
+    );
+    return rows.map(
+      ([
+        entityRef,
+        sourceId,
+        provider,
+        model,
+        dimensionKind,
+        dimension,
+        unit,
+        cost,
+        quantity,
+      ]) => ({
+        entityRef,
+        sourceId,
+        provider,
+        model: model ?? undefined,
+        dimensionKind,
+        dimension,
+        unit: unit ?? undefined,
+        costMicros: toBigInt(cost),
+        quantity: toBigInt(quantity),
+      }),
+    );
   }
 
   private summaryRows(window: DayWindow, currency: string) {
@@ -370,19 +390,46 @@ export class DatabaseCostStore implements CostStore {
     metrics?: string[];
   }): Promise<UsageMetric[]> {
     let builder = this.db('finops_usage_metrics')
+      .select('day', 'entity_ref', 'metric', 'labels', 'value')
       .whereIn('entity_ref', query.entityRefs)
       .whereBetween('day', [query.window.from, query.window.to]);
     if (query.metrics) {
       builder = builder.whereIn('metric', query.metrics);
     }
-    const rows = await builder.orderBy('day').orderBy('id');
-    return rows.map(row => ({
-      day: row.day,
-      entityRef: row.entity_ref,
-      metric: row.metric,
-      labels: JSON.parse(row.labels),
-      value: Number(row.value),
-    }));
+    const rows = await builder.orderBy(['day', 'id']);
+    const labels = labelsReader();
+    return rows.map(row =>
+      usageMetric(
+        row.day,
+        row.entity_ref,
+        row.metric,
+        labels(row.labels),
+        row.value,
+      ),
+    );
+  }
+
+  async entitiesUsage(query: {
+    entityRefs: string[];
+    window: DayWindow;
+    metric: string;
+  }): Promise<UsageMetricRows> {
+    const rows: any[][] = await selectRows(
+      this.db,
+      this.db('finops_usage_metrics')
+        .select('id', 'day', 'entity_ref', 'labels', 'value')
+        .whereIn('entity_ref', query.entityRefs)
+        .where('metric', query.metric)
+        .whereBetween('day', [query.window.from, query.window.to])
+        .orderBy(['entity_ref', 'day', 'id']),
+    );
+    const labels = labelsReader();
+    return {
+      metrics: rows.map(([, day, entityRef, text, value]) =>
+        usageMetric(day, entityRef, query.metric, labels(text), value),
+      ),
+      ids: rows.map(([id]) => Number(id)),
+    };
   }
 
   async *exportRows(window: DayWindow): AsyncIterable<ExportedCostRow> {
@@ -466,5 +513,28 @@ function unitAggregate(row: {
     unit: row.unit ?? undefined,
     costMicros: toBigInt(row.cost),
     quantity: toBigInt(row.quantity),
+  };
+}
+
+function usageMetric(
+  day: string,
+  entityRef: string,
+  metric: string,
+  labels: Record<string, string>,
+  value: unknown,
+): UsageMetric {
+  return { day, entityRef, metric, labels, value: Number(value) };
+}
+
+/** Parses labels, each distinct text once: metrics repeat a few label sets. */
+function labelsReader() {
+  const parsed = new Map<string, Record<string, string>>();
+  return (text: string): Record<string, string> => {
+    let labels = parsed.get(text);
+    if (!labels) {
+      labels = JSON.parse(text) as Record<string, string>;
+      parsed.set(text, labels);
+    }
+    return { ...labels };
   };
 }

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
+  CostDimensionKind,
   CostGroupBy,
   CostRecord,
   addDays,
@@ -157,6 +158,25 @@ async function* dataset(): AsyncIterable<StoredItem> {
   }
 }
 
+/** Kubernetes spend of another source, on some of the same entities. */
+async function* clusterDataset(): AsyncIterable<StoredItem> {
+  const days = enumerateDays({ from: addDays(AS_OF, -59), to: AS_OF });
+  for (const [d, day] of days.entries()) {
+    for (const name of ['search', 'suite']) {
+      yield cost(day, name, {
+        provider: 'kubernetes',
+        service: 'cluster',
+        model: undefined,
+        dimensionKind: 'resource',
+        dimension: d % 2 ? 'cpu' : 'memory',
+        quantity: 2_000_000n,
+        unit: d % 2 ? 'core-hours' : 'GiB-hours',
+        billedCostMicros: 400_000n,
+      });
+    }
+  }
+}
+
 describe.each(databases.eachSupportedId())(
   'BatchMetricData on %p',
   databaseId => {
@@ -169,6 +189,7 @@ describe.each(databases.eachSupportedId())(
       const costStore = DatabaseCostStore.fromKnex(knex);
       const window = { from: addDays(AS_OF, -59), to: AS_OF };
       await costStore.replaceWindow('mixed', window, dataset());
+      await costStore.replaceWindow('cluster', window, clusterDataset());
       return costStore;
     }
 
@@ -177,12 +198,14 @@ describe.each(databases.eachSupportedId())(
       lastDays(AS_OF, 30),
       previousDays(AS_OF, 30),
     ];
-    const groupings: Array<[CostGroupBy, 'tokenType' | undefined]> = [
+    const groupings: Array<[CostGroupBy, CostDimensionKind | undefined]> = [
       ['source', undefined],
       ['model', undefined],
       ['provider', 'tokenType'],
       ['tokenType', undefined],
       ['operation', undefined],
+      ['resource', undefined],
+      ['model', 'resource'],
     ];
 
     it('answers each entity as the queries of that entity alone do', async () => {

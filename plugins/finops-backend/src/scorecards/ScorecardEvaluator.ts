@@ -14,20 +14,21 @@ import {
 } from '@tollgate/plugin-finops-node';
 import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { CostStore } from '../database/CostStore';
-import { BatchMetricData } from './BatchMetricData';
+import { BatchMetricData, BatchQuery } from './BatchMetricData';
 import { batchBySpendRefs } from './batchBySpendRefs';
 import { createMetricContext, EvaluationData } from './createMetricContext';
 import { ScorecardStore, StoredScorecardResult } from './ScorecardStore';
 import { toBudgetedEntity } from '../budgets/BudgetEvaluator';
 
 /** Spend refs whose data one batch of an evaluation loads and holds at once. */
-export const MAX_BATCH_REFS = 2000;
+export const MAX_BATCH_REFS = 500;
 
 /**
  * Evaluates every scorecard on every entity it applies to from the stored costs,
  * usage metrics, catalog and budget snapshot, and stores the results of the day.
  * Entities are scored in batches: each query the metrics ask for runs once per batch,
- * not once per entity (see BatchMetricData).
+ * not once per entity (see BatchMetricData), and the next batch's queries run while
+ * one is scored.
  */
 export class ScorecardEvaluator {
   private readonly metrics: Map<string, ScorecardMetric>;
@@ -75,20 +76,32 @@ export class ScorecardEvaluator {
         budgets.entity(stringifyEntityRef(entity)) ?? toBudgetedEntity(entity);
       return [{ entity, budgeted, matching }];
     });
-    const results: StoredScorecardResult[] = [];
-    for (const batch of batchBySpendRefs(
+    const batches = batchBySpendRefs(
       scored,
       this.options.maxBatchRefs ?? MAX_BATCH_REFS,
-    )) {
-      const metricData = new BatchMetricData({
+    );
+    const dataOf = (index: number, prefetch?: BatchQuery[]) =>
+      new BatchMetricData({
         costStore: this.options.costStore,
         currency: this.options.currency,
-        entityRefs: batch.refs,
+        entityRefs: batches[index].refs,
+        prefetch,
       });
+    const results: StoredScorecardResult[] = [];
+    let plan: BatchQuery[] | undefined;
+    let next: BatchMetricData | undefined;
+    for (const [index, batch] of batches.entries()) {
+      const metricData = next ?? dataOf(index, plan);
+      // While this batch is scored, the next one loads what the previous one needed.
+      next =
+        plan && index + 1 < batches.length
+          ? dataOf(index + 1, plan)
+          : undefined;
       for (const { entity, budgeted, matching } of batch.items) {
         const context = createMetricContext(entity, budgeted, data, metricData);
         results.push(...(await this.score(context, budgeted, matching)));
       }
+      plan = metricData.plan();
     }
     await this.options.store.save(results, new Date(budgets.takenAt));
     return results;
