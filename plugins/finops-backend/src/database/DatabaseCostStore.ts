@@ -164,9 +164,21 @@ export class DatabaseCostStore implements CostStore {
     });
   }
 
+  /**
+   * Rows of the given entities. PostgreSQL gets the refs as one array: a list of
+   * thousands of parameters costs more to send and plan than the query.
+   */
+  private ofEntities(builder: Knex.QueryBuilder, entityRefs: string[]) {
+    return this.db.client.driverName === 'pg'
+      ? builder.whereRaw('entity_ref = ANY(?)', [entityRefs])
+      : builder.whereIn('entity_ref', entityRefs);
+  }
+
   private entityRows(query: Omit<EntityCostQuery, 'groupBy'>) {
-    const rows = this.db('finops_daily_costs')
-      .whereIn('entity_ref', query.entityRefs)
+    const rows = this.ofEntities(
+      this.db('finops_daily_costs'),
+      query.entityRefs,
+    )
       .where('currency', query.currency)
       .whereBetween('day', [query.window.from, query.window.to]);
     return query.dimensionKind
@@ -389,14 +401,16 @@ export class DatabaseCostStore implements CostStore {
     window: DayWindow;
     metrics?: string[];
   }): Promise<UsageMetric[]> {
-    let builder = this.db('finops_usage_metrics')
+    let builder = this.ofEntities(
+      this.db('finops_usage_metrics'),
+      query.entityRefs,
+    )
       .select('day', 'entity_ref', 'metric', 'labels', 'value')
-      .whereIn('entity_ref', query.entityRefs)
       .whereBetween('day', [query.window.from, query.window.to]);
     if (query.metrics) {
       builder = builder.whereIn('metric', query.metrics);
     }
-    const rows = await builder.orderBy(['day', 'id']);
+    const rows: any[] = await builder.orderBy(['day', 'id']);
     const labels = labelsReader();
     return rows.map(row =>
       usageMetric(
@@ -416,9 +430,8 @@ export class DatabaseCostStore implements CostStore {
   }): Promise<UsageMetricRows> {
     const rows: any[][] = await selectRows(
       this.db,
-      this.db('finops_usage_metrics')
+      this.ofEntities(this.db('finops_usage_metrics'), query.entityRefs)
         .select('id', 'day', 'entity_ref', 'labels', 'value')
-        .whereIn('entity_ref', query.entityRefs)
         .where('metric', query.metric)
         .whereBetween('day', [query.window.from, query.window.to])
         .orderBy(['entity_ref', 'day', 'id']),
