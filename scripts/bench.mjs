@@ -2,8 +2,9 @@
 // Benchmarks (not part of the tests). Each measurement runs in its own process and
 // prints one JSON line; this script prints them as a table.
 //
-//   ./tollgate bench [--only ingest,query,guardrail] [--records 1000000]
+//   ./tollgate bench [--only ingest,query,guardrail,scoring] [--records 1000000]
 //     [--stored 10000000] [--db sqlite,pg] [--budgets 10000] [--connections 32]
+//     [--entities 10000]
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -17,7 +18,8 @@ const stored = option('stored', '10000000');
 const databases = option('db', 'sqlite,pg').split(',');
 const budgets = option('budgets', '10000');
 const connections = option('connections', '32');
-const only = option('only', 'ingest,query,guardrail').split(',');
+const entities = option('entities', '10000');
+const only = option('only', 'ingest,query,guardrail,scoring').split(',');
 
 function measure(script, scriptArgs) {
   const result = spawnSync(
@@ -65,6 +67,20 @@ for (const db of databases) {
       `${db}: ${query.stored} stored records (${query.rollupRows} rollup rows, filled in ${query.fillSeconds} s): ` +
         `entity cost p50 ${query.entityCostMs.p50} ms, p95 ${query.entityCostMs.p95} ms; ` +
         `org summary p50 ${query.orgSummaryMs.p50} ms, p95 ${query.orgSummaryMs.p95} ms`,
+    );
+  }
+  if (only.includes('scoring')) {
+    const scoring = measure('scoringBench.ts', [
+      '--db',
+      db,
+      '--entities',
+      entities,
+    ]);
+    console.log(
+      `${db}: scoring ${scoring.entities} entities over ${scoring.storedRecords} cost records and ` +
+        `${scoring.storedMetrics} usage metrics: ${scoring.checks} checks in ${scoring.seconds} s ` +
+        `(storing the results ${scoring.saveSeconds} s of it; ${scoring.costQueries} cost queries); ` +
+        `peak RSS ${scoring.peakRssMb} MB (target < 10 s)`,
     );
   }
 }

@@ -16,3 +16,7 @@ class FixedSizeResizeObserver {
 if (!('ResizeObserver' in globalThis)) {
   Object.assign(globalThis, { ResizeObserver: FixedSizeResizeObserver });
 }
+
+// Whole pages with charts render slowly on a busy two-core machine: the default five
+// seconds per test is too tight there, and a timed-out render leaks into the next test.
+jest.setTimeout(30_000);

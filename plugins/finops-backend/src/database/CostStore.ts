@@ -6,6 +6,7 @@ import {
   SummaryGroupBy,
 } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
+import { CostLineColumns } from './costGroupKeys';
 
 /** What a source run writes into a window: cost records and usage metrics. */
 export type StoredItem =
@@ -22,6 +23,28 @@ export interface CostAggregate {
 
 export interface DailyAggregate extends CostAggregate {
   day: string;
+}
+
+/** One entity's spend on one day. Money in micro-units. */
+export interface EntityDailySpend {
+  entityRef: string;
+  day: string;
+  costMicros: bigint;
+}
+
+/** One entity's spend in a window on one source, provider, model, dimension and unit. */
+export interface EntityCostLine extends CostLineColumns {
+  entityRef: string;
+  unit?: string;
+  costMicros: bigint;
+  /** Units of 10^-6; 0 when the records have none. */
+  quantity: bigint;
+}
+
+/** Usage metrics, and the row id of each, which orders metrics of the same day. */
+export interface UsageMetricRows {
+  metrics: UsageMetric[];
+  ids: number[];
 }
 
 export interface EntityCostQuery {
@@ -89,6 +112,19 @@ export interface CostStore {
   entityBreakdown(query: EntityCostQuery): Promise<CostAggregate[]>;
   entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint>;
 
+  /** Spend per entity and day of many entities at once, by entity and day. */
+  entitiesDaily(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<EntityDailySpend[]>;
+  /**
+   * Spend and quantity of many entities at once per source, provider, model,
+   * dimension and unit, in no particular order: every grouping of `entityBreakdown`
+   * can be made from these lines (see costGroupKey).
+   */
+  entitiesCostLines(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<EntityCostLine[]>;
+
   summaryGroups(query: SummaryQuery): Promise<CostAggregate[]>;
   summaryDaily(query: SummaryQuery): Promise<DailyAggregate[]>;
   unallocatedTotal(window: DayWindow, currency: string): Promise<bigint>;
@@ -118,11 +154,21 @@ export interface CostStore {
     currency: string,
   ): Promise<DimensionDailySpend[]>;
 
+  /** Usage metrics of the given entities, by day and then in the order they were stored. */
   usageMetrics(query: {
     entityRefs: string[];
     window: DayWindow;
     metrics?: string[];
   }): Promise<UsageMetric[]>;
+  /**
+   * One usage metric of many entities at once, by entity, then by day and row id:
+   * each entity's metrics in the order `usageMetrics` answers.
+   */
+  entitiesUsage(query: {
+    entityRefs: string[];
+    window: DayWindow;
+    metric: string;
+  }): Promise<UsageMetricRows>;
 
   exportRows(window: DayWindow): AsyncIterable<ExportedCostRow>;
 }

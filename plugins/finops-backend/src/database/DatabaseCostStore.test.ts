@@ -116,6 +116,64 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('answers daily spend and breakdowns of many entities at once, per entity', async () => {
+      const { store } = await createStore();
+      await store.replaceWindow(
+        'focus:a',
+        window,
+        items([
+          ...sample,
+          record({
+            entityRef: 'component:default/search',
+            billedCostMicros: 7n,
+          }),
+        ]),
+      );
+      const entityRefs = [
+        'component:default/summarizer',
+        'component:default/search',
+        'component:default/none',
+      ];
+      const daily = await store.entitiesDaily({
+        entityRefs,
+        window,
+        currency: 'USD',
+      });
+      expect(
+        daily.map(d => [d.day, d.entityRef, formatMicros(d.costMicros)]).sort(),
+      ).toEqual([
+        ['2026-11-01', 'component:default/search', '0.000007'],
+        ['2026-11-01', 'component:default/summarizer', '12.50'],
+        ['2026-11-02', 'component:default/summarizer', '0.333333'],
+      ]);
+      const lines = await store.entitiesCostLines({
+        entityRefs,
+        window,
+        currency: 'USD',
+      });
+      expect(
+        lines
+          .map(l => [l.entityRef, l.provider, l.dimension, l.costMicros])
+          .sort(),
+      ).toEqual([
+        ['component:default/search', 'openai', 'input', 7n],
+        ['component:default/summarizer', 'anthropic', 'input', 333_333n],
+        ['component:default/summarizer', 'openai', 'input', 2_500_000n],
+        ['component:default/summarizer', 'openai', 'output', 10_000_000n],
+      ]);
+      expect(lines.find(l => l.provider === 'anthropic')).toEqual({
+        entityRef: 'component:default/summarizer',
+        sourceId: 'focus:a',
+        provider: 'anthropic',
+        model: 'claude-sonnet-4',
+        dimensionKind: 'tokenType',
+        dimension: 'input',
+        unit: 'tokens',
+        costMicros: 333_333n,
+        quantity: 1_000_000_000n,
+      });
+    });
+
     it('replaces a window on re-ingestion and never double counts', async () => {
       const { store } = await createStore();
       await store.replaceWindow('focus:a', window, items(sample));
@@ -229,6 +287,15 @@ describe.each(databases.eachSupportedId())(
           value: 1200,
         },
       ]);
+      const { metrics, ids } = await store.entitiesUsage({
+        entityRefs: [entity.entityRefs[0], 'component:default/none'],
+        window,
+        metric: 'http.requests',
+      });
+      expect(metrics).toEqual(
+        await store.usageMetrics({ entityRefs: entity.entityRefs, window }),
+      );
+      expect(ids).toEqual([expect.any(Number)]);
       const exported = [];
       for await (const row of store.exportRows(window)) {
         exported.push(row);

@@ -3,11 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import {
-  CostGroupBy,
-  DayWindow,
-  SummaryGroupBy,
-} from '@tollgate/plugin-finops-common';
+import { DayWindow, SummaryGroupBy } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import {
@@ -16,12 +12,18 @@ import {
   DailyAggregate,
   DimensionDailySpend,
   EntityCostQuery,
+  EntityCostLine,
+  EntityDailySpend,
   ExportedCostRow,
   SpendScopeKind,
   StoredItem,
   SummaryQuery,
+  UsageMetricRows,
 } from './CostStore';
+import { COST_GROUP_SQL } from './costGroupKeys';
 import { insertRows } from './insertRows';
+import { selectRows } from './selectRows';
+import { UnitAggregate, compareBigDesc, mergeUnits } from './mergeUnits';
 import { toBigInt, toOptionalBigInt } from './toBigInt';
 
 const migrationsDir = resolvePackagePath(
@@ -60,16 +62,6 @@ const METRIC_COLUMNS = [
 ] as const;
 
 export const UNALLOCATED_KEY = '(unallocated)';
-export const OTHER_KEY = '(other)';
-
-const COST_GROUP_KEYS: Record<CostGroupBy, string> = {
-  source: 'source_id',
-  model: `COALESCE(model, '(none)')`,
-  provider: 'provider',
-  tokenType: `CASE WHEN dimension_kind = 'tokenType' THEN dimension ELSE '${OTHER_KEY}' END`,
-  operation: `CASE WHEN dimension_kind = 'operation' THEN dimension ELSE '${OTHER_KEY}' END`,
-  resource: `CASE WHEN dimension_kind = 'resource' THEN dimension ELSE '${OTHER_KEY}' END`,
-};
 
 const SUMMARY_GROUP_KEYS: Record<SummaryGroupBy, string> = {
   costCenter: `COALESCE(cost_center, '${UNALLOCATED_KEY}')`,
@@ -172,9 +164,21 @@ export class DatabaseCostStore implements CostStore {
     });
   }
 
+  /**
+   * Rows of the given entities. PostgreSQL gets the refs as one array: a list of
+   * thousands of parameters costs more to send and plan than the query.
+   */
+  private ofEntities(builder: Knex.QueryBuilder, entityRefs: string[]) {
+    return this.db.client.driverName === 'pg'
+      ? builder.whereRaw('entity_ref = ANY(?)', [entityRefs])
+      : builder.whereIn('entity_ref', entityRefs);
+  }
+
   private entityRows(query: Omit<EntityCostQuery, 'groupBy'>) {
-    const rows = this.db('finops_daily_costs')
-      .whereIn('entity_ref', query.entityRefs)
+    const rows = this.ofEntities(
+      this.db('finops_daily_costs'),
+      query.entityRefs,
+    )
       .where('currency', query.currency)
       .whereBetween('day', [query.window.from, query.window.to]);
     return query.dimensionKind
@@ -183,7 +187,7 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async entityDaily(query: EntityCostQuery): Promise<DailyAggregate[]> {
-    const key = COST_GROUP_KEYS[query.groupBy];
+    const key = COST_GROUP_SQL[query.groupBy];
     const rows: any[] = await this.entityRows(query)
       .select('day', this.db.raw(`${key} AS group_key`))
       .sum({ cost: 'billed_cost' })
@@ -198,18 +202,80 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async entityBreakdown(query: EntityCostQuery): Promise<CostAggregate[]> {
-    const key = COST_GROUP_KEYS[query.groupBy];
+    const key = COST_GROUP_SQL[query.groupBy];
     const rows: any[] = await this.entityRows(query)
       .select('unit', this.db.raw(`${key} AS group_key`))
       .sum({ cost: 'billed_cost', quantity: 'quantity' })
       .groupBy(this.db.raw(key))
       .groupBy('unit');
-    return mergeUnits(rows);
+    return mergeUnits(rows.map(unitAggregate));
   }
 
   async entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint> {
     const [row] = await this.entityRows(query).sum({ cost: 'billed_cost' });
     return toBigInt(row?.cost);
+  }
+
+  async entitiesDaily(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<EntityDailySpend[]> {
+    const rows: any[][] = await selectRows(
+      this.db,
+      this.entityRows(query)
+        .select('entity_ref', 'day')
+        .sum({ cost: 'billed_cost' })
+        .groupBy('entity_ref', 'day')
+        .orderBy(['entity_ref', 'day']),
+    );
+    return rows.map(([entityRef, day, cost]) => ({
+      entityRef,
+      day,
+      costMicros: toBigInt(cost),
+    }));
+  }
+
+  async entitiesCostLines(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<EntityCostLine[]> {
+    const columns = [
+      'entity_ref',
+      'source_id',
+      'provider',
+      'model',
+      'dimension_kind',
+      'dimension',
+      'unit',
+    ];
+    const rows: any[][] = await selectRows(
+      this.db,
+      this.entityRows(query)
+        .select(columns)
+        .sum({ cost: 'billed_cost', quantity: 'quantity' })
+        .groupBy(columns),
+    );
+    return rows.map(
+      ([
+        entityRef,
+        sourceId,
+        provider,
+        model,
+        dimensionKind,
+        dimension,
+        unit,
+        cost,
+        quantity,
+      ]) => ({
+        entityRef,
+        sourceId,
+        provider,
+        model: model ?? undefined,
+        dimensionKind,
+        dimension,
+        unit: unit ?? undefined,
+        costMicros: toBigInt(cost),
+        quantity: toBigInt(quantity),
+      }),
+    );
   }
 
   private summaryRows(window: DayWindow, currency: string) {
@@ -335,20 +401,48 @@ export class DatabaseCostStore implements CostStore {
     window: DayWindow;
     metrics?: string[];
   }): Promise<UsageMetric[]> {
-    let builder = this.db('finops_usage_metrics')
-      .whereIn('entity_ref', query.entityRefs)
+    let builder = this.ofEntities(
+      this.db('finops_usage_metrics'),
+      query.entityRefs,
+    )
+      .select('day', 'entity_ref', 'metric', 'labels', 'value')
       .whereBetween('day', [query.window.from, query.window.to]);
     if (query.metrics) {
       builder = builder.whereIn('metric', query.metrics);
     }
-    const rows = await builder.orderBy('day');
-    return rows.map(row => ({
-      day: row.day,
-      entityRef: row.entity_ref,
-      metric: row.metric,
-      labels: JSON.parse(row.labels),
-      value: Number(row.value),
-    }));
+    const rows: any[] = await builder.orderBy(['day', 'id']);
+    const labels = labelsReader();
+    return rows.map(row =>
+      usageMetric(
+        row.day,
+        row.entity_ref,
+        row.metric,
+        labels(row.labels),
+        row.value,
+      ),
+    );
+  }
+
+  async entitiesUsage(query: {
+    entityRefs: string[];
+    window: DayWindow;
+    metric: string;
+  }): Promise<UsageMetricRows> {
+    const rows: any[][] = await selectRows(
+      this.db,
+      this.ofEntities(this.db('finops_usage_metrics'), query.entityRefs)
+        .select('id', 'day', 'entity_ref', 'labels', 'value')
+        .where('metric', query.metric)
+        .whereBetween('day', [query.window.from, query.window.to])
+        .orderBy(['entity_ref', 'day', 'id']),
+    );
+    const labels = labelsReader();
+    return {
+      metrics: rows.map(([, day, entityRef, text, value]) =>
+        usageMetric(day, entityRef, query.metric, labels(text), value),
+      ),
+      ids: rows.map(([id]) => Number(id)),
+    };
   }
 
   async *exportRows(window: DayWindow): AsyncIterable<ExportedCostRow> {
@@ -420,43 +514,40 @@ function metricRow(sourceId: string, metric: UsageMetric) {
   ];
 }
 
-function compareBigDesc(a: bigint, b: bigint) {
-  if (a === b) {
-    return 0;
-  }
-  return a > b ? -1 : 1;
+/** A (key, unit) row of a grouped query. */
+function unitAggregate(row: {
+  group_key: unknown;
+  unit: string | null;
+  cost: unknown;
+  quantity: unknown;
+}): UnitAggregate {
+  return {
+    key: String(row.group_key),
+    unit: row.unit ?? undefined,
+    costMicros: toBigInt(row.cost),
+    quantity: toBigInt(row.quantity),
+  };
 }
 
-/** Folds rows of (key, unit) into one aggregate per key; mixed units drop quantity. */
-function mergeUnits(
-  rows: Array<{
-    group_key: unknown;
-    unit: string | null;
-    cost: unknown;
-    quantity: unknown;
-  }>,
-): CostAggregate[] {
-  const byKey = new Map<string, CostAggregate & { units: Set<string> }>();
-  for (const row of rows) {
-    const key = String(row.group_key);
-    const entry = byKey.get(key) ?? {
-      key,
-      costMicros: 0n,
-      quantity: 0n,
-      units: new Set<string>(),
-    };
-    entry.costMicros += toBigInt(row.cost);
-    if (row.unit) {
-      entry.units.add(row.unit);
-      entry.quantity = (entry.quantity ?? 0n) + toBigInt(row.quantity);
+function usageMetric(
+  day: string,
+  entityRef: string,
+  metric: string,
+  labels: Record<string, string>,
+  value: unknown,
+): UsageMetric {
+  return { day, entityRef, metric, labels, value: Number(value) };
+}
+
+/** Parses labels, each distinct text once: metrics repeat a few label sets. */
+function labelsReader() {
+  const parsed = new Map<string, Record<string, string>>();
+  return (text: string): Record<string, string> => {
+    let labels = parsed.get(text);
+    if (!labels) {
+      labels = JSON.parse(text) as Record<string, string>;
+      parsed.set(text, labels);
     }
-    byKey.set(key, entry);
-  }
-  return [...byKey.values()]
-    .map(({ units, ...entry }) =>
-      units.size === 1
-        ? { ...entry, unit: [...units][0] }
-        : { key: entry.key, costMicros: entry.costMicros },
-    )
-    .sort((a, b) => compareBigDesc(a.costMicros, b.costMicros));
+    return { ...labels };
+  };
 }

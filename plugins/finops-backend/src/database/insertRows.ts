@@ -64,7 +64,7 @@ function isSqliteTransaction(
 }
 
 /** What knex's better-sqlite3 dialect does to bindings: dates as numbers, booleans as 0/1. */
-function toSqliteValue(value: unknown): unknown {
+export function toSqliteValue(value: unknown): unknown {
   if (value instanceof Date) {
     return value.valueOf();
   }

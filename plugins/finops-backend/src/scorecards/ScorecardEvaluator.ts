@@ -12,15 +12,23 @@ import {
   ScorecardMetric,
   ScorecardMetricContext,
 } from '@tollgate/plugin-finops-node';
-import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { CostStore } from '../database/CostStore';
+import { BatchMetricData, BatchQuery } from './BatchMetricData';
+import { batchBySpendRefs } from './batchBySpendRefs';
 import { createMetricContext, EvaluationData } from './createMetricContext';
 import { ScorecardStore, StoredScorecardResult } from './ScorecardStore';
 import { toBudgetedEntity } from '../budgets/BudgetEvaluator';
 
+/** Spend refs whose data one batch of an evaluation loads and holds at once. */
+export const MAX_BATCH_REFS = 500;
+
 /**
  * Evaluates every scorecard on every entity it applies to from the stored costs,
  * usage metrics, catalog and budget snapshot, and stores the results of the day.
+ * Entities are scored in batches: each query the metrics ask for runs once per batch,
+ * not once per entity (see BatchMetricData), and the next batch's queries run while
+ * one is scored.
  */
 export class ScorecardEvaluator {
   private readonly metrics: Map<string, ScorecardMetric>;
@@ -33,6 +41,8 @@ export class ScorecardEvaluator {
       store: ScorecardStore;
       currency: string;
       logger: LoggerService;
+      /** Spend refs per batch; MAX_BATCH_REFS by default. */
+      maxBatchRefs?: number;
     },
   ) {
     this.metrics = new Map(options.metrics.map(m => [m.id, m]));
@@ -46,7 +56,6 @@ export class ScorecardEvaluator {
     const entities = budgets.catalogEntities;
     const asOf = budgets.asOf;
     const data: EvaluationData = {
-      costStore: this.options.costStore,
       currency: this.options.currency,
       asOf,
       budgets,
@@ -58,39 +67,75 @@ export class ScorecardEvaluator {
       ),
       scopeAllocation: this.allocationLoader(asOf),
     };
-    const results: StoredScorecardResult[] = [];
-    for (const entity of entities) {
+    const scored = entities.flatMap(entity => {
       const matching = definitions.filter(d =>
         matchesScorecard(d.filter, entity),
       );
-      if (matching.length === 0) continue;
+      if (matching.length === 0) return [];
       const budgeted =
         budgets.entity(stringifyEntityRef(entity)) ?? toBudgetedEntity(entity);
-      const context = createMetricContext(entity, budgeted, data);
-      const values = new Map<string, Promise<ScorecardValue>>();
-      for (const definition of matching) {
-        const byCheck: Record<string, ScorecardValue> = {};
-        for (const check of definition.checks) {
-          let value = values.get(check.metric);
-          if (!value) {
-            value = this.compute(check.metric, context);
-            values.set(check.metric, value);
-          }
-          byCheck[check.id] = await value;
-        }
-        results.push({
-          result: scoreScorecard({
-            definition,
-            entityRef: budgeted.entityRef,
-            day: asOf,
-            values: byCheck,
-          }),
-          team: budgeted.team,
-          costCenter: budgeted.costCenter,
-        });
+      return [{ entity, budgeted, matching }];
+    });
+    const batches = batchBySpendRefs(
+      scored,
+      this.options.maxBatchRefs ?? MAX_BATCH_REFS,
+    );
+    const dataOf = (index: number, prefetch?: BatchQuery[]) =>
+      new BatchMetricData({
+        costStore: this.options.costStore,
+        currency: this.options.currency,
+        entityRefs: batches[index].refs,
+        prefetch,
+      });
+    const results: StoredScorecardResult[] = [];
+    let plan: BatchQuery[] | undefined;
+    let next: BatchMetricData | undefined;
+    for (const [index, batch] of batches.entries()) {
+      const metricData = next ?? dataOf(index, plan);
+      // While this batch is scored, the next one loads what the previous one needed.
+      next =
+        plan && index + 1 < batches.length
+          ? dataOf(index + 1, plan)
+          : undefined;
+      for (const { entity, budgeted, matching } of batch.items) {
+        const context = createMetricContext(entity, budgeted, data, metricData);
+        results.push(...(await this.score(context, budgeted, matching)));
       }
+      plan = metricData.plan();
     }
     await this.options.store.save(results, new Date(budgets.takenAt));
+    return results;
+  }
+
+  /** The results of the scorecards that apply to one entity. */
+  private async score(
+    context: ScorecardMetricContext,
+    budgeted: BudgetedEntity,
+    definitions: ScorecardDefinition[],
+  ): Promise<StoredScorecardResult[]> {
+    const values = new Map<string, Promise<ScorecardValue>>();
+    const results: StoredScorecardResult[] = [];
+    for (const definition of definitions) {
+      const byCheck: Record<string, ScorecardValue> = {};
+      for (const check of definition.checks) {
+        let value = values.get(check.metric);
+        if (!value) {
+          value = this.compute(check.metric, context);
+          values.set(check.metric, value);
+        }
+        byCheck[check.id] = await value;
+      }
+      results.push({
+        result: scoreScorecard({
+          definition,
+          entityRef: budgeted.entityRef,
+          day: context.asOf,
+          values: byCheck,
+        }),
+        team: budgeted.team,
+        costCenter: budgeted.costCenter,
+      });
+    }
     return results;
   }
 

@@ -9,11 +9,10 @@ import {
   ScorecardMetricContext,
 } from '@tollgate/plugin-finops-node';
 import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
-import { CostStore } from '../database/CostStore';
+import { BatchMetricData } from './BatchMetricData';
 
 /** What one evaluation shares between entities: the catalog, budgets and org totals. */
 export interface EvaluationData {
-  costStore: CostStore;
   currency: string;
   asOf: string;
   entitiesByRef: Map<string, Entity>;
@@ -38,14 +37,18 @@ function memo<T>(
   return value;
 }
 
-/** The metric context of one entity; each query runs once however many checks read it. */
+/**
+ * The metric context of one entity, reading spend and usage from the data of its
+ * batch; each answer is computed once however many checks read it.
+ */
 export function createMetricContext(
   entity: Entity,
   budgeted: BudgetedEntity,
   data: EvaluationData,
+  metricData: BatchMetricData,
 ): ScorecardMetricContext {
-  const { costStore, currency, asOf } = data;
-  const entityRefs = budgeted.spendRefs;
+  const { currency, asOf } = data;
+  const refs = budgeted.spendRefs;
   const cache = new Map<string, Promise<any>>();
   const windowKey = (w: DayWindow) => `${w.from}..${w.to}`;
   return {
@@ -54,19 +57,9 @@ export function createMetricContext(
     asOf,
     currency,
     dailySpend: window =>
-      memo(cache, `daily:${windowKey(window)}`, async () => {
-        const rows = await costStore.entityDaily({
-          entityRefs,
-          window,
-          groupBy: 'source',
-          currency,
-        });
-        const daily = new Map<string, bigint>();
-        for (const row of rows) {
-          daily.set(row.day, (daily.get(row.day) ?? 0n) + row.costMicros);
-        }
-        return daily;
-      }),
+      memo(cache, `daily:${windowKey(window)}`, () =>
+        metricData.dailySpend(refs, window),
+      ),
     costBy: (
       groupBy: CostGroupBy,
       window: DayWindow,
@@ -75,18 +68,11 @@ export function createMetricContext(
       memo(
         cache,
         `by:${groupBy}:${filter?.dimensionKind ?? ''}:${windowKey(window)}`,
-        () =>
-          costStore.entityBreakdown({
-            entityRefs,
-            window,
-            groupBy,
-            currency,
-            dimensionKind: filter?.dimensionKind,
-          }),
+        () => metricData.costBy(refs, groupBy, window, filter?.dimensionKind),
       ),
     usage: (metric, window) =>
       memo(cache, `usage:${metric}:${windowKey(window)}`, () =>
-        costStore.usageMetrics({ entityRefs, window, metrics: [metric] }),
+        metricData.usage(refs, metric, window),
       ),
     related: relationType =>
       (entity.relations ?? [])

@@ -1,14 +1,33 @@
 import { DayWindow, addDays } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 
+/** Windows by asOf and length: every entity of an evaluation asks for the same few. */
+const windows = new Map<string, Readonly<DayWindow>>();
+
+function window(key: string, make: () => DayWindow): DayWindow {
+  let made = windows.get(key);
+  if (!made) {
+    if (windows.size >= 1000) windows.clear();
+    made = Object.freeze(make());
+    windows.set(key, made);
+  }
+  return made;
+}
+
 /** The `days` UTC days up to and including `asOf`. */
 export function lastDays(asOf: string, days: number): DayWindow {
-  return { from: addDays(asOf, 1 - days), to: asOf };
+  return window(`${asOf}/${days}`, () => ({
+    from: addDays(asOf, 1 - days),
+    to: asOf,
+  }));
 }
 
 /** The `days` UTC days just before the last `days` up to `asOf`. */
 export function previousDays(asOf: string, days: number): DayWindow {
-  return { from: addDays(asOf, 1 - 2 * days), to: addDays(asOf, -days) };
+  return window(`${asOf}/-${days}`, () => ({
+    from: addDays(asOf, 1 - 2 * days),
+    to: addDays(asOf, -days),
+  }));
 }
 
 /** The sum of metric values, optionally only those whose labels match. */
