@@ -64,7 +64,7 @@ for (const db of databases) {
   if (only.includes('query')) {
     const query = measure('queryBench.ts', ['--db', db, '--stored', stored]);
     console.log(
-      `${db}: ${query.stored} stored records (${query.rollupRows} rollup rows, filled in ${query.fillSeconds} s): ` +
+      `${db}: ${query.stored} stored records (${query.rollupRows} daily and ${query.summaryRows} summary rollup rows, filled in ${query.fillSeconds} s): ` +
         `entity cost p50 ${query.entityCostMs.p50} ms, p95 ${query.entityCostMs.p95} ms; ` +
         `org summary p50 ${query.orgSummaryMs.p50} ms, p95 ${query.orgSummaryMs.p95} ms`,
     );

@@ -204,18 +204,20 @@ export class FocusCostSource implements CostSource {
         });
       },
     );
-    for await (const row of rows) {
-      tally.rows += 1;
-      const result = mapper!.map(row);
-      if (result.type === 'invalid') {
-        invalid.add(row.line, result.reasons);
-      } else if (result.type === 'outside-window') {
-        tally.outsideWindow += 1;
-      } else if (result.type === 'other-currency') {
-        tally.otherCurrency += 1;
-      } else if (!reject || invalid.count === 0) {
-        tally.records += 1;
-        yield { type: 'cost', record: result.record };
+    for await (const batch of rows) {
+      for (const row of batch) {
+        tally.rows += 1;
+        const result = mapper!.map(row);
+        if (result.type === 'invalid') {
+          invalid.add(row.line, result.reasons);
+        } else if (result.type === 'outside-window') {
+          tally.outsideWindow += 1;
+        } else if (result.type === 'other-currency') {
+          tally.otherCurrency += 1;
+        } else if (!reject || invalid.count === 0) {
+          tally.records += 1;
+          yield { type: 'cost', record: result.record };
+        }
       }
     }
     if (invalid.count > 0) {

@@ -7,10 +7,10 @@ async function readAll(
   let header: string[] | undefined;
   const rows: FocusCsvRow[] = [];
   const reader = new FocusCsvReader('test.csv');
-  for await (const row of reader.read(Readable.from([text]), names => {
+  for await (const batch of reader.read(Readable.from([text]), names => {
     header = names;
   })) {
-    rows.push(row);
+    rows.push(...batch);
   }
   return { header, rows };
 }
@@ -86,10 +86,10 @@ describe('FocusCsvReader', () => {
     const reader = new FocusCsvReader('test.csv');
     const seen: FocusCsvRow[] = [];
     const read = async () => {
-      for await (const row of reader.read(Readable.from(['a\n1\n']), () => {
+      for await (const batch of reader.read(Readable.from(['a\n1\n']), () => {
         throw new Error('bad header');
       })) {
-        seen.push(row);
+        seen.push(...batch);
       }
     };
     await expect(read()).rejects.toThrow('bad header');
@@ -115,15 +115,17 @@ describe('FocusCsvReader', () => {
     let consumed = 0;
     let producedAtFirstRow = 0;
     let maxAhead = 0;
-    for await (const row of reader.read(Readable.from(chunks()), () => {})) {
-      if (consumed === 0) {
-        producedAtFirstRow = produced;
+    for await (const batch of reader.read(Readable.from(chunks()), () => {})) {
+      for (const row of batch) {
+        if (consumed === 0) {
+          producedAtFirstRow = produced;
+        }
+        if (row.values[0] !== `${consumed}.5`) {
+          throw new Error(`row ${consumed} read as ${row.values[0]}`);
+        }
+        consumed += 1;
+        maxAhead = Math.max(maxAhead, produced - consumed);
       }
-      if (row.values[0] !== `${consumed}.5`) {
-        throw new Error(`row ${consumed} read as ${row.values[0]}`);
-      }
-      consumed += 1;
-      maxAhead = Math.max(maxAhead, produced - consumed);
     }
     expect(consumed).toBe(total);
     expect(producedAtFirstRow).toBeLessThan(total / 20);

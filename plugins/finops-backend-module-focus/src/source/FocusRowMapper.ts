@@ -4,11 +4,13 @@ import {
   DayWindow,
   parseMicros,
   parseQuantity,
+  TokenType,
 } from '@tollgate/plugin-finops-common';
 import { FocusAttribution } from './FocusAttribution';
 import { FocusCsvRow } from './FocusCsvReader';
 import { FocusHeader } from './FocusHeader';
 import { FocusSkuPriceDetails } from './FocusSkuPriceDetails';
+import { memoizeText } from './memoizeText';
 import { parseFocusDay } from './parseFocusDay';
 import { parseJsonObject } from './parseJsonObject';
 
@@ -51,6 +53,32 @@ function tagValue(value: unknown): string {
   return value === null ? '' : JSON.stringify(value);
 }
 
+/** The Tags column as string values, or what is wrong with it. */
+function parseTags(
+  value: string,
+): { tags: Record<string, string> } | { error: string } {
+  const result = parseJsonObject(value);
+  if (!result.ok) {
+    return { error: `Tags ${result.error}` };
+  }
+  return {
+    tags: Object.fromEntries(
+      Object.entries(result.value).map(([key, raw]) => [key, tagValue(raw)]),
+    ),
+  };
+}
+
+/** What the SkuPriceDetails column says about tokens, or what is wrong with it. */
+function parseDetails(
+  value: string,
+): { model?: string; tokenType?: TokenType } | { error: string } {
+  const details = FocusSkuPriceDetails.parse(value);
+  if (!(details instanceof FocusSkuPriceDetails)) {
+    return { error: `SkuPriceDetails ${details.error}` };
+  }
+  return { model: details.model, tokenType: details.tokenType };
+}
+
 /**
  * Maps FOCUS rows to cost records. A row is invalid when its BilledCost,
  * BillingCurrency or ChargePeriodStart is missing or malformed, when its Tags or
@@ -59,6 +87,12 @@ function tagValue(value: unknown): string {
  * window are only checked for their ChargePeriodStart and field count.
  */
 export class FocusRowMapper {
+  // Parsed once per distinct text: these columns repeat a few values over many rows.
+  private readonly day = memoizeText(parseFocusDay);
+  private readonly tagsOf = memoizeText(parseTags);
+  private readonly detailsOf = memoizeText(parseDetails);
+  private readonly providerSlug = memoizeText(slug);
+
   constructor(private readonly options: FocusRowMapperOptions) {}
 
   map(row: FocusCsvRow): FocusRowResult {
@@ -74,7 +108,7 @@ export class FocusRowMapper {
       };
     }
     const start = get('ChargePeriodStart');
-    const day = start ? parseFocusDay(start) : undefined;
+    const day = start ? this.day(start) : undefined;
     if (!day) {
       return {
         type: 'invalid',
@@ -131,7 +165,7 @@ export class FocusRowMapper {
     const record: CostRecord = {
       day,
       ...this.options.attribution.attribute(tags),
-      provider: slug(provider) || 'unknown',
+      provider: this.providerSlug(provider) || 'unknown',
       service: get('ServiceName') || get('ServiceCategory') || 'unknown',
       ...(model ? { model } : {}),
       dimensionKind: tokenType ? 'tokenType' : 'usage',
@@ -193,28 +227,26 @@ export class FocusRowMapper {
     if (!value) {
       return undefined;
     }
-    const result = parseJsonObject(value);
-    if (!result.ok) {
-      reasons.push(`Tags ${result.error}`);
+    const parsed = this.tagsOf(value);
+    if ('error' in parsed) {
+      reasons.push(parsed.error);
       return undefined;
     }
-    return Object.fromEntries(
-      Object.entries(result.value).map(([key, raw]) => [key, tagValue(raw)]),
-    );
+    return parsed.tags;
   }
 
   private details(
     value: string,
     reasons: string[],
-  ): FocusSkuPriceDetails | undefined {
+  ): { model?: string; tokenType?: TokenType } | undefined {
     if (!value) {
       return undefined;
     }
-    const details = FocusSkuPriceDetails.parse(value);
-    if (!(details instanceof FocusSkuPriceDetails)) {
-      reasons.push(`SkuPriceDetails ${details.error}`);
+    const parsed = this.detailsOf(value);
+    if ('error' in parsed) {
+      reasons.push(parsed.error);
       return undefined;
     }
-    return details;
+    return parsed;
   }
 }

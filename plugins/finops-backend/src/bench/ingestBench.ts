@@ -14,13 +14,10 @@ import { FocusCostSource } from '@tollgate/plugin-finops-backend-module-focus';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  BATCH_SIZE,
-  COST_COLUMNS,
-  DatabaseCostStore,
-} from '../database/DatabaseCostStore';
+import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { DatabaseSourceRunStore } from '../database/DatabaseSourceRunStore';
 import { insertRows } from '../database/insertRows';
+import { BATCH_SIZE, COST_COLUMNS } from '../database/WindowWriter';
 import { CostSourceRunner } from '../ingestion/CostSourceRunner';
 import { ConfigPriceBook } from '../pricing/ConfigPriceBook';
 import {

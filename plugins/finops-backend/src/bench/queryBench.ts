@@ -1,7 +1,7 @@
 /*
  * Query latency with many stored records: fills the cost records table with N records
  * over 90 days, 2,000 entities, 40 cost centers, 4 models and 4 token types, builds the
- * daily rollups, then times the entity cost and org summary queries the routes make.
+ * daily and summary rollups, then times the entity cost and org summary queries the routes make.
  * Prints one JSON line.
  *
  *   node -r @backstage/cli/config/nodeTransform.cjs queryBench.ts --db pg --stored 10000000
@@ -53,6 +53,12 @@ async function rollUp(db: Knex) {
     FROM finops_cost_records
     GROUP BY source_id, day, entity_ref, cost_center, team, provider, model,
        dimension_kind, dimension, unit, currency`);
+  await db.raw(`INSERT INTO finops_summary_costs
+      (source_id, day, entity_ref, cost_center, team, provider, model, currency, billed_cost)
+    SELECT source_id, day, entity_ref, cost_center, team, provider, model, currency,
+       SUM(billed_cost)
+    FROM finops_daily_costs
+    GROUP BY source_id, day, entity_ref, cost_center, team, provider, model, currency`);
 }
 
 async function time(samples: number, query: (i: number) => Promise<unknown>) {
@@ -80,6 +86,9 @@ async function main() {
   if (kind === 'pg') await db.raw('ANALYZE');
   const fillSeconds = (Date.now() - fillStarted) / 1000;
   const [{ rollups }] = await db('finops_daily_costs').count({ rollups: '*' });
+  const [{ summaries }] = await db('finops_summary_costs').count({
+    summaries: '*',
+  });
 
   const store = DatabaseCostStore.fromKnex(db);
   const window = { from: addDays(todayUtc(), -29), to: todayUtc() };
@@ -116,6 +125,7 @@ async function main() {
       db: kind,
       stored,
       rollupRows: Number(rollups),
+      summaryRows: Number(summaries),
       fillSeconds,
       entityCostMs: entityCost,
       orgSummaryMs: orgSummary,

@@ -21,7 +21,7 @@ import {
   UsageMetricRows,
 } from './CostStore';
 import { COST_GROUP_SQL } from './costGroupKeys';
-import { insertRows } from './insertRows';
+import { BATCH_SIZE, WindowWriter } from './WindowWriter';
 import { selectRows } from './selectRows';
 import { UnitAggregate, compareBigDesc, mergeUnits } from './mergeUnits';
 import { toBigInt, toOptionalBigInt } from './toBigInt';
@@ -30,36 +30,6 @@ const migrationsDir = resolvePackagePath(
   '@tollgate/plugin-finops-backend',
   'migrations',
 );
-
-/** Rows per multi-row insert: 16 columns stay well inside SQLite's variable limit. */
-export const BATCH_SIZE = 1000;
-
-export const COST_COLUMNS = [
-  'source_id',
-  'day',
-  'entity_ref',
-  'cost_center',
-  'team',
-  'provider',
-  'service',
-  'model',
-  'dimension_kind',
-  'dimension',
-  'quantity',
-  'unit',
-  'billed_cost',
-  'list_cost',
-  'currency',
-  'tags',
-] as const;
-const METRIC_COLUMNS = [
-  'source_id',
-  'day',
-  'entity_ref',
-  'metric',
-  'labels',
-  'value',
-] as const;
 
 export const UNALLOCATED_KEY = '(unallocated)';
 
@@ -103,6 +73,7 @@ export class DatabaseCostStore implements CostStore {
       for (const table of [
         'finops_cost_records',
         'finops_daily_costs',
+        'finops_summary_costs',
         'finops_usage_metrics',
       ]) {
         await trx(table)
@@ -110,8 +81,7 @@ export class DatabaseCostStore implements CostStore {
           .whereBetween('day', [window.from, window.to])
           .delete();
       }
-      let costs: unknown[][] = [];
-      let metrics: unknown[][] = [];
+      const writer = new WindowWriter(trx, sourceId);
       const counts = { records: 0, metrics: 0 };
       for await (const item of items) {
         const day = item.type === 'cost' ? item.record.day : item.metric.day;
@@ -121,45 +91,14 @@ export class DatabaseCostStore implements CostStore {
           );
         }
         if (item.type === 'cost') {
-          costs.push(costRow(sourceId, item));
+          await writer.addCost(item.record);
           counts.records += 1;
-          if (costs.length >= BATCH_SIZE) {
-            await insertRows(trx, 'finops_cost_records', COST_COLUMNS, costs);
-            costs = [];
-          }
         } else {
-          metrics.push(metricRow(sourceId, item.metric));
+          await writer.addMetric(item.metric);
           counts.metrics += 1;
-          if (metrics.length >= BATCH_SIZE) {
-            await insertRows(
-              trx,
-              'finops_usage_metrics',
-              METRIC_COLUMNS,
-              metrics,
-            );
-            metrics = [];
-          }
         }
       }
-      if (costs.length) {
-        await insertRows(trx, 'finops_cost_records', COST_COLUMNS, costs);
-      }
-      if (metrics.length) {
-        await insertRows(trx, 'finops_usage_metrics', METRIC_COLUMNS, metrics);
-      }
-      await trx.raw(
-        `INSERT INTO finops_daily_costs
-           (source_id, day, entity_ref, cost_center, team, provider, model,
-            dimension_kind, dimension, unit, currency, quantity, billed_cost, record_count)
-         SELECT source_id, day, entity_ref, cost_center, team, provider, model,
-            dimension_kind, dimension, unit, currency,
-            SUM(quantity), SUM(billed_cost), COUNT(*)
-         FROM finops_cost_records
-         WHERE source_id = ? AND day >= ? AND day <= ?
-         GROUP BY source_id, day, entity_ref, cost_center, team, provider, model,
-            dimension_kind, dimension, unit, currency`,
-        [sourceId, window.from, window.to],
-      );
+      await writer.finish();
       return counts;
     });
   }
@@ -174,11 +113,19 @@ export class DatabaseCostStore implements CostStore {
       : builder.whereIn('entity_ref', entityRefs);
   }
 
-  private entityRows(query: Omit<EntityCostQuery, 'groupBy'>) {
-    const rows = this.ofEntities(
-      this.db('finops_daily_costs'),
-      query.entityRefs,
-    )
+  /**
+   * Rollup rows of entities. Totals without a dimension read the summary rollup, which
+   * has a fraction of the daily rollup's rows.
+   */
+  private entityRows(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+    rollup: 'daily' | 'summary' = 'daily',
+  ) {
+    const table =
+      rollup === 'summary' && !query.dimensionKind
+        ? 'finops_summary_costs'
+        : 'finops_daily_costs';
+    const rows = this.ofEntities(this.db(table), query.entityRefs)
       .where('currency', query.currency)
       .whereBetween('day', [query.window.from, query.window.to]);
     return query.dimensionKind
@@ -212,7 +159,9 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint> {
-    const [row] = await this.entityRows(query).sum({ cost: 'billed_cost' });
+    const [row] = await this.entityRows(query, 'summary').sum({
+      cost: 'billed_cost',
+    });
     return toBigInt(row?.cost);
   }
 
@@ -221,7 +170,7 @@ export class DatabaseCostStore implements CostStore {
   ): Promise<EntityDailySpend[]> {
     const rows: any[][] = await selectRows(
       this.db,
-      this.entityRows(query)
+      this.entityRows(query, 'summary')
         .select('entity_ref', 'day')
         .sum({ cost: 'billed_cost' })
         .groupBy('entity_ref', 'day')
@@ -278,8 +227,15 @@ export class DatabaseCostStore implements CostStore {
     );
   }
 
-  private summaryRows(window: DayWindow, currency: string) {
-    return this.db('finops_daily_costs')
+  /** Rows of the summary rollup, or of the daily one where a dimension is needed. */
+  private summaryRows(
+    window: DayWindow,
+    currency: string,
+    rollup: 'daily' | 'summary' = 'summary',
+  ) {
+    return this.db(
+      rollup === 'daily' ? 'finops_daily_costs' : 'finops_summary_costs',
+    )
       .where('currency', currency)
       .whereBetween('day', [window.from, window.to]);
   }
@@ -367,7 +323,7 @@ export class DatabaseCostStore implements CostStore {
     window: DayWindow,
     currency: string,
   ): Promise<DimensionDailySpend[]> {
-    const rows: any[] = await this.summaryRows(window, currency)
+    const rows: any[] = await this.summaryRows(window, currency, 'daily')
       .whereNotNull('entity_ref')
       .select(
         'entity_ref',
@@ -479,39 +435,6 @@ export class DatabaseCostStore implements CostStore {
       lastId = Number(rows[rows.length - 1].id);
     }
   }
-}
-
-function costRow(sourceId: string, item: StoredItem & { type: 'cost' }) {
-  const r = item.record;
-  return [
-    sourceId,
-    r.day,
-    r.entityRef ?? null,
-    r.costCenter ?? null,
-    r.team ?? null,
-    r.provider,
-    r.service,
-    r.model ?? null,
-    r.dimensionKind,
-    r.dimension,
-    r.quantity === undefined ? null : r.quantity.toString(),
-    r.unit ?? null,
-    r.billedCostMicros.toString(),
-    r.listCostMicros === undefined ? null : r.listCostMicros.toString(),
-    r.currency,
-    r.tags && Object.keys(r.tags).length ? JSON.stringify(r.tags) : null,
-  ];
-}
-
-function metricRow(sourceId: string, metric: UsageMetric) {
-  return [
-    sourceId,
-    metric.day,
-    metric.entityRef,
-    metric.metric,
-    JSON.stringify(metric.labels ?? {}),
-    metric.value,
-  ];
 }
 
 /** A (key, unit) row of a grouped query. */

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { toPgArrayLiteral } from './toPgArrayLiteral';
 
 interface SqliteStatement {
   run(...params: unknown[]): unknown;
@@ -13,14 +14,23 @@ const preparedBySqliteConnection = new WeakMap<
   Map<string, SqliteStatement>
 >();
 
+/** PostgreSQL column types by table and column, read once per process. */
+const pgColumnTypes = new Map<string, Promise<Map<string, string>>>();
+
 /**
- * Inserts rows with one multi-row `INSERT … VALUES (…), (…)` statement. knex writes
- * SQLite multi-row inserts as compound SELECTs, which SQLite caps at 500 terms; plain
- * VALUES lists are only limited by the number of bound variables.
+ * Inserts rows in one statement.
  *
- * Inside a transaction on SQLite (better-sqlite3) the statement is prepared once per
- * connection and row count and bound directly: preparing a 16,000-variable statement and
- * substituting its bindings through knex for every batch costs more than the insert.
+ * - PostgreSQL gets one array per column (`INSERT … SELECT * FROM unnest($1::type[], …)`):
+ *   a handful of parameters instead of one per value, which the driver and the server
+ *   handle far faster.
+ * - SQLite gets one multi-row `INSERT … VALUES (…), (…)`. knex writes SQLite multi-row
+ *   inserts as compound SELECTs, which SQLite caps at 500 terms; plain VALUES lists are
+ *   only limited by the number of bound variables. Inside a transaction
+ *   (better-sqlite3) the statement is prepared once per connection and row count and
+ *   bound directly: preparing a 16,000-variable statement and substituting its
+ *   bindings through knex for every batch costs more than the insert.
+ *
+ * Values may be strings, numbers, bigints, booleans, dates or null.
  */
 export async function insertRows(
   db: Knex | Knex.Transaction,
@@ -31,11 +41,20 @@ export async function insertRows(
   if (rows.length === 0) {
     return;
   }
+  if (db.client.driverName === 'pg') {
+    await insertPgRows(db, table, columns, rows);
+    return;
+  }
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows
     .map(() => tuple)
     .join(', ')}`;
-  const values = rows.flat();
+  const values: unknown[] = [];
+  for (const row of rows) {
+    for (const value of row) {
+      values.push(toSqliteValue(value));
+    }
+  }
   if (isSqliteTransaction(db)) {
     const connection: SqliteConnection = await db.client.acquireConnection();
     let prepared = preparedBySqliteConnection.get(connection);
@@ -48,10 +67,61 @@ export async function insertRows(
       statement = connection.prepare(sql);
       prepared.set(sql, statement);
     }
-    statement.run(values.map(toSqliteValue));
+    statement.run(values);
     return;
   }
-  await db.raw(sql, values as Knex.Value[]);
+  await db.raw(
+    sql,
+    values.map(v => (typeof v === 'bigint' ? v.toString() : v)) as Knex.Value[],
+  );
+}
+
+async function insertPgRows(
+  db: Knex | Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+) {
+  const types = await pgTypesOf(db, table);
+  const arrays = columns.map((column, index) => {
+    const type = types.get(column);
+    if (!type) {
+      throw new Error(`Table ${table} has no column ${column}`);
+    }
+    return {
+      literal: toPgArrayLiteral(rows.map(row => row[index])),
+      type,
+    };
+  });
+  await db.raw(
+    `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays
+      .map(a => `?::${a.type}[]`)
+      .join(', ')})`,
+    arrays.map(a => a.literal),
+  );
+}
+
+function pgTypesOf(
+  db: Knex | Knex.Transaction,
+  table: string,
+): Promise<Map<string, string>> {
+  let types = pgColumnTypes.get(table);
+  if (!types) {
+    types = db
+      .select('column_name', 'data_type')
+      .from('information_schema.columns')
+      .where({ table_name: table })
+      .whereRaw('table_schema = current_schema()')
+      .then((found: Array<{ column_name: string; data_type: string }>) => {
+        if (found.length === 0) {
+          throw new Error(`Table ${table} does not exist`);
+        }
+        return new Map(found.map(c => [c.column_name, c.data_type]));
+      });
+    types.catch(() => pgColumnTypes.delete(table));
+    pgColumnTypes.set(table, types);
+  }
+  return types;
 }
 
 function isSqliteTransaction(
@@ -63,7 +133,10 @@ function isSqliteTransaction(
   );
 }
 
-/** What knex's better-sqlite3 dialect does to bindings: dates as numbers, booleans as 0/1. */
+/**
+ * What knex's better-sqlite3 dialect does to bindings: dates as numbers, booleans as
+ * 0/1. Bigints are bound as SQLite integers.
+ */
 export function toSqliteValue(value: unknown): unknown {
   if (value instanceof Date) {
     return value.valueOf();

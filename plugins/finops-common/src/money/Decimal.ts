@@ -33,6 +33,65 @@ export function parseScaledDecimal(
   return sign === '-' ? -units : units;
 }
 
+const ZERO = 48;
+const NINE = 57;
+const MINUS = 45;
+const PLUS = 43;
+const POINT = 46;
+/** Digits a double holds exactly, with room to spare. */
+const EXACT_DIGITS = 15;
+
+/**
+ * The fast path of parseScaledDecimal for short plain decimals such as "0.012345" or
+ * "-12.5", which billing exports are full of: computed exactly in floating point (at
+ * most 15 digits) without regular expressions or intermediate bigints. Answers
+ * undefined for anything else, including text parseScaledDecimal would accept, so
+ * callers fall back to it.
+ *
+ * @public
+ */
+export function parseShortDecimal(
+  text: string,
+  scale: number,
+): bigint | undefined {
+  const length = text.length;
+  let i = 0;
+  const sign = text.charCodeAt(0);
+  if (sign === MINUS || sign === PLUS) {
+    i = 1;
+  }
+  let whole = 0;
+  const wholeStart = i;
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < ZERO || code > NINE) {
+      break;
+    }
+    whole = whole * 10 + (code - ZERO);
+  }
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits === 0 || wholeDigits + scale > EXACT_DIGITS) {
+    return undefined;
+  }
+  let fraction = 0;
+  let fractionDigits = 0;
+  if (i < length) {
+    if (text.charCodeAt(i) !== POINT || i + 1 === length) {
+      return undefined;
+    }
+    for (i += 1; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < ZERO || code > NINE || fractionDigits === scale) {
+        return undefined;
+      }
+      fraction = fraction * 10 + (code - ZERO);
+      fractionDigits += 1;
+    }
+  }
+  const units = whole * 10 ** scale + fraction * 10 ** (scale - fractionDigits);
+  return BigInt(sign === MINUS ? -units : units);
+}
+
 /** Rewrites "1.5e-7" style numbers as plain decimals; other text is left as it is. */
 function expandExponent(text: string): string {
   const match = /^([+-])?(\d+)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(text);

@@ -8,7 +8,11 @@ import {
   parseUnitPrice,
   sumMicros,
 } from './Money';
-import { divideRounded, parseScaledDecimal } from './Decimal';
+import {
+  divideRounded,
+  parseScaledDecimal,
+  parseShortDecimal,
+} from './Decimal';
 
 describe('parseScaledDecimal', () => {
   it.each([
@@ -32,6 +36,53 @@ describe('parseScaledDecimal', () => {
 
   it('rejects more fraction digits than the scale keeps', () => {
     expect(parseScaledDecimal('0.123', 2)).toBeUndefined();
+  });
+});
+
+describe('parseShortDecimal', () => {
+  it.each([
+    ['0.012345', 6, 12345n],
+    ['-12.5', 6, -12500000n],
+    ['+3', 6, 3000000n],
+    ['999999999.999999', 6, 999999999999999n],
+    ['-0', 6, 0n],
+  ])('parses %s at scale %d exactly', (text, scale, expected) => {
+    expect(parseShortDecimal(text, scale)).toBe(expected);
+  });
+
+  it.each([
+    '',
+    '-',
+    '.5',
+    '1.',
+    ' 1',
+    '1e3',
+    '1.1234567',
+    '1000000000.5',
+    '1,5',
+    '0x10',
+  ])('leaves %j to the general parser', text => {
+    expect(parseShortDecimal(text, 6)).toBeUndefined();
+  });
+
+  it('agrees with the general parser on every value it takes', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const length = 1 + Math.floor(Math.random() * 15);
+      const digits = String(Math.floor(Math.random() * 10 ** length)).padStart(
+        length,
+        '0',
+      );
+      const point = Math.floor(Math.random() * Math.min(length, 8));
+      const text = `${i % 2 ? '-' : ''}${digits.slice(0, length - point)}${
+        point ? `.${digits.slice(length - point)}` : ''
+      }`;
+      expect([undefined, parseScaledDecimal(text, 6)]).toContain(
+        parseShortDecimal(text, 6),
+      );
+      expect(parseMicros(text)).toBe(
+        divideRounded(parseScaledDecimal(text, 18)!, 10n ** 12n),
+      );
+    }
   });
 });
 

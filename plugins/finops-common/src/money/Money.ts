@@ -2,6 +2,7 @@ import {
   divideRounded,
   formatScaledDecimal,
   parseScaledDecimal,
+  parseShortDecimal,
 } from './Decimal';
 
 /** Money is kept as integer micro-units (10^-6 of the currency unit). @public */
@@ -47,6 +48,10 @@ export function parseMicros(text: string | number): bigint | undefined {
   if (source === undefined) {
     return undefined;
   }
+  const short = parseShortDecimal(source, MONEY_SCALE);
+  if (short !== undefined) {
+    return short;
+  }
   const exact = parseScaledDecimal(source, UNIT_PRICE_SCALE + MONEY_SCALE);
   if (exact === undefined) {
     return undefined;
@@ -59,6 +64,10 @@ export function parseQuantity(text: string | number): bigint | undefined {
   const source = typeof text === 'number' ? numberToText(text) : text;
   if (source === undefined) {
     return undefined;
+  }
+  const short = parseShortDecimal(source, QUANTITY_SCALE);
+  if (short !== undefined) {
+    return short;
   }
   const exact = parseScaledDecimal(source, 2 * QUANTITY_SCALE);
   return exact === undefined

@@ -1,0 +1,155 @@
+import { CostRecord } from '@tollgate/plugin-finops-common';
+import { UsageMetric } from '@tollgate/plugin-finops-node';
+import { Knex } from 'knex';
+import { CostRollups, DAILY_COLUMNS, SUMMARY_COLUMNS } from './CostRollups';
+import { insertRows } from './insertRows';
+
+/** Rows per multi-row insert: 16 columns stay well inside SQLite's variable limit. */
+export const BATCH_SIZE = 1000;
+
+/** Rollup groups held in memory before they are written. */
+const DEFAULT_MAX_ROLLUP_GROUPS = 50_000;
+
+export const COST_COLUMNS = [
+  'source_id',
+  'day',
+  'entity_ref',
+  'cost_center',
+  'team',
+  'provider',
+  'service',
+  'model',
+  'dimension_kind',
+  'dimension',
+  'quantity',
+  'unit',
+  'billed_cost',
+  'list_cost',
+  'currency',
+  'tags',
+] as const;
+
+const METRIC_COLUMNS = [
+  'source_id',
+  'day',
+  'entity_ref',
+  'metric',
+  'labels',
+  'value',
+] as const;
+
+/**
+ * Writes one source's cost records and usage metrics inside a transaction, in batches,
+ * summing the records into the daily and summary rollups as they go.
+ */
+export class WindowWriter {
+  private costs: unknown[][] = [];
+  private metrics: unknown[][] = [];
+  private readonly rollups: CostRollups;
+
+  constructor(
+    private readonly trx: Knex.Transaction,
+    private readonly sourceId: string,
+    private readonly maxRollupGroups = DEFAULT_MAX_ROLLUP_GROUPS,
+  ) {
+    this.rollups = new CostRollups(sourceId);
+  }
+
+  async addCost(record: CostRecord): Promise<void> {
+    this.costs.push(costRow(this.sourceId, record));
+    this.rollups.add(record);
+    if (this.costs.length >= BATCH_SIZE) {
+      await this.flushCosts();
+    }
+    if (this.rollups.size >= this.maxRollupGroups) {
+      await this.flushRollups();
+    }
+  }
+
+  async addMetric(metric: UsageMetric): Promise<void> {
+    this.metrics.push(metricRow(this.sourceId, metric));
+    if (this.metrics.length >= BATCH_SIZE) {
+      await this.flushMetrics();
+    }
+  }
+
+  /** Writes what is still buffered. */
+  async finish(): Promise<void> {
+    await this.flushCosts();
+    await this.flushMetrics();
+    await this.flushRollups();
+  }
+
+  private async flushCosts() {
+    await insertRows(this.trx, 'finops_cost_records', COST_COLUMNS, this.costs);
+    this.costs = [];
+  }
+
+  private async flushMetrics() {
+    await insertRows(
+      this.trx,
+      'finops_usage_metrics',
+      METRIC_COLUMNS,
+      this.metrics,
+    );
+    this.metrics = [];
+  }
+
+  private async flushRollups() {
+    await insertBatched(
+      this.trx,
+      'finops_daily_costs',
+      DAILY_COLUMNS,
+      this.rollups.takeDaily(),
+    );
+    await insertBatched(
+      this.trx,
+      'finops_summary_costs',
+      SUMMARY_COLUMNS,
+      this.rollups.takeSummary(),
+    );
+  }
+}
+
+async function insertBatched(
+  trx: Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  rows: unknown[][],
+) {
+  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+    await insertRows(trx, table, columns, rows.slice(i, i + BATCH_SIZE));
+  }
+}
+
+function costRow(sourceId: string, r: CostRecord): unknown[] {
+  return [
+    sourceId,
+    r.day,
+    r.entityRef ?? null,
+    r.costCenter ?? null,
+    r.team ?? null,
+    r.provider,
+    r.service,
+    r.model ?? null,
+    r.dimensionKind,
+    r.dimension,
+    r.quantity ?? null,
+    r.unit ?? null,
+    r.billedCostMicros,
+    r.listCostMicros ?? null,
+    r.currency,
+    r.tags && Object.keys(r.tags).length ? JSON.stringify(r.tags) : null,
+  ];
+}
+
+function metricRow(sourceId: string, metric: UsageMetric): unknown[] {
+  return [
+    sourceId,
+    metric.day,
+    metric.entityRef,
+    metric.metric,
+    JSON.stringify(metric.labels ?? {}),
+    metric.value,
+  ];
+}
