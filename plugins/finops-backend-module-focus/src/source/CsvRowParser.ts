@@ -21,6 +21,9 @@ const LINE_BREAK = /\r\n|\r|\n/g;
 type Parsed = { values: string[]; end: number; lineBreaks: number } | undefined;
 
 function lineBreaksIn(value: string): number {
+  if (value.indexOf('\n') === -1 && value.indexOf('\r') === -1) {
+    return 0;
+  }
   return value.match(LINE_BREAK)?.length ?? 0;
 }
 
@@ -160,8 +163,8 @@ export class CsvRowParser {
     eof: boolean,
     line: number,
   ): { value: string; end: number } | undefined {
-    let value = '';
     let from = start + 1;
+    let doubled = false;
     for (;;) {
       const quote = text.indexOf('"', from);
       if (quote === -1) {
@@ -176,11 +179,15 @@ export class CsvRowParser {
         return undefined;
       }
       if (text.charCodeAt(quote + 1) === QUOTE) {
-        value += text.slice(from, quote + 1);
+        doubled = true;
         from = quote + 2;
         continue;
       }
-      return { value: value + text.slice(from, quote), end: quote + 1 };
+      const value = text.slice(start + 1, quote);
+      return {
+        value: doubled ? value.replaceAll('""', '"') : value,
+        end: quote + 1,
+      };
     }
   }
 }

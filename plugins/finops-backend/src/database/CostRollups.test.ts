@@ -26,7 +26,8 @@ describe('CostRollups', () => {
     rollups.add({ ...base, dimension: 'output', billedCostMicros: 100n });
     rollups.add({ ...base, entityRef: undefined, billedCostMicros: 1000n });
     expect(rollups.size).toBe(3);
-    expect(rollups.takeDaily()).toEqual([
+    const { daily, summary } = rollups.take();
+    expect(daily).toEqual([
       // prettier-ignore
       ['src', '2026-11-01', 'component:default/a', null, null, 'openai', 'gpt-4o', 'tokenType', 'input', 'tokens', 'USD', 12n, 11n, 2],
       // prettier-ignore
@@ -34,20 +35,20 @@ describe('CostRollups', () => {
       // prettier-ignore
       ['src', '2026-11-01', null, null, null, 'openai', 'gpt-4o', 'tokenType', 'input', null, 'USD', null, 1000n, 1],
     ]);
-    expect(rollups.takeSummary()).toEqual([
+    expect(summary).toEqual([
       // prettier-ignore
       ['src', '2026-11-01', 'component:default/a', null, null, 'openai', 'gpt-4o', 'USD', 111n],
       // prettier-ignore
       ['src', '2026-11-01', null, null, null, 'openai', 'gpt-4o', 'USD', 1000n],
     ]);
     expect(rollups.size).toBe(0);
-    expect(rollups.takeSummary()).toEqual([]);
+    expect(rollups.take()).toEqual({ daily: [], summary: [] });
   });
 
   it('keeps an absent value apart from an empty one', () => {
     const rollups = new CostRollups('src');
     rollups.add({ ...base, model: undefined });
     rollups.add({ ...base, model: '' });
-    expect(rollups.takeSummary()).toHaveLength(2);
+    expect(rollups.take().summary).toHaveLength(2);
   });
 });

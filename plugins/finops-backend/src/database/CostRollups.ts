@@ -1,6 +1,6 @@
 import { CostRecord } from '@tollgate/plugin-finops-common';
 
-/** The columns of the daily rollup, in the order `takeDaily` writes them. */
+/** The columns of the daily rollup, in the order `take` writes them. */
 export const DAILY_COLUMNS = [
   'source_id',
   'day',
@@ -18,7 +18,7 @@ export const DAILY_COLUMNS = [
   'record_count',
 ] as const;
 
-/** The columns of the summary rollup, in the order `takeSummary` writes them. */
+/** The columns of the summary rollup, in the order `take` writes them. */
 export const SUMMARY_COLUMNS = [
   'source_id',
   'day',
@@ -31,9 +31,9 @@ export const SUMMARY_COLUMNS = [
   'billed_cost',
 ] as const;
 
+/** The sums of one daily group, and the first record of the group for its columns. */
 interface Sum {
-  /** The group's columns, before the sums. */
-  group: unknown[];
+  record: CostRecord;
   quantity?: bigint;
   billed: bigint;
   records: number;
@@ -41,28 +41,15 @@ interface Sum {
 
 const SEPARATOR = '\u0000';
 const ABSENT = '\u0001';
+const SUMMARY_BILLED = SUMMARY_COLUMNS.indexOf('billed_cost');
 
-function addTo(
-  sums: Map<string, Sum>,
-  key: string,
-  group: () => unknown[],
-  record: CostRecord,
-) {
-  const sum = sums.get(key);
-  if (!sum) {
-    sums.set(key, {
-      group: group(),
-      quantity: record.quantity,
-      billed: record.billedCostMicros,
-      records: 1,
-    });
-    return;
-  }
-  sum.billed += record.billedCostMicros;
-  if (record.quantity !== undefined) {
-    sum.quantity = (sum.quantity ?? 0n) + record.quantity;
-  }
-  sum.records += 1;
+/** What tells summary groups apart; absent values apart from empty ones. */
+function summaryKey(record: CostRecord): string {
+  return `${record.day}${SEPARATOR}${record.entityRef ?? ABSENT}${SEPARATOR}${
+    record.costCenter ?? ABSENT
+  }${SEPARATOR}${record.team ?? ABSENT}${SEPARATOR}${
+    record.provider
+  }${SEPARATOR}${record.model ?? ABSENT}${SEPARATOR}${record.currency}`;
 }
 
 /**
@@ -77,55 +64,64 @@ function addTo(
  */
 export class CostRollups {
   private daily = new Map<string, Sum>();
-  private summary = new Map<string, Sum>();
 
   constructor(private readonly sourceId: string) {}
 
   add(record: CostRecord): void {
-    const summaryKey = [
-      record.day,
-      record.entityRef ?? ABSENT,
-      record.costCenter ?? ABSENT,
-      record.team ?? ABSENT,
-      record.provider,
-      record.model ?? ABSENT,
-      record.currency,
-    ].join(SEPARATOR);
-    const dailyKey = [
-      summaryKey,
-      record.dimensionKind,
-      record.dimension,
-      record.unit ?? ABSENT,
-    ].join(SEPARATOR);
-    addTo(this.summary, summaryKey, () => this.summaryGroup(record), record);
-    addTo(this.daily, dailyKey, () => this.dailyGroup(record), record);
+    const key = `${summaryKey(record)}${SEPARATOR}${
+      record.dimensionKind
+    }${SEPARATOR}${record.dimension}${SEPARATOR}${record.unit ?? ABSENT}`;
+    const sum = this.daily.get(key);
+    if (!sum) {
+      this.daily.set(key, {
+        record,
+        quantity: record.quantity,
+        billed: record.billedCostMicros,
+        records: 1,
+      });
+      return;
+    }
+    sum.billed += record.billedCostMicros;
+    if (record.quantity !== undefined) {
+      sum.quantity = (sum.quantity ?? 0n) + record.quantity;
+    }
+    sum.records += 1;
   }
 
-  /** Groups held in memory; the daily rollup has the most. */
+  /** Groups held in memory. */
   get size(): number {
     return this.daily.size;
   }
 
-  /** The daily rollup rows summed so far, in DAILY_COLUMNS order; forgets them. */
-  takeDaily(): unknown[][] {
-    const rows = [...this.daily.values()].map(sum => [
-      ...sum.group,
-      sum.quantity ?? null,
-      sum.billed,
-      sum.records,
-    ]);
+  /**
+   * The rows of both rollups summed so far, in DAILY_COLUMNS and SUMMARY_COLUMNS
+   * order; forgets them. The summary rows are sums of the daily groups.
+   */
+  take(): { daily: unknown[][]; summary: unknown[][] } {
+    const daily: unknown[][] = [];
+    const summary = new Map<string, unknown[]>();
+    for (const sum of this.daily.values()) {
+      const r = sum.record;
+      daily.push([
+        ...this.summaryGroup(r).slice(0, 7),
+        r.dimensionKind,
+        r.dimension,
+        r.unit ?? null,
+        r.currency,
+        sum.quantity ?? null,
+        sum.billed,
+        sum.records,
+      ]);
+      const key = summaryKey(r);
+      const row = summary.get(key);
+      if (row) {
+        row[SUMMARY_BILLED] = (row[SUMMARY_BILLED] as bigint) + sum.billed;
+      } else {
+        summary.set(key, [...this.summaryGroup(r), sum.billed]);
+      }
+    }
     this.daily = new Map();
-    return rows;
-  }
-
-  /** The summary rollup rows summed so far, in SUMMARY_COLUMNS order; forgets them. */
-  takeSummary(): unknown[][] {
-    const rows = [...this.summary.values()].map(sum => [
-      ...sum.group,
-      sum.billed,
-    ]);
-    this.summary = new Map();
-    return rows;
+    return { daily, summary: [...summary.values()] };
   }
 
   private summaryGroup(record: CostRecord): unknown[] {
@@ -137,22 +133,6 @@ export class CostRollups {
       record.team ?? null,
       record.provider,
       record.model ?? null,
-      record.currency,
-    ];
-  }
-
-  private dailyGroup(record: CostRecord): unknown[] {
-    return [
-      this.sourceId,
-      record.day,
-      record.entityRef ?? null,
-      record.costCenter ?? null,
-      record.team ?? null,
-      record.provider,
-      record.model ?? null,
-      record.dimensionKind,
-      record.dimension,
-      record.unit ?? null,
       record.currency,
     ];
   }

@@ -90,13 +90,14 @@ export class DatabaseCostStore implements CostStore {
             `Source ${sourceId} returned data for ${day}, outside the window ${window.from}..${window.to}`,
           );
         }
-        if (item.type === 'cost') {
-          await writer.addCost(item.record);
-          counts.records += 1;
-        } else {
-          await writer.addMetric(item.metric);
-          counts.metrics += 1;
+        const written =
+          item.type === 'cost'
+            ? writer.addCost(item.record)
+            : writer.addMetric(item.metric);
+        if (written) {
+          await written;
         }
+        counts[item.type === 'cost' ? 'records' : 'metrics'] += 1;
       }
       await writer.finish();
       return counts;

@@ -46,6 +46,7 @@ export class WindowWriter {
   private costs: unknown[][] = [];
   private metrics: unknown[][] = [];
   private readonly rollups: CostRollups;
+  private readonly tagTexts = new WeakMap<object, string | null>();
 
   constructor(
     private readonly trx: Knex.Transaction,
@@ -55,22 +56,29 @@ export class WindowWriter {
     this.rollups = new CostRollups(sourceId);
   }
 
-  async addCost(record: CostRecord): Promise<void> {
-    this.costs.push(costRow(this.sourceId, record));
+  /**
+   * Buffers a record; answers a promise only when a batch is being written, so that
+   * the many records in between cost no promise each.
+   */
+  addCost(record: CostRecord): Promise<void> | undefined {
+    this.costs.push(this.costRow(record));
     this.rollups.add(record);
     if (this.costs.length >= BATCH_SIZE) {
-      await this.flushCosts();
+      return this.flushCosts();
     }
     if (this.rollups.size >= this.maxRollupGroups) {
-      await this.flushRollups();
+      return this.flushRollups();
     }
+    return undefined;
   }
 
-  async addMetric(metric: UsageMetric): Promise<void> {
+  /** Buffers a metric; answers a promise only when a batch is being written. */
+  addMetric(metric: UsageMetric): Promise<void> | undefined {
     this.metrics.push(metricRow(this.sourceId, metric));
     if (this.metrics.length >= BATCH_SIZE) {
-      await this.flushMetrics();
+      return this.flushMetrics();
     }
+    return undefined;
   }
 
   /** Writes what is still buffered. */
@@ -83,6 +91,9 @@ export class WindowWriter {
   private async flushCosts() {
     await insertRows(this.trx, 'finops_cost_records', COST_COLUMNS, this.costs);
     this.costs = [];
+    if (this.rollups.size >= this.maxRollupGroups) {
+      await this.flushRollups();
+    }
   }
 
   private async flushMetrics() {
@@ -95,18 +106,45 @@ export class WindowWriter {
     this.metrics = [];
   }
 
+  private costRow(r: CostRecord): unknown[] {
+    return [
+      this.sourceId,
+      r.day,
+      r.entityRef ?? null,
+      r.costCenter ?? null,
+      r.team ?? null,
+      r.provider,
+      r.service,
+      r.model ?? null,
+      r.dimensionKind,
+      r.dimension,
+      r.quantity ?? null,
+      r.unit ?? null,
+      r.billedCostMicros,
+      r.listCostMicros ?? null,
+      r.currency,
+      r.tags ? this.tagsText(r.tags) : null,
+    ];
+  }
+
+  /** Tags as stored; sources share one tags object across many records. */
+  private tagsText(tags: Record<string, string>): string | null {
+    let text = this.tagTexts.get(tags);
+    if (text === undefined) {
+      text = Object.keys(tags).length ? JSON.stringify(tags) : null;
+      this.tagTexts.set(tags, text);
+    }
+    return text;
+  }
+
   private async flushRollups() {
-    await insertBatched(
-      this.trx,
-      'finops_daily_costs',
-      DAILY_COLUMNS,
-      this.rollups.takeDaily(),
-    );
+    const { daily, summary } = this.rollups.take();
+    await insertBatched(this.trx, 'finops_daily_costs', DAILY_COLUMNS, daily);
     await insertBatched(
       this.trx,
       'finops_summary_costs',
       SUMMARY_COLUMNS,
-      this.rollups.takeSummary(),
+      summary,
     );
   }
 }
@@ -120,27 +158,6 @@ async function insertBatched(
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
     await insertRows(trx, table, columns, rows.slice(i, i + BATCH_SIZE));
   }
-}
-
-function costRow(sourceId: string, r: CostRecord): unknown[] {
-  return [
-    sourceId,
-    r.day,
-    r.entityRef ?? null,
-    r.costCenter ?? null,
-    r.team ?? null,
-    r.provider,
-    r.service,
-    r.model ?? null,
-    r.dimensionKind,
-    r.dimension,
-    r.quantity ?? null,
-    r.unit ?? null,
-    r.billedCostMicros,
-    r.listCostMicros ?? null,
-    r.currency,
-    r.tags && Object.keys(r.tags).length ? JSON.stringify(r.tags) : null,
-  ];
 }
 
 function metricRow(sourceId: string, metric: UsageMetric): unknown[] {

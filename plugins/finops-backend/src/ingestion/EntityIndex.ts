@@ -23,14 +23,16 @@ export function normalizeEntityRef(ref: string): string | undefined {
 export class EntityIndex {
   private readonly byRef = new Map<
     string,
-    { entity: Entity; costCenter?: string; team?: string }
+    { entity: Entity; ref: string; costCenter?: string; team?: string }
   >();
 
   constructor(readonly entities: Entity[]) {
     for (const entity of entities) {
       const labels = readEntityCostLabels(entity);
-      this.byRef.set(stringifyEntityRef(entity).toLocaleLowerCase('en-US'), {
+      const ref = stringifyEntityRef(entity);
+      this.byRef.set(ref.toLocaleLowerCase('en-US'), {
         entity,
+        ref,
         costCenter: labels.costCenter,
         team: labels.team,
       });

@@ -1,4 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CostSourceItem } from '@tollgate/plugin-finops-node';
 import { StoredItem } from '../database/CostStore';
 import { EntityIndex } from './EntityIndex';
@@ -37,7 +36,7 @@ export async function* attributeItems(
       type: 'cost',
       record: {
         ...record,
-        entityRef: stringifyEntityRef(found.entity),
+        entityRef: found.ref,
         costCenter: record.costCenter ?? found.costCenter,
         team: record.team ?? found.team,
       },
