@@ -1,7 +1,7 @@
 import { CostRecord } from '@tollgate/plugin-finops-common';
 
-/** The columns of the daily rollup, in the order `take` writes them. */
-export const DAILY_COLUMNS = [
+/** The columns both rollups group by, first in each. */
+const GROUP_COLUMNS = [
   'source_id',
   'day',
   'entity_ref',
@@ -9,6 +9,11 @@ export const DAILY_COLUMNS = [
   'team',
   'provider',
   'model',
+] as const;
+
+/** The columns of the daily rollup, in the order `take` writes them. */
+export const DAILY_COLUMNS = [
+  ...GROUP_COLUMNS,
   'dimension_kind',
   'dimension',
   'unit',
@@ -20,13 +25,7 @@ export const DAILY_COLUMNS = [
 
 /** The columns of the summary rollup, in the order `take` writes them. */
 export const SUMMARY_COLUMNS = [
-  'source_id',
-  'day',
-  'entity_ref',
-  'cost_center',
-  'team',
-  'provider',
-  'model',
+  ...GROUP_COLUMNS,
   'currency',
   'billed_cost',
 ] as const;
@@ -103,7 +102,7 @@ export class CostRollups {
     for (const sum of this.daily.values()) {
       const r = sum.record;
       daily.push([
-        ...this.summaryGroup(r).slice(0, 7),
+        ...this.summaryGroup(r).slice(0, GROUP_COLUMNS.length),
         r.dimensionKind,
         r.dimension,
         r.unit ?? null,
