@@ -24,6 +24,26 @@ describe('dates', () => {
     expect(todayUtc(new Date('2026-11-28T23:59:59-05:00'))).toBe('2026-11-29');
   });
 
+  it('adds days as Date arithmetic does, over decades and in both directions', () => {
+    let day = '1999-12-31';
+    for (let i = 0; i < 12_000; i++) {
+      const step = (i % 7) - 3;
+      const expected = new Date(
+        Date.parse(`${day}T00:00:00Z`) + step * 86_400_000,
+      )
+        .toISOString()
+        .slice(0, 10);
+      expect(addDays(day, step)).toBe(expected);
+      day = addDays(day, 2);
+    }
+    expect(day).toBe('2065-09-15');
+    expect(windowLength({ from: '2024-02-28', to: '2024-03-01' })).toBe(3);
+  });
+
+  it('throws on a day that is not one', () => {
+    expect(() => addDays('not-a-day', 1)).toThrow(RangeError);
+  });
+
   it('enumerates and splits windows', () => {
     const window = { from: '2026-01-30', to: '2026-02-02' };
     expect(windowLength(window)).toBe(4);

@@ -22,20 +22,48 @@ export function todayUtc(now: Date = new Date()): string {
   return dayOf(now);
 }
 
-/** Adds whole days to a day. @public */
+/** Days seen, as days since 1970-01-01, and back: a process meets few distinct days. */
+const epochDayOf = new Map<string, number>();
+const dayOfEpochDay = new Map<number, string>();
+const MAX_REMEMBERED_DAYS = 100_000;
+
+function toEpochDay(day: string): number {
+  let epochDay = epochDayOf.get(day);
+  if (epochDay === undefined) {
+    const time = Date.parse(`${day}T00:00:00Z`);
+    if (Number.isNaN(time)) {
+      throw new RangeError(`Invalid day: ${day}`);
+    }
+    epochDay = Math.round(time / DAY_MS);
+    if (epochDayOf.size < MAX_REMEMBERED_DAYS) {
+      epochDayOf.set(day, epochDay);
+    }
+  }
+  return epochDay;
+}
+
+function fromEpochDay(epochDay: number): string {
+  let day = dayOfEpochDay.get(epochDay);
+  if (day === undefined) {
+    day = dayOf(new Date(epochDay * DAY_MS));
+    if (dayOfEpochDay.size < MAX_REMEMBERED_DAYS) {
+      dayOfEpochDay.set(epochDay, day);
+    }
+  }
+  return day;
+}
+
+/**
+ * Adds whole days to a day. Scoring and budgets do this millions of times, so days are
+ * converted through remembered day numbers instead of a Date each time. @public
+ */
 export function addDays(day: string, days: number): string {
-  return dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+  return fromEpochDay(toEpochDay(day) + days);
 }
 
 /** Number of days from one day to another, both inclusive. @public */
 export function windowLength(window: DayWindow): number {
-  return (
-    Math.round(
-      (Date.parse(`${window.to}T00:00:00Z`) -
-        Date.parse(`${window.from}T00:00:00Z`)) /
-        DAY_MS,
-    ) + 1
-  );
+  return toEpochDay(window.to) - toEpochDay(window.from) + 1;
 }
 
 /** Every day of a window, in order. @public */
