@@ -75,7 +75,10 @@ describe.each(databases.eachSupportedId())(
         new Date(),
       );
       await store.save(
-        [{ result: result(a, '2026-12-02', 70), team: 'ml' }],
+        [
+          { result: result(a, '2026-12-02', 65), team: 'ml' },
+          { result: result(a, '2026-12-02', 70), team: 'ml' },
+        ],
         new Date(),
       );
       const [{ count }] = await knex('finops_scorecard_results').count({

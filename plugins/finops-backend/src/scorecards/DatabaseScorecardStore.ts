@@ -1,9 +1,21 @@
 import { ScorecardResult } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
+import { insertRows } from '../database/insertRows';
 import { ScorecardStore, StoredScorecardResult } from './ScorecardStore';
 
 const TABLE = 'finops_scorecard_results';
-const BATCH = 500;
+const COLUMNS = [
+  'entity_ref',
+  'scorecard_id',
+  'day',
+  'team',
+  'cost_center',
+  'score',
+  'result',
+  'evaluated_at',
+];
+/** Rows per insert: 8 columns stay well inside SQLite's variable limit. */
+const BATCH = 1000;
 
 /** Scorecard results in the finops database. */
 export class DatabaseScorecardStore implements ScorecardStore {
@@ -14,24 +26,29 @@ export class DatabaseScorecardStore implements ScorecardStore {
   private constructor(private readonly db: Knex) {}
 
   async save(results: StoredScorecardResult[], evaluatedAt: Date) {
-    const rows = results.map(({ result, team, costCenter }) => ({
-      entity_ref: result.entityRef,
-      scorecard_id: result.scorecardId,
-      day: result.day,
-      team: team ?? null,
-      cost_center: costCenter ?? null,
-      score: result.score,
-      result: JSON.stringify(result),
-      evaluated_at: evaluatedAt,
-    }));
-    const days = [...new Set(rows.map(row => row.day))];
+    // One row per entity, scorecard and day; a later result replaces an earlier one.
+    const rows = new Map<string, unknown[]>();
+    for (const { result, team, costCenter } of results) {
+      rows.set(
+        `${result.entityRef}\u0000${result.scorecardId}\u0000${result.day}`,
+        [
+          result.entityRef,
+          result.scorecardId,
+          result.day,
+          team ?? null,
+          costCenter ?? null,
+          result.score,
+          JSON.stringify(result),
+          evaluatedAt,
+        ],
+      );
+    }
+    const all = [...rows.values()];
+    const days = [...new Set(results.map(({ result }) => result.day))];
     await this.db.transaction(async tx => {
       await tx(TABLE).whereIn('day', days).delete();
-      for (let i = 0; i < rows.length; i += BATCH) {
-        await tx(TABLE)
-          .insert(rows.slice(i, i + BATCH))
-          .onConflict(['entity_ref', 'scorecard_id', 'day'])
-          .merge(['team', 'cost_center', 'score', 'result', 'evaluated_at']);
+      for (let i = 0; i < all.length; i += BATCH) {
+        await insertRows(tx, TABLE, COLUMNS, all.slice(i, i + BATCH));
       }
     });
   }
