@@ -11,6 +11,7 @@ import { DatabaseBudgetStore } from '../budgets/DatabaseBudgetStore';
 import { AlertEvaluator } from './AlertEvaluator';
 import { AlertNotifier } from './AlertNotifier';
 import { DatabaseAlertStore } from './DatabaseAlertStore';
+import { outputTokenSpend } from '../__testUtils__/outputTokenSpend';
 
 jest.setTimeout(60_000);
 
@@ -33,20 +34,7 @@ async function* items(
   entityRef = 'component:default/summarizer',
 ): AsyncIterable<StoredItem> {
   for (const day of days) {
-    yield {
-      type: 'cost',
-      record: {
-        day,
-        entityRef,
-        provider: 'openai',
-        service: 'OpenAI API',
-        model: 'gpt-4o',
-        dimensionKind: 'tokenType',
-        dimension: 'output',
-        billedCostMicros: cost(day),
-        currency: 'USD',
-      },
-    };
+    yield outputTokenSpend(day, entityRef, cost(day));
   }
 }
 

@@ -101,8 +101,9 @@ export class CostRollups {
     const summary = new Map<string, unknown[]>();
     for (const sum of this.daily.values()) {
       const r = sum.record;
+      const group = this.groupValues(r);
       daily.push([
-        ...this.summaryGroup(r).slice(0, GROUP_COLUMNS.length),
+        ...group,
         r.dimensionKind,
         r.dimension,
         r.unit ?? null,
@@ -116,14 +117,15 @@ export class CostRollups {
       if (row) {
         row[SUMMARY_BILLED] = (row[SUMMARY_BILLED] as bigint) + sum.billed;
       } else {
-        summary.set(key, [...this.summaryGroup(r), sum.billed]);
+        summary.set(key, [...group, r.currency, sum.billed]);
       }
     }
     this.daily = new Map();
     return { daily, summary: [...summary.values()] };
   }
 
-  private summaryGroup(record: CostRecord): unknown[] {
+  /** A record's values of GROUP_COLUMNS. */
+  private groupValues(record: CostRecord): unknown[] {
     return [
       this.sourceId,
       record.day,
@@ -132,7 +134,6 @@ export class CostRollups {
       record.team ?? null,
       record.provider,
       record.model ?? null,
-      record.currency,
     ];
   }
 }

@@ -33,6 +33,13 @@ const migrationsDir = resolvePackagePath(
 
 export const UNALLOCATED_KEY = '(unallocated)';
 
+/** The daily rollup has every dimension; the summary rollup a quarter of its rows. */
+type Rollup = 'daily' | 'summary';
+const ROLLUP_TABLES: Record<Rollup, string> = {
+  daily: 'finops_daily_costs',
+  summary: 'finops_summary_costs',
+};
+
 const SUMMARY_GROUP_KEYS: Record<SummaryGroupBy, string> = {
   costCenter: `COALESCE(cost_center, '${UNALLOCATED_KEY}')`,
   team: `COALESCE(team, '${UNALLOCATED_KEY}')`,
@@ -120,12 +127,9 @@ export class DatabaseCostStore implements CostStore {
    */
   private entityRows(
     query: Omit<EntityCostQuery, 'groupBy'>,
-    rollup: 'daily' | 'summary' = 'daily',
+    rollup: Rollup = 'daily',
   ) {
-    const table =
-      rollup === 'summary' && !query.dimensionKind
-        ? 'finops_summary_costs'
-        : 'finops_daily_costs';
+    const table = ROLLUP_TABLES[query.dimensionKind ? 'daily' : rollup];
     const rows = this.ofEntities(this.db(table), query.entityRefs)
       .where('currency', query.currency)
       .whereBetween('day', [query.window.from, query.window.to]);
@@ -232,11 +236,9 @@ export class DatabaseCostStore implements CostStore {
   private summaryRows(
     window: DayWindow,
     currency: string,
-    rollup: 'daily' | 'summary' = 'summary',
+    rollup: Rollup = 'summary',
   ) {
-    return this.db(
-      rollup === 'daily' ? 'finops_daily_costs' : 'finops_summary_costs',
-    )
+    return this.db(ROLLUP_TABLES[rollup])
       .where('currency', currency)
       .whereBetween('day', [window.from, window.to]);
   }

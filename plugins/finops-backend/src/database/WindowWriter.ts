@@ -63,13 +63,10 @@ export class WindowWriter {
   addCost(record: CostRecord): Promise<void> | undefined {
     this.costs.push(this.costRow(record));
     this.rollups.add(record);
-    if (this.costs.length >= BATCH_SIZE) {
-      return this.flushCosts();
-    }
-    if (this.rollups.size >= this.maxRollupGroups) {
-      return this.flushRollups();
-    }
-    return undefined;
+    return this.costs.length >= BATCH_SIZE ||
+      this.rollups.size >= this.maxRollupGroups
+      ? this.flushFull()
+      : undefined;
   }
 
   /** Buffers a metric; answers a promise only when a batch is being written. */
@@ -88,12 +85,19 @@ export class WindowWriter {
     await this.flushRollups();
   }
 
-  private async flushCosts() {
-    await insertRows(this.trx, 'finops_cost_records', COST_COLUMNS, this.costs);
-    this.costs = [];
+  /** Writes the records when a batch is full, and the rollups when they hold many groups. */
+  private async flushFull() {
+    if (this.costs.length >= BATCH_SIZE) {
+      await this.flushCosts();
+    }
     if (this.rollups.size >= this.maxRollupGroups) {
       await this.flushRollups();
     }
+  }
+
+  private async flushCosts() {
+    await insertRows(this.trx, 'finops_cost_records', COST_COLUMNS, this.costs);
+    this.costs = [];
   }
 
   private async flushMetrics() {

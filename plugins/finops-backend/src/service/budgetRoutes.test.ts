@@ -11,6 +11,7 @@ import {
   startFinopsTestBackend,
   userAuth as auth,
 } from '../__testUtils__/startFinopsTestBackend';
+import { outputTokenSpend } from '../__testUtils__/outputTokenSpend';
 
 jest.setTimeout(60_000);
 
@@ -67,20 +68,7 @@ class TodaySource implements CostSource {
   async *fetch(window: DayWindow): AsyncIterable<CostSourceItem> {
     for (const day of enumerateDays(window)) {
       for (const [entityRef, billedCostMicros] of this.spend) {
-        yield {
-          type: 'cost',
-          record: {
-            day,
-            entityRef,
-            provider: 'openai',
-            service: 'OpenAI API',
-            model: 'gpt-4o',
-            dimensionKind: 'tokenType',
-            dimension: 'output',
-            billedCostMicros,
-            currency: 'USD',
-          },
-        };
+        yield outputTokenSpend(day, entityRef, billedCostMicros);
       }
     }
   }

@@ -5,6 +5,7 @@ import {
   startFinopsTestBackend,
   userAuth as auth,
 } from '../__testUtils__/startFinopsTestBackend';
+import { outputTokenSpend } from '../__testUtils__/outputTokenSpend';
 
 jest.setTimeout(60_000);
 
@@ -56,20 +57,7 @@ class TodaySource implements CostSource {
       ['component:default/indexer', 5_000_000n, 800, 200],
     ];
     for (const [entityRef, billedCostMicros, ok, errors] of usage) {
-      yield {
-        type: 'cost',
-        record: {
-          day,
-          entityRef,
-          provider: 'openai',
-          service: 'OpenAI API',
-          model: 'gpt-4o',
-          dimensionKind: 'tokenType',
-          dimension: 'output',
-          billedCostMicros,
-          currency: 'USD',
-        },
-      };
+      yield outputTokenSpend(day, entityRef, billedCostMicros);
       for (const [status, value] of [
         ['200', ok],
         ['500', errors],

@@ -9,6 +9,7 @@ import {
   startFinopsTestBackend,
   userAuth as auth,
 } from '../__testUtils__/startFinopsTestBackend';
+import { outputTokenSpend } from '../__testUtils__/outputTokenSpend';
 
 jest.setTimeout(60_000);
 
@@ -75,20 +76,7 @@ class FixtureSource implements CostSource {
     const days = new Set(enumerateDays(window));
     for (const [entityRef, day, billedCostMicros] of spend) {
       if (!days.has(day)) continue;
-      yield {
-        type: 'cost',
-        record: {
-          day,
-          entityRef,
-          provider: 'openai',
-          service: 'OpenAI API',
-          model: 'gpt-4o',
-          dimensionKind: 'tokenType',
-          dimension: 'output',
-          billedCostMicros,
-          currency: 'USD',
-        },
-      };
+      yield outputTokenSpend(day, entityRef, billedCostMicros);
     }
     for (const [entityRef, day, metric, value, labels] of usage) {
       if (!days.has(day)) continue;

@@ -9,6 +9,7 @@ import { DayWindow, todayUtc } from '@tollgate/plugin-finops-common';
 import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import { startFinopsTestBackend } from '../__testUtils__/startFinopsTestBackend';
 import { FINOPS_GAUGES } from './FinopsGauges';
+import { outputTokenSpend } from '../__testUtils__/outputTokenSpend';
 
 jest.setTimeout(60_000);
 
@@ -45,20 +46,11 @@ class TodaySource implements CostSource {
   readonly schedule = { frequency: { trigger: 'manual' as const } };
 
   async *fetch(window: DayWindow): AsyncIterable<CostSourceItem> {
-    yield {
-      type: 'cost',
-      record: {
-        day: window.to,
-        entityRef: 'component:default/summarizer',
-        provider: 'openai',
-        service: 'OpenAI API',
-        model: 'gpt-4o',
-        dimensionKind: 'tokenType',
-        dimension: 'output',
-        billedCostMicros: 10_000_000n,
-        currency: 'USD',
-      },
-    };
+    yield outputTokenSpend(
+      window.to,
+      'component:default/summarizer',
+      10_000_000n,
+    );
   }
 }
 
