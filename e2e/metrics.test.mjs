@@ -29,18 +29,24 @@ test('the demo backend exports budget utilization to Prometheus', async () => {
   ];
   let utilization;
   let text = '';
-  // The first snapshot follows the first ingestion.
-  for (let i = 0; i < 60 && !(utilization > 0); i++) {
-    text = await (await fetch(METRICS_URL)).text();
-    utilization = sample(text, 'tollgate_budget_utilization', labels);
+  let lastError = '';
+  // The first snapshot follows the first ingestion. Until it comes, and while the
+  // exporter does not answer, the endpoint is asked again every 2 s for 2 minutes.
+  const deadline = Date.now() + 120_000;
+  while (!(utilization > 0) && Date.now() < deadline) {
+    try {
+      text = await (await fetch(METRICS_URL)).text();
+      utilization = sample(text, 'tollgate_budget_utilization', labels);
+    } catch (error) {
+      lastError = `${error.message}: ${error.cause?.message ?? error.cause}`;
+    }
     if (!(utilization > 0)) await new Promise(r => setTimeout(r, 2000));
   }
   assert.ok(
     utilization > 0,
-    `No tollgate_budget_utilization for ticket-triage in:\n${text.slice(
-      0,
-      2000,
-    )}`,
+    `No tollgate_budget_utilization for ticket-triage at ${METRICS_URL} (last error: ${
+      lastError || 'none'
+    }) in:\n${text.slice(0, 2000)}`,
   );
   const spend = sample(text, 'tollgate_budget_spend', labels);
   assert.ok(spend > 0, 'No tollgate_budget_spend for ticket-triage');

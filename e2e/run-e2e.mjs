@@ -6,10 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { startDemo, waitFor, root } from '../scripts/demo.mjs';
 
-const demo = startDemo({ stdio: ['ignore', 'ignore', 'inherit'] });
+let demo;
 let passed = 0;
 let failed = 0;
 try {
+  demo = await startDemo({ stdio: ['ignore', 'ignore', 'inherit'] });
   await waitFor('http://localhost:7007/api/finops/health', 300_000);
   await waitFor('http://localhost:3000', 300_000);
   const files = readdirSync(`${root}/e2e`)
@@ -32,7 +33,7 @@ try {
   console.error(`End-to-end tests could not run: ${e.message}`);
   failed += 1;
 } finally {
-  demo.stop();
+  demo?.stop();
 }
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

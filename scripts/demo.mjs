@@ -4,6 +4,7 @@
 // (:3000) and backend (:7007). Shared by ./tollgate start and the end-to-end tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 export const root = new URL('..', import.meta.url).pathname;
 export const REPLAY_PORT = 9003;
@@ -36,7 +37,29 @@ function stopProcess(child) {
   }
 }
 
-export function startDemo({ stdio = 'inherit', env = process.env } = {}) {
+/** The ports the demo listens on: app, backend, OpenCost replay, metrics. */
+function demoPorts(env) {
+  const metrics = env.TOLLGATE_METRICS_PORT ?? '9464';
+  return [3000, 7007, REPLAY_PORT, ...(metrics === 'off' ? [] : [metrics])];
+}
+
+/** Resolves when nothing listens on the port, rejects naming it otherwise. */
+function checkPortFree(port) {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', error =>
+      reject(
+        new Error(
+          `Port ${port} is in use (${error.code}): another demo may still run; stop it first`,
+        ),
+      ),
+    );
+    server.listen(Number(port), () => server.close(() => resolve()));
+  });
+}
+
+export async function startDemo({ stdio = 'inherit', env = process.env } = {}) {
+  for (const port of demoPorts(env)) await checkPortFree(port);
   const generated = spawnSync(
     'node',
     ['scripts/generate-demo-focus.mjs', 'examples/focus/generated', '120'],

@@ -2,7 +2,13 @@
 // ./tollgate start: runs the demo until interrupted.
 import { startDemo } from './demo.mjs';
 
-const demo = startDemo();
+let demo;
+try {
+  demo = await startDemo();
+} catch (error) {
+  console.error(`The demo could not start: ${error.message}`);
+  process.exit(1);
+}
 const shutdown = () => {
   demo.stop();
   process.exit(0);
