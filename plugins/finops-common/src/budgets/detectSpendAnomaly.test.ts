@@ -19,6 +19,24 @@ describe('detectSpendAnomaly', () => {
     expect(result.score).toBeCloseTo(13.49, 2);
   });
 
+  it('takes the median of baselines of any length', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) % 1000;
+    for (let length = 1; length <= 100; length++) {
+      const baseline = Array.from({ length }, random);
+      const sorted = [...baseline].sort((a, b) => a - b);
+      const mid = Math.floor(length / 2);
+      const expected =
+        length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+      const { baselineMicros } = detectSpendAnomaly({
+        baseline,
+        value: 0,
+        minIncreaseMicros: USD,
+      });
+      expect(baselineMicros).toBe(expected);
+    }
+  });
+
   it('leaves a day within the usual noise alone', () => {
     // 14 scores 0.6745 * 4 = 2.7
     const result = detectSpendAnomaly({
