@@ -14,6 +14,9 @@ const preparedBySqliteConnection = new WeakMap<
   Map<string, SqliteStatement>
 >();
 
+/** SQLite multi-row insert statements by table, columns and row count. */
+const sqliteInsertSqls = new Map<string, string>();
+
 /** PostgreSQL column types by table and column, read once per process. */
 const pgColumnTypes = new Map<string, Promise<Map<string, string>>>();
 
@@ -45,14 +48,12 @@ export async function insertRows(
     await insertPgRows(db, table, columns, rows);
     return;
   }
-  const tuple = `(${columns.map(() => '?').join(', ')})`;
-  const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rows
-    .map(() => tuple)
-    .join(', ')}`;
-  const values: unknown[] = [];
+  const sql = sqliteInsertSql(table, columns, rows.length);
+  const values: unknown[] = new Array(rows.length * columns.length);
+  let next = 0;
   for (const row of rows) {
     for (const value of row) {
-      values.push(toSqliteValue(value));
+      values[next++] = toSqliteValue(value);
     }
   }
   if (isSqliteTransaction(db)) {
@@ -74,6 +75,29 @@ export async function insertRows(
     sql,
     values.map(v => (typeof v === 'bigint' ? v.toString() : v)) as Knex.Value[],
   );
+}
+
+/**
+ * `INSERT … VALUES (?, …), (?, …)` for a number of rows; kept, since the same few
+ * statements are written for every batch and each is tens of kilobytes long.
+ */
+function sqliteInsertSql(
+  table: string,
+  columns: readonly string[],
+  rowCount: number,
+): string {
+  const key = `${table}(${columns.join(',')})${rowCount}`;
+  let sql = sqliteInsertSqls.get(key);
+  if (!sql) {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${new Array(
+      rowCount,
+    )
+      .fill(tuple)
+      .join(', ')}`;
+    if (sqliteInsertSqls.size < 1000) sqliteInsertSqls.set(key, sql);
+  }
+  return sql;
 }
 
 async function insertPgRows(
