@@ -8,9 +8,13 @@ test('a capability over its hard budget gets a scorecard with the failing check 
     await page.goto(`${BASE_URL}/catalog/default/component/ticket-triage/cost`);
     // Scoring follows the budget snapshot after the first ingestion.
     const card = page.getByTestId('scorecard-capability-health');
-    for (let i = 0; i < 30 && !(await card.isVisible()); i++) {
-      await page.waitForTimeout(2000);
-      await page.reload();
+    for (let i = 0; i < 20; i++) {
+      try {
+        await card.waitFor({ timeout: 5000 });
+        break;
+      } catch {
+        await page.reload();
+      }
     }
     await card.waitFor();
     assert.match(
