@@ -29,3 +29,24 @@ export async function openBrowser() {
   await enter.waitFor({ state: 'detached' });
   return { browser, page };
 }
+
+/**
+ * Reloads the page until `ready()` holds, giving each load a few seconds to get there:
+ * the demo ingests, budgets and scores in the background after it starts. `ready`
+ * must answer at once (isVisible, not waitFor). Answers whether it came to hold.
+ */
+export async function reloadUntil(
+  page,
+  ready,
+  { loads = 20, perLoadMs = 5000 } = {},
+) {
+  for (let load = 0; load < loads; load++) {
+    const deadline = Date.now() + perLoadMs;
+    while (Date.now() < deadline) {
+      if (await ready()) return true;
+      await page.waitForTimeout(250);
+    }
+    await page.reload();
+  }
+  return ready();
+}

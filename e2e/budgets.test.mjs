@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, SCREENSHOTS, openBrowser } from './browser.mjs';
+import { BASE_URL, SCREENSHOTS, openBrowser, reloadUntil } from './browser.mjs';
 
 test('a capability with a budget shows spend, forecast and enforcement on its Cost tab', async () => {
   const { browser, page } = await openBrowser();
@@ -8,16 +8,11 @@ test('a capability with a budget shows spend, forecast and enforcement on its Co
     await page.goto(`${BASE_URL}/catalog/default/component/ticket-triage/cost`);
     // The budget snapshot is rebuilt after the first ingestion: wait for spend.
     const spent = page.getByTestId('budget-spent');
-    for (let i = 0; i < 30; i++) {
-      if (
-        (await spent.isVisible()) &&
-        !/^\$0\.00 /.test(await spent.innerText())
-      ) {
-        break;
-      }
-      await page.waitForTimeout(2000);
-      await page.reload();
-    }
+    await reloadUntil(
+      page,
+      async () =>
+        (await spent.isVisible()) && !/^\$0\.00 /.test(await spent.innerText()),
+    );
     assert.match(await spent.innerText(), /^\$[\d,]+\.\d{2} of \$800\.00$/);
     assert.match(
       await page.getByTestId('budget-forecast').innerText(),

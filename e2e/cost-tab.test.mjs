@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, SCREENSHOTS, openBrowser } from './browser.mjs';
+import { BASE_URL, SCREENSHOTS, openBrowser, reloadUntil } from './browser.mjs';
 
 test('a capability page has a Cost tab with spend split by model and token type', async () => {
   const { browser, page } = await openBrowser();
@@ -10,10 +10,7 @@ test('a capability page has a Cost tab with spend split by model and token type'
     await page.waitForURL(/\/cost$/);
     // Ingestion runs in the background right after start: wait for the data.
     const total = page.getByTestId('finops-total');
-    for (let i = 0; i < 30 && !(await total.isVisible()); i++) {
-      await page.waitForTimeout(2000);
-      await page.reload();
-    }
+    await reloadUntil(page, () => total.isVisible());
     await total.waitFor();
     assert.match(await total.innerText(), /^\$[\d,]+\.\d{2}/);
     await page.getByText('Breakdown by model').first().waitFor();

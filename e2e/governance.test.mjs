@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, SCREENSHOTS, openBrowser } from './browser.mjs';
+import { BASE_URL, SCREENSHOTS, openBrowser, reloadUntil } from './browser.mjs';
 
 /**
  * Opens an entity's Cost tab and waits until the label drift is known: the OpenCost
@@ -10,14 +10,12 @@ import { BASE_URL, SCREENSHOTS, openBrowser } from './browser.mjs';
 async function openCostTabWithDrift(page, name, expectedStatus) {
   const drift = page.getByTestId('finops-label-drift');
   await page.goto(`${BASE_URL}/catalog/default/component/${name}/cost`);
-  for (let i = 0; i < 45; i++) {
-    await drift.waitFor();
-    if ((await drift.getAttribute('data-status')) === expectedStatus) {
-      return drift;
-    }
-    await page.waitForTimeout(2000);
-    await page.reload();
-  }
+  await reloadUntil(
+    page,
+    async () =>
+      (await drift.isVisible()) &&
+      (await drift.getAttribute('data-status')) === expectedStatus,
+  );
   assert.equal(await drift.getAttribute('data-status'), expectedStatus);
   return drift;
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, SCREENSHOTS, openBrowser } from './browser.mjs';
+import { BASE_URL, SCREENSHOTS, openBrowser, reloadUntil } from './browser.mjs';
 
 test('a capability over its hard budget gets a scorecard with the failing check and how to fix it', async () => {
   const { browser, page } = await openBrowser();
@@ -8,14 +8,7 @@ test('a capability over its hard budget gets a scorecard with the failing check 
     await page.goto(`${BASE_URL}/catalog/default/component/ticket-triage/cost`);
     // Scoring follows the budget snapshot after the first ingestion.
     const card = page.getByTestId('scorecard-capability-health');
-    for (let i = 0; i < 20; i++) {
-      try {
-        await card.waitFor({ timeout: 5000 });
-        break;
-      } catch {
-        await page.reload();
-      }
-    }
+    await reloadUntil(page, () => card.isVisible());
     await card.waitFor();
     assert.match(
       await card.getByTestId('scorecard-grade').innerText(),
