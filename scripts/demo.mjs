@@ -59,7 +59,18 @@ function checkPortFree(port) {
 }
 
 export async function startDemo({ stdio = 'inherit', env = process.env } = {}) {
-  for (const port of demoPorts(env)) await checkPortFree(port);
+  // A process that is shutting down may hold a port for some seconds yet.
+  for (const port of demoPorts(env)) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await checkPortFree(port);
+        break;
+      } catch (error) {
+        if (attempt === 30) throw error;
+        await new Promise(resolve => setTimeout(resolve, 1000));
+      }
+    }
+  }
   const generated = spawnSync(
     'node',
     ['scripts/generate-demo-focus.mjs', 'examples/focus/generated', '120'],

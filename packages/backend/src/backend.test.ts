@@ -4,7 +4,27 @@ import { resolve } from 'node:path';
 jest.setTimeout(240_000);
 
 const PORT = 7217;
+/** Not the demo's 9464: a demo started next must find its metrics port free. */
+const METRICS_PORT = 7218;
 const root = resolve(__dirname, '../../..');
+
+/** Whether neither the backend nor its metrics answer any more, within a time. */
+async function portsClosed(timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const answers = await Promise.all(
+      [PORT, METRICS_PORT].map(port =>
+        fetch(`http://localhost:${port}/`).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (!answers.includes(true)) return true;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  return false;
+}
 
 /**
  * Starts the real backend package as a user would, without cost sources, and checks
@@ -15,13 +35,21 @@ describe('backend', () => {
   let child: ChildProcess | undefined;
   let output = '';
 
-  afterAll(() => {
-    if (child?.pid) {
+  afterAll(async () => {
+    if (!child?.pid) return;
+    const signal = (name: NodeJS.Signals) => {
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        process.kill(-child!.pid!, name);
       } catch {
         // already gone
       }
+    };
+    // The backend is yarn's grandchild: wait until its ports no longer answer, so
+    // that nothing it holds outlives the test.
+    signal('SIGTERM');
+    if (!(await portsClosed(20_000))) {
+      signal('SIGKILL');
+      await portsClosed(10_000);
     }
   });
 
@@ -35,6 +63,7 @@ describe('backend', () => {
         NODE_ENV: 'development',
         APP_CONFIG_backend_listen_port: String(PORT),
         APP_CONFIG_backend_baseUrl: `http://localhost:${PORT}`,
+        TOLLGATE_METRICS_PORT: String(METRICS_PORT),
         // no cost sources: this test is about start-up, not the demo's data
         APP_CONFIG_tollgate_sources_focus: '[]',
         APP_CONFIG_tollgate_sources_opencost: '[]',
@@ -62,6 +91,8 @@ describe('backend', () => {
       `http://localhost:${PORT}/api/catalog/entities`,
     );
     expect(catalog.status).toBe(401);
+    const metrics = await fetch(`http://localhost:${METRICS_PORT}/metrics`);
+    expect(metrics.status).toBe(200);
     const errors = output
       .split('\n')
       .filter(line =>
