@@ -12,6 +12,7 @@ import {
 import { costGroupKey } from '../database/costGroupKeys';
 import { mergeUnits } from '../database/mergeUnits';
 import { RowsByRef } from './RowsByRef';
+import { sumCostByDay } from './sumCostByDay';
 
 /** One query of a batch: what it loads, for which window, and how. */
 export interface BatchQuery {
@@ -84,11 +85,7 @@ export class BatchMetricData {
     const daily = await rows;
     let own = daily.of(spendRefs, byDay(daily.rows));
     if (!exact) own = own.filter(within(window));
-    const spend = new Map<string, bigint>();
-    for (const row of own) {
-      spend.set(row.day, (spend.get(row.day) ?? 0n) + row.costMicros);
-    }
-    return spend;
+    return sumCostByDay(own);
   }
 
   /** Spend and quantity by a dimension, most spend first. */

@@ -10,6 +10,7 @@ import {
 } from '@tollgate/plugin-finops-node';
 import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { BatchMetricData } from './BatchMetricData';
+import { memo } from './memo';
 
 /** What one evaluation shares between entities: the catalog, budgets and org totals. */
 export interface EvaluationData {
@@ -22,19 +23,6 @@ export interface EvaluationData {
     by: 'team' | 'costCenter',
     window: DayWindow,
   ): Promise<Map<string, ScopeAllocation>>;
-}
-
-function memo<T>(
-  cache: Map<string, Promise<T>>,
-  key: string,
-  load: () => Promise<T>,
-) {
-  let value = cache.get(key);
-  if (!value) {
-    value = load();
-    cache.set(key, value);
-  }
-  return value;
 }
 
 /**

@@ -11,7 +11,9 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { CostStore } from '../database/CostStore';
+import { memo } from '../scorecards/memo';
 import { relativeChange } from '../scorecards/metrics/metricWindows';
+import { sumCostByDay } from '../scorecards/sumCostByDay';
 import {
   UnitCostReader,
   costPerUnit,
@@ -113,27 +115,20 @@ export class UnitCostService {
   private reader(entityRefs: string[]): UnitCostReader {
     const { costStore, currency } = this;
     const cache = new Map<string, Promise<any>>();
-    const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
-      if (!cache.has(key)) cache.set(key, load());
-      return cache.get(key)!;
-    };
     return {
       dailySpend: window =>
-        once(`spend:${window.from}:${window.to}`, async () => {
-          const rows = await costStore.entityDaily({
-            entityRefs,
-            window,
-            groupBy: 'source',
-            currency,
-          });
-          const daily = new Map<string, bigint>();
-          for (const row of rows) {
-            daily.set(row.day, (daily.get(row.day) ?? 0n) + row.costMicros);
-          }
-          return daily;
-        }),
+        memo(cache, `spend:${window.from}:${window.to}`, async () =>
+          sumCostByDay(
+            await costStore.entityDaily({
+              entityRefs,
+              window,
+              groupBy: 'source',
+              currency,
+            }),
+          ),
+        ),
       usage: (metric, window) =>
-        once(`usage:${metric}:${window.from}:${window.to}`, () =>
+        memo(cache, `usage:${metric}:${window.from}:${window.to}`, () =>
           costStore.usageMetrics({ entityRefs, window, metrics: [metric] }),
         ),
     };
