@@ -43,6 +43,19 @@ function demoPorts(env) {
   return [3000, 7007, REPLAY_PORT, ...(metrics === 'off' ? [] : [metrics])];
 }
 
+/** Resolves once nothing listens on the port; rejects naming it after the timeout. */
+async function waitForPortFree(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await checkPortFree(port);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 /** Resolves when nothing listens on the port, rejects naming it otherwise. */
 function checkPortFree(port) {
   return new Promise((resolve, reject) => {
@@ -60,17 +73,7 @@ function checkPortFree(port) {
 
 export async function startDemo({ stdio = 'inherit', env = process.env } = {}) {
   // A process that is shutting down may hold a port for some seconds yet.
-  for (const port of demoPorts(env)) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await checkPortFree(port);
-        break;
-      } catch (error) {
-        if (attempt === 30) throw error;
-        await new Promise(resolve => setTimeout(resolve, 1000));
-      }
-    }
-  }
+  for (const port of demoPorts(env)) await waitForPortFree(port, 30_000);
   const generated = spawnSync(
     'node',
     ['scripts/generate-demo-focus.mjs', 'examples/focus/generated', '120'],

@@ -2,7 +2,7 @@ import { CostRecord } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import { CostRollups, DAILY_COLUMNS, SUMMARY_COLUMNS } from './CostRollups';
-import { insertRows } from './insertRows';
+import { insertRows, insertRowsInBatches } from './insertRows';
 
 /** Rows per multi-row insert: 16 columns stay well inside SQLite's variable limit. */
 export const BATCH_SIZE = 1000;
@@ -143,24 +143,18 @@ export class WindowWriter {
 
   private async flushRollups() {
     const { daily, summary } = this.rollups.take();
-    await insertBatched(this.trx, 'finops_daily_costs', DAILY_COLUMNS, daily);
-    await insertBatched(
+    await insertRowsInBatches(
+      this.trx,
+      'finops_daily_costs',
+      DAILY_COLUMNS,
+      daily,
+    );
+    await insertRowsInBatches(
       this.trx,
       'finops_summary_costs',
       SUMMARY_COLUMNS,
       summary,
     );
-  }
-}
-
-async function insertBatched(
-  trx: Knex.Transaction,
-  table: string,
-  columns: readonly string[],
-  rows: unknown[][],
-) {
-  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-    await insertRows(trx, table, columns, rows.slice(i, i + BATCH_SIZE));
   }
 }
 

@@ -14,6 +14,9 @@ const preparedBySqliteConnection = new WeakMap<
   Map<string, SqliteStatement>
 >();
 
+/** Rows per statement of insertRowsInBatches: 16 columns stay well inside SQLite's variable limit. */
+const ROWS_PER_STATEMENT = 1000;
+
 /** SQLite multi-row insert statements by table, columns and row count. */
 const sqliteInsertSqls = new Map<string, string>();
 
@@ -169,4 +172,16 @@ export function toSqliteValue(value: unknown): unknown {
     return Number(value);
   }
   return value === undefined ? null : value;
+}
+
+/** Inserts rows in statements of at most 1,000 rows each. */
+export async function insertRowsInBatches(
+  db: Knex | Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await insertRows(db, table, columns, rows.slice(i, i + ROWS_PER_STATEMENT));
+  }
 }

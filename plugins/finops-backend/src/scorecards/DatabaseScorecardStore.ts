@@ -1,6 +1,6 @@
 import { ScorecardResult } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
-import { insertRows } from '../database/insertRows';
+import { insertRowsInBatches } from '../database/insertRows';
 import { ScorecardStore, StoredScorecardResult } from './ScorecardStore';
 import {
   EvaluatedScorecard,
@@ -22,8 +22,6 @@ const RESULT_COLUMNS = [
   'result',
   'evaluated_at',
 ];
-/** Rows per insert: 8 columns stay well inside SQLite's variable limit. */
-const BATCH = 1000;
 
 interface ResultRow {
   entity_ref: string;
@@ -47,13 +45,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async save(results: StoredScorecardResult[], evaluatedAt: Date) {
     // One row per entity, scorecard and day; a later result replaces an earlier one.
     const rows = new Map<string, unknown[]>();
-    const scorecards = new Map<string, EvaluatedScorecard>();
+    // Each scorecard and day as its first result was evaluated.
+    const scorecards = new Map<
+      string,
+      { scorecardId: string; day: string; scorecard: EvaluatedScorecard }
+    >();
     for (const { result, team, costCenter } of results) {
       const scorecardKey = `${result.scorecardId}\u0000${result.day}`;
-      let scorecard = scorecards.get(scorecardKey);
-      if (!scorecard) {
-        scorecard = evaluatedScorecardOf(result);
-        scorecards.set(scorecardKey, scorecard);
+      let evaluated = scorecards.get(scorecardKey);
+      if (!evaluated) {
+        evaluated = {
+          scorecardId: result.scorecardId,
+          day: result.day,
+          scorecard: evaluatedScorecardOf(result),
+        };
+        scorecards.set(scorecardKey, evaluated);
       }
       rows.set(`${result.entityRef}\u0000${scorecardKey}`, [
         result.entityRef,
@@ -63,30 +69,29 @@ export class DatabaseScorecardStore implements ScorecardStore {
         costCenter ?? null,
         result.score,
         // A result evaluated with other checks than its day's first is kept whole.
-        JSON.stringify(outcomeOf(result, scorecard) ?? result),
+        JSON.stringify(outcomeOf(result, evaluated.scorecard) ?? result),
         evaluatedAt,
       ]);
     }
     const all = [...rows.values()];
-    const definitions = [...scorecards].map(([key, scorecard]) => [
-      ...key.split('\u0000'),
-      JSON.stringify(scorecard),
-    ]);
+    const definitionRows = [...scorecards.values()].map(
+      ({ scorecardId, day, scorecard }) => [
+        scorecardId,
+        day,
+        JSON.stringify(scorecard),
+      ],
+    );
     const days = [...new Set(results.map(({ result }) => result.day))];
     await this.db.transaction(async tx => {
       await tx(RESULTS).whereIn('day', days).delete();
       await tx(DEFINITIONS).whereIn('day', days).delete();
-      for (let i = 0; i < definitions.length; i += BATCH) {
-        await insertRows(
-          tx,
-          DEFINITIONS,
-          ['scorecard_id', 'day', 'definition'],
-          definitions.slice(i, i + BATCH),
-        );
-      }
-      for (let i = 0; i < all.length; i += BATCH) {
-        await insertRows(tx, RESULTS, RESULT_COLUMNS, all.slice(i, i + BATCH));
-      }
+      await insertRowsInBatches(
+        tx,
+        DEFINITIONS,
+        ['scorecard_id', 'day', 'definition'],
+        definitionRows,
+      );
+      await insertRowsInBatches(tx, RESULTS, RESULT_COLUMNS, all);
     });
   }
 
