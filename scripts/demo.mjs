@@ -76,7 +76,12 @@ export async function startDemo({ stdio = 'inherit', env = process.env } = {}) {
   for (const port of demoPorts(env)) await waitForPortFree(port, 30_000);
   const generated = spawnSync(
     'node',
-    ['scripts/generate-demo-focus.mjs', 'examples/focus/generated', '120'],
+    [
+      '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
+      'scripts/generate-demo-focus.mjs',
+      'examples/focus/generated',
+      '120',
+    ],
     {
       cwd: root,
       stdio: 'inherit',

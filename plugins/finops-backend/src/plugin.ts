@@ -26,6 +26,7 @@ import { SourceRunService } from './service/SourceRunService';
 import { SourceStatusService } from './service/SourceStatusService';
 import { readFinopsConfig } from './readFinopsConfig';
 import { CatalogEntityLoader } from './ingestion/CatalogEntityLoader';
+import { UnknownEntityReattributor } from './ingestion/UnknownEntityReattributor';
 import { GovernanceService } from './service/GovernanceService';
 import { readGovernanceRules } from '@tollgate/plugin-finops-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -108,11 +109,16 @@ export const finopsPlugin = createBackendPlugin({
 
         const budgetSettings = readBudgetSettings(config);
         const alertStore = DatabaseAlertStore.fromKnex(db);
+        const reattributor = new UnknownEntityReattributor({
+          costStore,
+          logger,
+        });
         const budgets = new BudgetService({
           evaluator: new BudgetEvaluator({
             costStore,
             budgetStore: DatabaseBudgetStore.fromKnex(db),
             loadEntities: () => entities.load(),
+            reattributor,
           }),
           budgetStore: DatabaseBudgetStore.fromKnex(db),
           logger,
@@ -146,7 +152,10 @@ export const finopsPlugin = createBackendPlugin({
             await scorecards.evaluator.evaluate(snapshot),
           ),
         );
+        // Alerts and scorecards see attributed spend as after an ingestion.
+        reattributor.onAttributed(() => void budgets.refresh());
         runner.onRunFinished(async run => {
+          reattributor.invalidate();
           if (run.status === 'succeeded') {
             await budgets.refresh();
           }

@@ -10,7 +10,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import {
   NotificationSendOptions,
   notificationService,
@@ -27,8 +31,26 @@ import { finopsPlugin } from '../plugin';
 export const userAuth = { Authorization: mockCredentials.user.header() };
 
 /**
+ * A catalog of the entities in `entities` at the time of each call, so that a test can
+ * add an entity after the backend has started.
+ */
+function liveCatalog(entities: Entity[]): CatalogService {
+  const methods = InMemoryCatalogClient.prototype as Record<
+    string | symbol,
+    any
+  >;
+  return new Proxy({} as CatalogService, {
+    get: (_, name) =>
+      typeof methods[name] === 'function'
+        ? (...args: unknown[]) =>
+            methods[name].apply(new InMemoryCatalogClient({ entities }), args)
+        : undefined,
+  });
+}
+
+/**
  * Starts the finops plugin in a test backend with the given cost sources, catalog and
- * configuration. Requests without credentials are refused as in production; with
+ * configuration. Entities pushed to `entities` later are in the catalog from then on. Requests without credentials are refused as in production; with
  * `allow: false` every permission is denied. Notifications sent are collected.
  */
 export async function startFinopsTestBackend(options: {
@@ -66,7 +88,11 @@ export async function startFinopsTestBackend(options: {
         }),
       }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
-      catalogServiceMock.factory({ entities: options.entities ?? [] }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => liveCatalog(options.entities ?? []),
+      }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),

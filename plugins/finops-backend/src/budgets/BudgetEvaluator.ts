@@ -19,6 +19,7 @@ import {
 import { CostStore, SpendScopeKind } from '../database/CostStore';
 import { BudgetStore } from './BudgetStore';
 import { BudgetSnapshot, BudgetedEntity } from './BudgetSnapshot';
+import { UnknownEntityReattributor } from '../ingestion/UnknownEntityReattributor';
 
 /**
  * Builds the budget snapshot: the budgets in force (a catalog annotation wins over a
@@ -31,6 +32,8 @@ export class BudgetEvaluator {
       costStore: CostStore;
       budgetStore: BudgetStore;
       loadEntities: () => Promise<Entity[]>;
+      /** Attributes spend kept as unallocated to entities that have joined the catalog. */
+      reattributor?: UnknownEntityReattributor;
       now?: () => Date;
     },
   ) {}
@@ -42,6 +45,7 @@ export class BudgetEvaluator {
       this.options.loadEntities(),
       this.options.budgetStore.list(),
     ]);
+    await this.options.reattributor?.run(catalogEntities);
     const entities = catalogEntities.map(toBudgetedEntity);
     const entityByRef = new Map(entities.map(e => [e.entityRef, e]));
     const { inForce, overridden } = chooseBudgets(catalogEntities, apiBudgets);

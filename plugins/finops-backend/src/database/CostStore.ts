@@ -7,6 +7,9 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { CostLineColumns } from './costGroupKeys';
+import type { UnknownEntityClaim } from './unknownEntityRecords';
+
+export type { UnknownEntityClaim };
 
 /** What a source run writes into a window: cost records and usage metrics. */
 export type StoredItem =
@@ -171,4 +174,17 @@ export interface CostStore {
   }): Promise<UsageMetricRows>;
 
   exportRows(window: DayWindow): AsyncIterable<ExportedCostRow>;
+
+  /** Every source and day with records kept as unallocated for lack of their entity. */
+  unknownEntityClaims(): Promise<UnknownEntityClaim[]>;
+  /**
+   * Gives a source's stored records in a window the attribution `attribute` answers
+   * (the same record to leave it), rebuilding the window's rollups, atomically.
+   * Answers how many records changed.
+   */
+  reattributeWindow(
+    sourceId: string,
+    window: DayWindow,
+    attribute: (record: CostRecord) => CostRecord,
+  ): Promise<number>;
 }

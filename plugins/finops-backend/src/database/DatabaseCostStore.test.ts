@@ -306,6 +306,84 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('attributes records kept for an unknown entity once it is known, rebuilding the rollups', async () => {
+      const { store } = await createStore();
+      const unknown = (day: string, billedCostMicros: bigint) =>
+        record({
+          day,
+          entityRef: undefined,
+          costCenter: undefined,
+          team: undefined,
+          billedCostMicros,
+          tags: {
+            'tollgate.unknownEntityRef': 'Component:latecomer',
+            region: 'eu',
+          },
+        });
+      await store.replaceWindow(
+        'focus:invoices',
+        window,
+        items([
+          record({}),
+          unknown('2026-11-01', 4_000_000n),
+          unknown('2026-11-02', 2_000_000n),
+        ]),
+      );
+      const claim = (day: string) => ({
+        sourceId: 'focus:invoices',
+        day,
+        entityRef: 'Component:latecomer',
+      });
+      const claims = await store.unknownEntityClaims();
+      expect(claims.sort((a, b) => a.day.localeCompare(b.day))).toEqual([
+        claim('2026-11-01'),
+        claim('2026-11-02'),
+      ]);
+
+      const changed = await store.reattributeWindow(
+        'focus:invoices',
+        { from: '2026-11-02', to: '2026-11-02' },
+        r =>
+          r.entityRef
+            ? r
+            : {
+                ...r,
+                entityRef: 'component:default/latecomer',
+                costCenter: 'cc-5100',
+                tags: { region: 'eu' },
+              },
+      );
+      expect(changed).toBe(1);
+      const latecomer = {
+        entityRefs: ['component:default/latecomer'],
+        currency: 'USD',
+        window,
+      };
+      expect(formatMicros(await store.entityTotal(latecomer))).toBe('2.00');
+      expect(formatMicros(await store.unallocatedTotal(window, 'USD'))).toBe(
+        '4.00',
+      );
+      expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe(
+        '2.50',
+      );
+      const groups = await store.summaryGroups({
+        window,
+        groupBy: 'costCenter',
+        currency: 'USD',
+      });
+      expect(groups).toEqual(
+        expect.arrayContaining([{ key: 'cc-5100', costMicros: 2_000_000n }]),
+      );
+      expect(await store.unknownEntityClaims()).toEqual([claim('2026-11-01')]);
+      const exported = [];
+      for await (const row of store.exportRows(window)) exported.push(row);
+      expect(exported.find(r => r.day === '2026-11-02')).toMatchObject({
+        entityRef: 'component:default/latecomer',
+        costCenter: 'cc-5100',
+        tags: { region: 'eu' },
+      });
+    });
+
     it('migrates down cleanly', async () => {
       const { knex } = await createStore();
       await knex.migrate.rollback(

@@ -3,7 +3,11 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { DayWindow, SummaryGroupBy } from '@tollgate/plugin-finops-common';
+import {
+  CostRecord,
+  DayWindow,
+  SummaryGroupBy,
+} from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import {
@@ -23,8 +27,15 @@ import {
 import { COST_GROUP_SQL } from './costGroupKeys';
 import { BATCH_SIZE, WindowWriter } from './WindowWriter';
 import { selectRows } from './selectRows';
+import { lockSource } from './lockSource';
+import { recordOfRow } from './recordOfRow';
+import {
+  UnknownEntityClaim,
+  reattributeWindow,
+  unknownEntityClaims,
+} from './unknownEntityRecords';
 import { UnitAggregate, compareBigDesc, mergeUnits } from './mergeUnits';
-import { toBigInt, toOptionalBigInt } from './toBigInt';
+import { toBigInt } from './toBigInt';
 
 const migrationsDir = resolvePackagePath(
   '@tollgate/plugin-finops-backend',
@@ -77,6 +88,7 @@ export class DatabaseCostStore implements CostStore {
     items: AsyncIterable<StoredItem>,
   ): Promise<{ records: number; metrics: number }> {
     return this.db.transaction(async trx => {
+      await lockSource(trx, sourceId);
       for (const table of [
         'finops_cost_records',
         'finops_daily_costs',
@@ -404,6 +416,18 @@ export class DatabaseCostStore implements CostStore {
     };
   }
 
+  unknownEntityClaims(): Promise<UnknownEntityClaim[]> {
+    return unknownEntityClaims(this.db);
+  }
+
+  reattributeWindow(
+    sourceId: string,
+    window: DayWindow,
+    attribute: (record: CostRecord) => CostRecord,
+  ): Promise<number> {
+    return reattributeWindow(this.db, sourceId, window, attribute);
+  }
+
   async *exportRows(window: DayWindow): AsyncIterable<ExportedCostRow> {
     let lastId = 0;
     for (;;) {
@@ -413,24 +437,7 @@ export class DatabaseCostStore implements CostStore {
         .orderBy('id')
         .limit(BATCH_SIZE);
       for (const row of rows) {
-        yield {
-          sourceId: row.source_id,
-          day: row.day,
-          entityRef: row.entity_ref ?? undefined,
-          costCenter: row.cost_center ?? undefined,
-          team: row.team ?? undefined,
-          provider: row.provider,
-          service: row.service,
-          model: row.model ?? undefined,
-          dimensionKind: row.dimension_kind,
-          dimension: row.dimension,
-          quantity: toOptionalBigInt(row.quantity),
-          unit: row.unit ?? undefined,
-          billedCostMicros: toBigInt(row.billed_cost),
-          listCostMicros: toOptionalBigInt(row.list_cost),
-          currency: row.currency,
-          tags: row.tags ? JSON.parse(row.tags) : undefined,
-        };
+        yield { sourceId: row.source_id, ...recordOfRow(row) };
       }
       if (rows.length < BATCH_SIZE) {
         return;

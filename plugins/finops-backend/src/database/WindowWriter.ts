@@ -69,6 +69,17 @@ export class WindowWriter {
       : undefined;
   }
 
+  /**
+   * Sums a record that is stored already into the rollups only; answers a promise only
+   * when the rollups are being written.
+   */
+  addToRollups(record: CostRecord): Promise<void> | undefined {
+    this.rollups.add(record);
+    return this.rollups.size >= this.maxRollupGroups
+      ? this.flushRollups()
+      : undefined;
+  }
+
   /** Buffers a metric; answers a promise only when a batch is being written. */
   addMetric(metric: UsageMetric): Promise<void> | undefined {
     this.metrics.push(metricRow(this.sourceId, metric));
