@@ -30,6 +30,11 @@ export interface Config {
         invalidRows?: 'reject' | 'skip';
         /** Only rows billed in this ISO 4217 currency are read. */
         currency?: string;
+        /**
+         * Whether an export without rows for days that have stored spend replaces that
+         * spend with nothing. Defaults to false: such a run fails and the spend is kept.
+         */
+        allowEmptyWindows?: boolean;
         /** How often the source runs, and how long one run may take. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
         /** How many days before today each scheduled run fetches again. */

@@ -11,6 +11,8 @@ export interface Config {
       windowTimeoutSeconds?: number;
       /** A source without success for longer is stale. Defaults to 26. */
       staleAfterHours?: number;
+      /** Time a manual run through the API may take before it is given up. Defaults to 60. */
+      manualRunTimeoutSeconds?: number;
     };
     budgets?: {
       /** Utilization after an estimate from which the guardrail warns. Defaults to 80. */
@@ -23,6 +25,11 @@ export interface Config {
       anomalyDays?: number;
       /** Minutes between budget snapshot refreshes besides those after ingestion. Defaults to 5. */
       refreshMinutes?: number;
+      /**
+       * Age of the budget snapshot past which the guardrail says its answer is stale and
+       * denies under a hard budget, whose status it no longer knows. Defaults to 15.
+       */
+      maxSnapshotAgeMinutes?: number;
     };
     /**
      * Scorecards scored after each ingestion on the entities their filter matches.

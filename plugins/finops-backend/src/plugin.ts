@@ -91,6 +91,14 @@ export const finopsPlugin = createBackendPlugin({
         const db = await migrateFinopsDatabase(database);
         const costStore = DatabaseCostStore.fromKnex(db);
         const runStore = DatabaseSourceRunStore.fromKnex(db);
+        const interrupted = await runStore.failInterrupted(
+          'interrupted: the backend stopped before the run ended; the window it was writing kept its earlier data',
+        );
+        if (interrupted > 0) {
+          logger.warn(
+            `Marked ${interrupted} interrupted source runs as failed`,
+          );
+        }
         const priceBook = ConfigPriceBook.fromConfig(config);
         const entities = new CatalogEntityLoader(catalog, auth);
         const runner = new CostSourceRunner({
@@ -119,6 +127,7 @@ export const finopsPlugin = createBackendPlugin({
             budgetStore: DatabaseBudgetStore.fromKnex(db),
             loadEntities: () => entities.load(),
             reattributor,
+            logger,
           }),
           budgetStore: DatabaseBudgetStore.fromKnex(db),
           logger,
@@ -176,7 +185,11 @@ export const finopsPlugin = createBackendPlugin({
             ),
             unitCosts: new UnitCostService(costStore, settings.currency),
             sourceStatus,
-            sourceRuns: new SourceRunService(() => sources, runner),
+            sourceRuns: new SourceRunService(
+              () => sources,
+              runner,
+              settings.manualRunTimeoutMs,
+            ),
             governance: new GovernanceService(
               catalog,
               readGovernanceRules(config.getOptional('tollgate.governance')),
@@ -186,6 +199,7 @@ export const finopsPlugin = createBackendPlugin({
               guardrail: new GuardrailService(
                 budgets,
                 budgetSettings.warnAtPercent,
+                budgetSettings.maxSnapshotAgeMs,
               ),
               alertStore,
               currency: settings.currency,

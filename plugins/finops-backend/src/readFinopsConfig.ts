@@ -1,14 +1,16 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { CURRENCY_PATTERN } from '@tollgate/plugin-finops-common';
+import { isCurrencyCode } from '@tollgate/plugin-finops-common';
 import { CostSource } from '@tollgate/plugin-finops-node';
 import { RetryPolicy } from './ingestion/CostSourceRunner';
 import { DEFAULT_STALE_AFTER_SECONDS } from './service/SourceStatusService';
+import { DEFAULT_MANUAL_RUN_TIMEOUT_MS } from './service/SourceRunService';
 
 export interface FinopsSettings {
   currency: string;
   staleAfterSeconds: number;
   retry: Partial<RetryPolicy>;
+  manualRunTimeoutMs: number;
 }
 
 /** Reads and checks `tollgate.*` settings of the backend plugin itself. */
@@ -17,11 +19,11 @@ export function readFinopsConfig(
   sources: CostSource[],
 ): FinopsSettings {
   const currency = config.getOptionalString('tollgate.currency') ?? 'USD';
-  if (!CURRENCY_PATTERN.test(currency)) {
+  if (!isCurrencyCode(currency)) {
     throw new InputError(
       `tollgate.currency has invalid value ${JSON.stringify(
         currency,
-      )}: expected a currency code such as USD`,
+      )}: expected an ISO 4217 currency code such as USD`,
     );
   }
   const seen = new Set<string>();
@@ -44,8 +46,13 @@ export function readFinopsConfig(
     return value;
   };
   const attempts = positive('attempts');
+  const manualRunTimeoutSeconds = positive('manualRunTimeoutSeconds');
   return {
     currency,
+    manualRunTimeoutMs:
+      manualRunTimeoutSeconds !== undefined
+        ? Math.max(1, manualRunTimeoutSeconds) * 1000
+        : DEFAULT_MANUAL_RUN_TIMEOUT_MS,
     staleAfterSeconds:
       positive('staleAfterHours') !== undefined
         ? positive('staleAfterHours')! * 3600

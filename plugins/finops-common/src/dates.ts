@@ -3,9 +3,25 @@ import { DayWindow } from './types';
 const DAY_MS = 86_400_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whether text is a real calendar day written YYYY-MM-DD. @public */
+/**
+ * The days Tollgate reads and stores: far enough on either side of any bill, and far
+ * from year 10000, where a day's successor would no longer be written YYYY-MM-DD.
+ *
+ * @public
+ */
+export const SUPPORTED_DAYS: DayWindow = {
+  from: '1970-01-01',
+  to: '2999-12-31',
+};
+
+/** Whether text is a real calendar day written YYYY-MM-DD, within SUPPORTED_DAYS. @public */
 export function isDay(text: unknown): text is string {
-  if (typeof text !== 'string' || !DAY_PATTERN.test(text)) {
+  if (
+    typeof text !== 'string' ||
+    !DAY_PATTERN.test(text) ||
+    text < SUPPORTED_DAYS.from ||
+    text > SUPPORTED_DAYS.to
+  ) {
     return false;
   }
   const date = new Date(`${text}T00:00:00Z`);

@@ -13,3 +13,4 @@ export * from './governance';
 export * from './kubernetes';
 export * from './budgets';
 export * from './scorecards';
+export * from './entityKinds';

@@ -77,6 +77,12 @@ export interface CostSource {
   /** The kind of source: `opencost`, `prometheus`, `focus`. */
   readonly type: string;
   readonly schedule?: CostSourceSchedule;
+  /**
+   * Whether a window for which the source yields no cost record replaces the spend
+   * stored for it. By default it does not: an export with a header and no rows, or an
+   * API that answered nothing, leaves the earlier data and fails the run.
+   */
+  readonly allowEmptyWindows?: boolean;
   fetch(
     window: DayWindow,
     context: CostSourceFetchContext,

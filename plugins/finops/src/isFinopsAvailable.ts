@@ -1,13 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
-
-const COSTED_KINDS = ['component', 'system', 'resource', 'api', 'group'];
+import { COSTED_ENTITY_KINDS, isKindOf } from '@tollgate/plugin-finops-common';
 
 /**
  * Whether an entity can carry spend: Components (capabilities and services),
- * Systems, Resources, APIs and Groups.
+ * Systems, Resources, APIs, Groups and Domains.
  *
  * @public
  */
 export function isFinopsAvailable(entity: Entity): boolean {
-  return COSTED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
+  return isKindOf(COSTED_ENTITY_KINDS, entity.kind);
 }

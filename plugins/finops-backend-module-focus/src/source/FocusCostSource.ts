@@ -46,6 +46,11 @@ export interface FocusCostSourceOptions {
   invalidRows?: FocusInvalidRowsMode;
   /** When set, only rows billed in this currency are read. */
   currency?: string;
+  /**
+   * Whether an export without rows for days that have stored spend replaces that
+   * spend with nothing; by default the run fails and the spend is kept.
+   */
+  allowEmptyWindows?: boolean;
   schedule?: CostSourceSchedule;
 }
 
@@ -71,6 +76,7 @@ export class FocusCostSource implements CostSource {
   readonly id: string;
   readonly type = 'focus';
   readonly schedule?: CostSourceSchedule;
+  readonly allowEmptyWindows: boolean;
 
   private constructor(
     private readonly options: FocusCostSourceOptions,
@@ -79,6 +85,7 @@ export class FocusCostSource implements CostSource {
   ) {
     this.id = `focus:${options.id}`;
     this.schedule = options.schedule;
+    this.allowEmptyWindows = options.allowEmptyWindows ?? false;
   }
 
   /** Checks the options; throws InputError naming what is wrong. */
@@ -128,6 +135,7 @@ export class FocusCostSource implements CostSource {
         | FocusInvalidRowsMode
         | undefined,
       currency: config.getOptionalString('currency'),
+      allowEmptyWindows: config.getOptionalBoolean('allowEmptyWindows'),
       schedule: readCostSourceSchedule(config),
     });
   }

@@ -5,8 +5,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  BUDGET_PERIODS,
   Budget,
   FORECAST_HISTORY_DAYS,
+  MAX_MONEY_TEXT,
+  isCurrencyCode,
+  parseMicros,
   addDays,
   annotationBudget,
   budgetPeriodWindow,
@@ -18,7 +22,12 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { CostStore, SpendScopeKind } from '../database/CostStore';
 import { BudgetStore } from './BudgetStore';
-import { BudgetSnapshot, BudgetedEntity } from './BudgetSnapshot';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BudgetSnapshot,
+  BudgetedEntity,
+  InvalidBudget,
+} from './BudgetSnapshot';
 import { UnknownEntityReattributor } from '../ingestion/UnknownEntityReattributor';
 
 /**
@@ -32,6 +41,7 @@ export class BudgetEvaluator {
       costStore: CostStore;
       budgetStore: BudgetStore;
       loadEntities: () => Promise<Entity[]>;
+      logger?: LoggerService;
       /** Attributes spend kept as unallocated to entities that have joined the catalog. */
       reattributor?: UnknownEntityReattributor;
       now?: () => Date;
@@ -48,7 +58,18 @@ export class BudgetEvaluator {
     await this.options.reattributor?.run(catalogEntities);
     const entities = catalogEntities.map(toBudgetedEntity);
     const entityByRef = new Map(entities.map(e => [e.entityRef, e]));
-    const { inForce, overridden } = chooseBudgets(catalogEntities, apiBudgets);
+    const chosen = chooseBudgets(catalogEntities, apiBudgets);
+    const invalid: InvalidBudget[] = [];
+    const inForce = chosen.inForce.filter(budget => {
+      const problem = budgetProblem(budget);
+      if (problem) {
+        invalid.push({ id: budget.id, scope: budget.scope, problem });
+      }
+      return !problem;
+    });
+    for (const { id, problem } of invalid) {
+      this.options.logger?.warn(`Budget ${id} is left out: ${problem}`);
+    }
     const spend = await this.loadSpend(inForce, asOf);
     const statuses = inForce.map(budget =>
       budgetStatus({
@@ -61,9 +82,10 @@ export class BudgetEvaluator {
       now.toISOString(),
       asOf,
       statuses,
-      overridden,
+      chosen.overridden,
       entities,
       catalogEntities,
+      invalid,
     );
   }
 
@@ -118,6 +140,24 @@ export class BudgetEvaluator {
       },
     };
   }
+}
+
+/**
+ * Why a stored budget cannot be evaluated (rows written before its fields were checked
+ * as they are now), or undefined: one bad row must not stop the others.
+ */
+function budgetProblem(budget: Budget): string | undefined {
+  const amount = parseMicros(budget.amount);
+  if (amount === undefined || amount <= 0n) {
+    return `amount ${budget.amount} is not a positive amount of at most ${MAX_MONEY_TEXT}`;
+  }
+  if (!isCurrencyCode(budget.currency)) {
+    return `currency ${budget.currency} is not an ISO 4217 currency code`;
+  }
+  if (!BUDGET_PERIODS.includes(budget.period)) {
+    return `period ${budget.period} is not one of ${BUDGET_PERIODS.join(', ')}`;
+  }
+  return undefined;
 }
 
 /** A catalog annotation wins over an API budget for the same entity. */

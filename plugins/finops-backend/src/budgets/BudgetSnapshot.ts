@@ -21,6 +21,13 @@ export interface BudgetedEntity {
   spendRefs: string[];
 }
 
+/** A stored budget the snapshot leaves out, and why. */
+export interface InvalidBudget {
+  id: string;
+  scope: BudgetScope;
+  problem: string;
+}
+
 function scopeKey(scope: BudgetScope) {
   const { kind, value } = budgetScopeKey(scope);
   return `${kind}:${value}`;
@@ -44,6 +51,8 @@ export class BudgetSnapshot {
     entities: BudgetedEntity[],
     /** The catalog entities the snapshot was built from, for work that follows it. */
     readonly catalogEntities: Entity[] = [],
+    /** Stored budgets left out because they cannot be evaluated, and why. */
+    readonly invalidBudgets: InvalidBudget[] = [],
   ) {
     for (const status of statuses) {
       this.byScope.set(scopeKey(status.budget.scope), status);

@@ -17,6 +17,8 @@ export interface BudgetSettings {
   anomalyDays: number;
   /** Minutes between refreshes of the budget snapshot besides those after ingestion. */
   refreshMinutes: number;
+  /** Age of the snapshot past which the guardrail's answers are stale. */
+  maxSnapshotAgeMs: number;
 }
 
 /** Reads and checks `tollgate.budgets`, naming the key of any bad value. */
@@ -61,5 +63,6 @@ export function readBudgetSettings(config: Config): BudgetSettings {
     anomalyMinIncreaseMicros,
     anomalyDays: Math.floor(number('anomalyDays', 3, 1, 31)),
     refreshMinutes: number('refreshMinutes', 5, 0.1, 1440),
+    maxSnapshotAgeMs: number('maxSnapshotAgeMinutes', 15, 0.1, 10080) * 60_000,
   };
 }

@@ -103,12 +103,17 @@ export interface ExportedCostRow {
 export interface CostStore {
   /**
    * Replaces everything a source stored for the days of a window with the given items,
-   * atomically: when the items throw, nothing of the window changes.
+   * atomically: when the items throw, nothing of the window changes. Items with no
+   * cost record for a window that had some fail the same way, unless `allowEmpty`.
    */
   replaceWindow(
     sourceId: string,
     window: DayWindow,
     items: AsyncIterable<StoredItem>,
+    options?: {
+      /** Replace stored cost records even when the items hold none; else that fails. */
+      allowEmpty?: boolean;
+    },
   ): Promise<{ records: number; metrics: number }>;
 
   entityDaily(query: EntityCostQuery): Promise<DailyAggregate[]>;

@@ -205,8 +205,23 @@ describe.each(databases.eachSupportedId())(
         window,
         items([record({ billedCostMicros: 7n })]),
       );
-      await store.replaceWindow('focus:a', window, items([]));
+      await store.replaceWindow('focus:a', window, items([]), {
+        allowEmpty: true,
+      });
       expect(await store.entityTotal({ ...entity, window })).toBe(7n);
+    });
+
+    it('keeps a window that items without cost records would empty, unless allowed', async () => {
+      const { store } = await createStore();
+      await store.replaceWindow('focus:a', window, items(sample));
+      await expect(
+        store.replaceWindow('focus:a', window, items([])),
+      ).rejects.toThrow(
+        'Source focus:a returned no cost records for 2026-11-01..2026-11-02, which has 4 stored: kept them',
+      );
+      expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe(
+        '12.833333',
+      );
     });
 
     it('leaves earlier data intact when a source fails mid-stream', async () => {

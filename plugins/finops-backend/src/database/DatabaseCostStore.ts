@@ -86,19 +86,24 @@ export class DatabaseCostStore implements CostStore {
     sourceId: string,
     window: DayWindow,
     items: AsyncIterable<StoredItem>,
+    options: { allowEmpty?: boolean } = {},
   ): Promise<{ records: number; metrics: number }> {
     return this.db.transaction(async trx => {
       await lockSource(trx, sourceId);
+      let replaced = 0;
       for (const table of [
         'finops_cost_records',
         'finops_daily_costs',
         'finops_summary_costs',
         'finops_usage_metrics',
       ]) {
-        await trx(table)
+        const deleted = await trx(table)
           .where('source_id', sourceId)
           .whereBetween('day', [window.from, window.to])
           .delete();
+        if (table === 'finops_cost_records') {
+          replaced = deleted;
+        }
       }
       const writer = new WindowWriter(trx, sourceId);
       const counts = { records: 0, metrics: 0 };
@@ -117,6 +122,11 @@ export class DatabaseCostStore implements CostStore {
           await written;
         }
         counts[item.type === 'cost' ? 'records' : 'metrics'] += 1;
+      }
+      if (counts.records === 0 && replaced > 0 && !options.allowEmpty) {
+        throw new InputError(
+          `Source ${sourceId} returned no cost records for ${window.from}..${window.to}, which has ${replaced} stored: kept them (a source that may report empty days can allow it)`,
+        );
       }
       await writer.finish();
       return counts;

@@ -53,6 +53,14 @@ export class DatabaseSourceRunStore implements SourceRunStore {
     return (await this.getRun(id))!;
   }
 
+  async failInterrupted(reason: string) {
+    return this.db(TABLE).where('status', 'running').update({
+      status: 'failed',
+      finished_at: new Date(),
+      error: reason,
+    });
+  }
+
   async latestRuns(sourceId: string) {
     const query = () =>
       this.db(TABLE).where('source_id', sourceId).orderBy('id', 'desc').first();

@@ -30,6 +30,11 @@ export interface SourceRunStore {
     recordsWritten: number,
   ): Promise<void>;
   finishRun(id: string, outcome: { error?: string }): Promise<SourceRun>;
+  /**
+   * Marks the runs still recorded as running, left so by a backend that stopped during
+   * them, as failed with the reason. Answers how many there were.
+   */
+  failInterrupted(reason: string): Promise<number>;
   /** The latest run of each source, its latest success and its latest failure. */
   latestRuns(sourceId: string): Promise<{
     latest?: SourceRun;

@@ -1,8 +1,7 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-
-const KINDS = ['Component', 'Resource', 'System', 'API', 'Group', 'Domain'];
+import { COSTED_ENTITY_KINDS } from '@tollgate/plugin-finops-common';
 
 /** Loads the entities that spend can be attributed to, with the backend's own credentials. */
 export class CatalogEntityLoader {
@@ -13,7 +12,7 @@ export class CatalogEntityLoader {
 
   async load(): Promise<Entity[]> {
     const { items } = await this.catalog.getEntities(
-      { filter: { kind: KINDS } },
+      { filter: { kind: [...COSTED_ENTITY_KINDS] } },
       { credentials: await this.auth.getOwnServiceCredentials() },
     );
     return items;

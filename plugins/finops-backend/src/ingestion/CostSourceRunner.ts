@@ -1,9 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { stringifyError } from '@backstage/errors';
+import { InputError, stringifyError } from '@backstage/errors';
 import {
   DayWindow,
   splitWindow,
+  todayUtc,
   windowLength,
 } from '@tollgate/plugin-finops-common';
 import { CostSource, PriceBook } from '@tollgate/plugin-finops-node';
@@ -44,6 +45,7 @@ export class CostSourceRunner {
       priceBook: PriceBook;
       loadEntities: () => Promise<Entity[]>;
       retry?: Partial<RetryPolicy>;
+      now?: () => Date;
     },
   ) {}
 
@@ -54,12 +56,13 @@ export class CostSourceRunner {
 
   async run(
     source: CostSource,
-    window: DayWindow,
+    requested: DayWindow,
     trigger: SourceRun['trigger'],
     signal?: AbortSignal,
   ): Promise<SourceRun> {
     const retry = { ...DEFAULT_RETRY_POLICY, ...this.options.retry };
     const logger = this.options.logger.child({ source: source.id });
+    const window = clipToToday(requested, this.options.now?.() ?? new Date());
     const run = await this.options.runStore.startRun({
       sourceId: source.id,
       trigger,
@@ -88,7 +91,10 @@ export class CostSourceRunner {
         daysDone += windowLength(part);
         await this.options.runStore.recordProgress(run.id, daysDone, records);
       } catch (e) {
-        error = `${part.from}..${part.to}: ${stringifyError(e)}`;
+        const cause = signal?.aborted ? signal.reason : e;
+        error = `${part.from}..${part.to}: ${
+          cause instanceof Error ? cause.message : stringifyError(cause)
+        }`;
         logger.error(`Ingestion of ${source.id} failed for ${error}`);
         break;
       }
@@ -131,6 +137,7 @@ export class CostSourceRunner {
           source.id,
           window,
           attributeItems(items, index),
+          { allowEmpty: source.allowEmptyWindows },
         );
         return records;
       } catch (e) {
@@ -143,8 +150,35 @@ export class CostSourceRunner {
             window.to
           } failed, retrying in ${delay} ms: ${stringifyError(e)}`,
         );
-        await new Promise(resolve => setTimeout(resolve, delay));
+        await sleep(delay, outerSignal);
       }
     }
   }
+}
+
+/**
+ * The window without its days after today: no source has spend for them yet. Throws
+ * InputError for a window that begins after today.
+ */
+export function clipToToday(window: DayWindow, now: Date): DayWindow {
+  const today = todayUtc(now);
+  if (window.from > today) {
+    throw new InputError(
+      `The window ${window.from}..${window.to} begins after today (${today}): sources have no spend for days to come`,
+    );
+  }
+  return window.to > today ? { from: window.from, to: today } : window;
+}
+
+/** Waits, or less when the signal aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

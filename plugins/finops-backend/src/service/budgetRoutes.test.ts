@@ -299,7 +299,7 @@ describe('budget, guardrail and alert routes', () => {
       })
       .expect(400);
     expect(invalid.body.error.message).toBe(
-      'Invalid budget: amount "lots" is not a positive decimal such as "100.00" (at most 6 decimals); period "week" is not one of month, quarter, year',
+      'Invalid budget: amount "lots" is not a positive decimal such as "100.00" of at most 9000000000000 with at most 6 decimals; period "week" is not one of month, quarter, year',
     );
     const entity = await request(server)
       .get('/api/finops/v1/entities/component/default/summarizer/budget')

@@ -1,7 +1,13 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  BUDGETED_ENTITY_KINDS,
   BudgetScope,
+  isKindOf,
   budgetScopeKey,
   describeBudgetScope,
   finopsBudgetUpdatePermission,
@@ -11,7 +17,7 @@ import {
   parseMicros,
   readBudgetInput,
   readEntityCostLabels,
-  CURRENCY_PATTERN,
+  isCurrencyCode,
 } from '@tollgate/plugin-finops-common';
 import { Request, Response, Router } from 'express';
 import { AlertStore } from '../alerts/AlertStore';
@@ -36,10 +42,38 @@ export function addBudgetRoutes(
   helpers: {
     authorize: Authorize;
     loadEntity: (req: Request) => Promise<Entity>;
+    findEntity: (req: Request, ref: string) => Promise<Entity | undefined>;
   },
 ) {
   const { budgets, guardrail, alertStore } = options;
-  const { authorize, loadEntity } = helpers;
+  const { authorize, loadEntity, findEntity } = helpers;
+
+  /**
+   * A budget covers an entity that can carry spend and is in the catalog: a budget for
+   * a typo would never be spent, and one for a User or Location can never be.
+   */
+  async function checkScope(req: Request, scope: BudgetScope) {
+    if (!('entityRef' in scope)) {
+      return;
+    }
+    const { kind } = parseEntityRef(scope.entityRef);
+    if (!isKindOf(BUDGETED_ENTITY_KINDS, kind)) {
+      throw new InputError(
+        `Invalid budget: scope.entityRef ${JSON.stringify(
+          scope.entityRef,
+        )} is a ${kind}, which carries no spend; a budget covers an entity of kind ${BUDGETED_ENTITY_KINDS.join(
+          ', ',
+        )}, and a Group's is its team's: { "team": "name" }`,
+      );
+    }
+    if (!(await findEntity(req, scope.entityRef))) {
+      throw new InputError(
+        `Invalid budget: scope.entityRef ${JSON.stringify(
+          scope.entityRef,
+        )} is not in the catalog; register the entity first, or declare its budget with the tollgate.dev/budget annotation`,
+      );
+    }
+  }
 
   /** Editing a budget, or acknowledging its alert, needs the right on what it covers. */
   function authorizeEdit(req: Request, scope: BudgetScope) {
@@ -61,12 +95,16 @@ export function addBudgetRoutes(
 
   router.get('/v1/budgets', async (req, res) => {
     await authorize(req, finopsSummaryReadPermission);
-    res.json({ items: budgets.list() });
+    res.json({
+      items: budgets.list(),
+      invalid: budgets.current().invalidBudgets,
+    });
   });
 
   router.post('/v1/budgets', async (req, res) => {
     const input = readInput(req.body);
     const credentials = await authorizeEdit(req, input.scope);
+    await checkScope(req, input.scope);
     res.status(201).json(await budgets.create(input, actorOf(credentials)));
   });
 
@@ -75,6 +113,7 @@ export function addBudgetRoutes(
     const existing = await budgets.get(req.params.id);
     await authorizeEdit(req, existing.scope);
     const credentials = await authorizeEdit(req, input.scope);
+    await checkScope(req, input.scope);
     res.json(await budgets.replace(req.params.id, input, actorOf(credentials)));
   });
 
@@ -125,11 +164,11 @@ export function addBudgetRoutes(
         )}: expected a decimal amount of at least 0, such as 0.25`,
       );
     }
-    if (!CURRENCY_PATTERN.test(currency)) {
+    if (!isCurrencyCode(currency)) {
       throw new InputError(
         `Query parameter currency has invalid value ${JSON.stringify(
           currency,
-        )}: expected a currency code such as USD`,
+        )}: expected an ISO 4217 currency code such as USD`,
       );
     }
     const entity = budgets.current().entity(entityRef);

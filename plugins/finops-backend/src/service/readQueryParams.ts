@@ -2,6 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   DayWindow,
   addDays,
+  SUPPORTED_DAYS,
   isDay,
   todayUtc,
   windowLength,
@@ -38,7 +39,9 @@ export function readWindow(
       throw new InputError(
         `Query parameter ${name} has invalid value ${JSON.stringify(
           value,
-        )}: expected a date YYYY-MM-DD`,
+        )}: expected a date YYYY-MM-DD from ${SUPPORTED_DAYS.from} to ${
+          SUPPORTED_DAYS.to
+        }`,
       );
     }
   }

@@ -76,6 +76,11 @@ export async function createRouter(
     return entity;
   }
 
+  async function findEntity(req: Request, ref: string) {
+    const credentials = await httpAuth.credentials(req);
+    return catalog.getEntityByRef(ref, { credentials });
+  }
+
   /** An entity's own ref and the refs of its parts, whose spend rolls up into it. */
   function rollupRefs(entity: Entity): string[] {
     const refs = [stringifyEntityRef(entity)];
@@ -179,7 +184,11 @@ export async function createRouter(
     await writeFocusCsv(options.costStore.exportRows(window), res);
   });
 
-  addBudgetRoutes(router, options.budgets, { authorize, loadEntity });
+  addBudgetRoutes(router, options.budgets, {
+    authorize,
+    loadEntity,
+    findEntity,
+  });
   addScorecardRoutes(router, options.scorecards, { authorize, loadEntity });
 
   return router;

@@ -1,5 +1,6 @@
 import { divideRounded } from '../money/Decimal';
 import { CURRENCY_PATTERN, parseMicros, parseUnitPrice } from '../money/Money';
+import { isCurrencyCode } from '../money/currency';
 import { ParseResult, parseError, parsed } from './ParseResult';
 
 /** The period a budget covers, calendar-aligned in UTC. @public */
@@ -117,6 +118,9 @@ export function parseBudget(
   const currency = currencyText.toUpperCase();
   if (currency !== currencyText) {
     return parseError(name, value, `an upper-case currency code; ${expected}`);
+  }
+  if (!isCurrencyCode(currency)) {
+    return parseError(name, value, `an ISO 4217 currency code; ${expected}`);
   }
   if (!BUDGET_PERIODS.includes(periodText as BudgetPeriod)) {
     return parseError(name, value, expected);

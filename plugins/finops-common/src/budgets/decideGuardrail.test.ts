@@ -99,12 +99,25 @@ describe('decideGuardrail', () => {
     expect(result.budget).toBeUndefined();
   });
 
-  it('does not compare budgets in another currency', () => {
+  it('does not compare advisory budgets in another currency', () => {
     const result = decide(
-      [statusOf({ currency: 'EUR' }, 99_000_000n)],
+      [statusOf({ currency: 'EUR', enforcement: 'advisory' }, 99_000_000n)],
       10_000_000n,
     );
     expect(result.decision).toBe('allow');
     expect(result.reason).toContain('No budget in USD');
+  });
+
+  it('denies an estimate in another currency than a hard budget, naming both', () => {
+    const result = decide(
+      [statusOf({ currency: 'EUR' }, 1_000_000n)],
+      1_000_000n,
+    );
+    expect(result).toMatchObject({
+      decision: 'deny',
+      reason:
+        'Denied: the hard budget of component:default/summarizer is kept in EUR, and an estimate in USD cannot be compared with it; estimate in EUR',
+      budget: { id: 'b', enforcement: 'hard', spent: '1.00' },
+    });
   });
 });

@@ -40,7 +40,9 @@ export function guardrailBudget(status: BudgetStatus): GuardrailBudget {
  * A hard budget denies when spent plus the estimate would pass its amount; an advisory
  * budget then warns. Any budget warns when spent plus the estimate reaches
  * `warnAtPercent` of it. The most severe answer wins; among equals, the budget with the
- * least left decides. Budgets in another currency than the estimate are not compared.
+ * least left decides. An advisory budget in another currency than the estimate is not
+ * compared; a hard one denies, since what the estimate would leave of it is unknown:
+ * the caller must estimate in the hard budget's currency.
  *
  * @public
  */
@@ -73,6 +75,9 @@ export function decideGuardrail(options: {
     | undefined;
   for (const { status, amountMicros: amount, spentMicros } of budgets) {
     if (status.budget.currency !== currency) {
+      if (status.budget.enforcement === 'hard') {
+        return denyOtherCurrency(base, status);
+      }
       continue;
     }
     const after = spentMicros + estimateMicros;
@@ -120,16 +125,46 @@ export function decideGuardrail(options: {
     ...base,
     decision: verdict,
     reason,
-    budget: {
-      id: status.budget.id,
-      scope: status.budget.scope,
-      amount: status.budget.amount,
-      period: status.budget.period,
-      enforcement: status.budget.enforcement,
-      spent: status.spent,
-      remaining: status.remaining,
-      utilizationAfter,
-      resetsAt: status.resetsAt,
-    },
+    budget: decidingBudget(status, utilizationAfter),
+  };
+}
+
+/** The answer when a hard budget is kept in another currency than the estimate. */
+function denyOtherCurrency(
+  base: Pick<
+    GuardrailDecision,
+    'entityRef' | 'estimatedCost' | 'currency' | 'snapshotAt'
+  >,
+  status: BudgetStatus,
+): GuardrailDecision {
+  const { budget } = status;
+  return {
+    ...base,
+    decision: 'deny',
+    reason: `Denied: the hard budget of ${describeBudgetScope(
+      budget.scope,
+    )} is kept in ${budget.currency}, and an estimate in ${
+      base.currency
+    } cannot be compared with it; estimate in ${budget.currency}`,
+    budget: decidingBudget(status, status.utilization),
+  };
+}
+
+/** The budget that decided, as the answer shows it. */
+function decidingBudget(
+  status: BudgetStatus,
+  utilizationAfter: number,
+): GuardrailDecision['budget'] {
+  const { budget } = status;
+  return {
+    id: budget.id,
+    scope: budget.scope,
+    amount: budget.amount,
+    period: budget.period,
+    enforcement: budget.enforcement,
+    spent: status.spent,
+    remaining: status.remaining,
+    utilizationAfter,
+    resetsAt: status.resetsAt,
   };
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readBudgetInput } from './readBudgetInput';
 
 describe('readBudgetInput', () => {
@@ -53,8 +54,8 @@ describe('readBudgetInput', () => {
       expect.stringContaining(
         'scope.costCenter has invalid value "Bad Value!"',
       ),
-      'amount "-5" is not a positive decimal such as "100.00" (at most 6 decimals)',
-      'currency "usd" is not a three-letter upper-case code such as "USD"',
+      'amount "-5" is not a positive decimal such as "100.00" of at most 9000000000000 with at most 6 decimals',
+      'currency "usd" is not an ISO 4217 currency code such as "USD"',
       'period "week" is not one of month, quarter, year',
       expect.stringContaining('thresholds has invalid value [80,50]'),
       'enforcement "strict" is not one of advisory, hard',
@@ -84,5 +85,67 @@ describe('readBudgetInput', () => {
       ok: false,
       errors: ['The request body must be a JSON object'],
     });
+  });
+
+  it('keeps 14 integer digits and 6 decimals given as a string, and refuses them as a JSON number', () => {
+    const budget = {
+      scope: { team: 'payments' },
+      currency: 'USD',
+      period: 'month',
+    };
+    expect(
+      readBudgetInput({ ...budget, amount: '8999999999999.123456' }),
+    ).toMatchObject({
+      ok: true,
+      value: { amountMicros: 8_999_999_999_999_123_456n },
+    });
+    expect(
+      readBudgetInput({ ...budget, amount: 12345678901234.123456 }),
+    ).toEqual({
+      ok: false,
+      errors: [
+        'amount 12345678901234.123 has more digits than a JSON number keeps exactly (15): send it as a string, such as "12345678901234.123"',
+      ],
+    });
+    expect(readBudgetInput({ ...budget, amount: '1e400' })).toMatchObject({
+      ok: false,
+    });
+    expect(
+      readBudgetInput({ ...budget, amount: '10', currency: 'ABC' }),
+    ).toEqual({
+      ok: false,
+      errors: ['currency "ABC" is not an ISO 4217 currency code such as "USD"'],
+    });
+  });
+
+  it('answers any body with a budget or the problems, never throwing', () => {
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            scope: fc.oneof(
+              fc.anything(),
+              fc.record({ entityRef: fc.string() }),
+              fc.record({ team: fc.string() }),
+            ),
+            amount: fc.oneof(fc.string(), fc.double(), fc.anything()),
+            currency: fc.oneof(fc.constantFrom('USD', 'EUR'), fc.string()),
+            period: fc.oneof(fc.constantFrom('month', 'year'), fc.anything()),
+            thresholds: fc.anything(),
+            enforcement: fc.anything(),
+          },
+          { requiredKeys: [] },
+        ),
+        body => {
+          const result = readBudgetInput(body);
+          expect(
+            result.ok
+              ? result.value.amountMicros > 0n
+              : result.errors.length > 0,
+          ).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -8,8 +8,18 @@ import {
   parseLabelValue,
   parseThresholds,
 } from '../annotations/parsers';
-import { CURRENCY_PATTERN, parseMicros } from '../money/Money';
+import { MAX_MONEY_TEXT, parseMicros } from '../money/Money';
+import { isCurrencyCode } from '../money/currency';
 import { BudgetInput, BudgetScope } from './types';
+
+/** Digits a JSON number is sure to carry from the request body exactly. */
+const EXACT_NUMBER_DIGITS = 15;
+
+/** The significant digits of a number as JavaScript writes it: 120.5 has 4. */
+function significantDigits(value: number): number {
+  const mantissa = String(Math.abs(value)).split('e')[0].replace('.', '');
+  return mantissa.replace(/^0+/, '').length;
+}
 
 /** The result of validating a budget request: the input, or every problem found. @public */
 export type BudgetInputResult =
@@ -35,22 +45,30 @@ export function readBudgetInput(body: unknown): BudgetInputResult {
   let amountMicros: bigint | undefined;
   if (typeof input.amount !== 'string' && typeof input.amount !== 'number') {
     errors.push('amount is required: a positive decimal such as "100.00"');
+  } else if (
+    typeof input.amount === 'number' &&
+    significantDigits(input.amount) > EXACT_NUMBER_DIGITS
+  ) {
+    errors.push(
+      `amount ${input.amount} has more digits than a JSON number keeps exactly (${EXACT_NUMBER_DIGITS}): send it as a string, such as "${input.amount}"`,
+    );
   } else {
     amountMicros = parseMicros(input.amount);
     if (amountMicros === undefined || amountMicros <= 0n) {
+      amountMicros = undefined;
       errors.push(
         `amount ${JSON.stringify(
           input.amount,
-        )} is not a positive decimal such as "100.00" (at most 6 decimals)`,
+        )} is not a positive decimal such as "100.00" of at most ${MAX_MONEY_TEXT} with at most 6 decimals`,
       );
     }
   }
   const currency = input.currency;
-  if (typeof currency !== 'string' || !CURRENCY_PATTERN.test(currency)) {
+  if (!isCurrencyCode(currency)) {
     errors.push(
       `currency ${JSON.stringify(
         currency,
-      )} is not a three-letter upper-case code such as "USD"`,
+      )} is not an ISO 4217 currency code such as "USD"`,
     );
   }
   const period = input.period;

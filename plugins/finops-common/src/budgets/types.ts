@@ -102,6 +102,11 @@ export interface GuardrailDecision {
   };
   /** When the budget snapshot the answer came from was taken. */
   snapshotAt: string;
+  /**
+   * Set when that snapshot is older than the configured age: spend since then is not
+   * counted, and a hard budget denies.
+   */
+  stale?: boolean;
 }
 
 /** @public */

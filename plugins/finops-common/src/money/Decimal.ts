@@ -7,6 +7,14 @@
 const DECIMAL_PATTERN = /^([+-])?(\d+)(?:\.(\d+))?$/;
 
 /**
+ * The longest decimal text read, and the largest exponent: parsing costs grow with
+ * both, so that a short "1e-9999999" must be refused, not expanded.
+ *
+ * @public
+ */
+export const DECIMAL_LIMITS = { maxLength: 100, maxExponent: 60 } as const;
+
+/**
  * Parses a plain decimal string (such as "12.5" or "-0.000001") into an integer scaled
  * by 10^scale. Returns undefined when the text is not a decimal or has more fraction
  * digits than the scale keeps.
@@ -17,6 +25,9 @@ export function parseScaledDecimal(
   text: string,
   scale: number,
 ): bigint | undefined {
+  if (text.length > DECIMAL_LIMITS.maxLength) {
+    return undefined;
+  }
   const expanded = expandExponent(text.trim());
   const match = DECIMAL_PATTERN.exec(expanded);
   if (!match) {
@@ -100,6 +111,9 @@ function expandExponent(text: string): string {
   }
   const [, sign = '', whole, fraction = '', exponentText] = match;
   const exponent = Number(exponentText);
+  if (Math.abs(exponent) > DECIMAL_LIMITS.maxExponent) {
+    return '';
+  }
   const digits = whole + fraction;
   const point = whole.length + exponent;
   let result: string;

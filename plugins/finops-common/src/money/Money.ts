@@ -37,13 +37,38 @@ export interface Money {
 export const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
 /**
+ * The largest magnitude of a stored amount, quantity or price, in its scaled units:
+ * below 2^63, so that it fits a 64-bit integer column and sums of it do not pass one
+ * at once. 9e18 micro-units are 9,000,000,000,000 of a currency.
+ *
+ * @public
+ */
+export const MAX_SCALED_UNITS = 9_000_000_000_000_000_000n;
+
+/** The largest amount of money accepted, as text people read. @public */
+export const MAX_MONEY_TEXT = '9000000000000';
+
+function bounded(units: bigint | undefined): bigint | undefined {
+  return units !== undefined &&
+    units <= MAX_SCALED_UNITS &&
+    units >= -MAX_SCALED_UNITS
+    ? units
+    : undefined;
+}
+
+/**
  * Parses a decimal amount ("12.34", "-0.5", "1e-7") into micro-units; amounts finer
  * than a micro-unit are rounded half to even. Returns undefined for anything that is
- * not a finite decimal number.
+ * not a finite decimal number, is longer than DECIMAL_LIMITS allow, or is beyond
+ * {@link MAX_SCALED_UNITS} micro-units.
  *
  * @public
  */
 export function parseMicros(text: string | number): bigint | undefined {
+  return bounded(parseAnyMicros(text));
+}
+
+function parseAnyMicros(text: string | number): bigint | undefined {
   const source = typeof text === 'number' ? numberToText(text) : text;
   if (source === undefined) {
     return undefined;
@@ -59,8 +84,12 @@ export function parseMicros(text: string | number): bigint | undefined {
   return divideRounded(exact, 10n ** BigInt(UNIT_PRICE_SCALE));
 }
 
-/** Parses a decimal quantity into units of 10^-6. @public */
+/** Parses a decimal quantity into units of 10^-6, bounded as parseMicros is. @public */
 export function parseQuantity(text: string | number): bigint | undefined {
+  return bounded(parseAnyQuantity(text));
+}
+
+function parseAnyQuantity(text: string | number): bigint | undefined {
   const source = typeof text === 'number' ? numberToText(text) : text;
   if (source === undefined) {
     return undefined;
@@ -75,8 +104,12 @@ export function parseQuantity(text: string | number): bigint | undefined {
     : divideRounded(exact, 10n ** BigInt(QUANTITY_SCALE));
 }
 
-/** Parses a per-unit price into units of 10^-12. @public */
+/** Parses a per-unit price into units of 10^-12, bounded as parseMicros is. @public */
 export function parseUnitPrice(text: string | number): bigint | undefined {
+  return bounded(parseAnyUnitPrice(text));
+}
+
+function parseAnyUnitPrice(text: string | number): bigint | undefined {
   const source = typeof text === 'number' ? numberToText(text) : text;
   if (source === undefined) {
     return undefined;

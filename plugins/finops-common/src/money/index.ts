@@ -1,2 +1,3 @@
 export * from './Decimal';
 export * from './Money';
+export * from './currency';

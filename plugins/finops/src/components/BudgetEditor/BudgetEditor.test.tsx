@@ -65,12 +65,12 @@ describe('BudgetEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(
       await screen.findByText(
-        'amount "abc" is not a positive decimal such as "100.00" (at most 6 decimals)',
+        'amount "abc" is not a positive decimal such as "100.00" of at most 9000000000000 with at most 6 decimals',
       ),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        'currency "usd" is not a three-letter upper-case code such as "USD"',
+        'currency "usd" is not an ISO 4217 currency code such as "USD"',
       ),
     ).toBeInTheDocument();
     expect(
