@@ -7,7 +7,7 @@ export interface Config {
       attempts?: number;
       /** Delay before the second attempt; each later one doubles it. Defaults to 2. */
       retryDelaySeconds?: number;
-      /** Time one window's fetch may take. Defaults to 300. */
+      /** Time one fetch of `windowDays` days may take. Defaults to 300. */
       windowTimeoutSeconds?: number;
       /** A source without success for longer is stale. Defaults to 26. */
       staleAfterHours?: number;

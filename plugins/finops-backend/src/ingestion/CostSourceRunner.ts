@@ -7,7 +7,11 @@ import {
   todayUtc,
   windowLength,
 } from '@tollgate/plugin-finops-common';
-import { CostSource, PriceBook } from '@tollgate/plugin-finops-node';
+import {
+  CostSource,
+  CostSourceItem,
+  PriceBook,
+} from '@tollgate/plugin-finops-node';
 import { CostStore } from '../database/CostStore';
 import { SourceRun, SourceRunStore } from '../database/SourceRunStore';
 import { attributeItems } from './attributeItems';
@@ -18,7 +22,7 @@ export interface RetryPolicy {
   attempts: number;
   /** Delay before the second attempt; each later one doubles it. */
   initialDelayMs: number;
-  /** Time one window's fetch may take. */
+  /** Time one fetch of a part of a run's window (`windowDays` days) may take. */
   windowTimeoutMs: number;
 }
 
@@ -29,9 +33,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /**
- * Runs one cost source over a window of days: window by window, each stored
- * atomically, each retried with exponential backoff. A window that still fails ends
- * the run as failed and leaves that window's earlier data as it was.
+ * Runs one cost source over a window of days, fetched in parts of the source's
+ * `windowDays` and stored atomically as one window, retried with exponential backoff.
+ * A run that still fails ends as failed and leaves the window's earlier data as it
+ * was, however far it had got.
  */
 export class CostSourceRunner {
   private readonly listeners: Array<(run: SourceRun) => Promise<void> | void> =
@@ -74,30 +79,28 @@ export class CostSourceRunner {
       (entityIndex ??= this.options
         .loadEntities()
         .then(e => new EntityIndex(e)));
-    let daysDone = 0;
-    let records = 0;
+    const parts = splitWindow(window, source.schedule?.windowDays ?? 1);
+    /** The part being fetched, which an error names. */
+    const at = { part: parts[0] };
     let error: string | undefined;
-    for (const part of splitWindow(window, source.schedule?.windowDays ?? 1)) {
-      try {
-        const written = await this.storeWindow(
-          source,
-          part,
-          index,
-          retry,
-          logger,
-          signal,
-        );
-        records += written;
-        daysDone += windowLength(part);
-        await this.options.runStore.recordProgress(run.id, daysDone, records);
-      } catch (e) {
-        const cause = signal?.aborted ? signal.reason : e;
-        error = `${part.from}..${part.to}: ${
-          cause instanceof Error ? cause.message : stringifyError(cause)
-        }`;
-        logger.error(`Ingestion of ${source.id} failed for ${error}`);
-        break;
-      }
+    try {
+      const records = await this.storeRun(source, window, parts, at, {
+        index,
+        retry,
+        logger,
+        signal,
+      });
+      await this.options.runStore.recordProgress(
+        run.id,
+        windowLength(window),
+        records,
+      );
+    } catch (e) {
+      const cause = signal?.aborted ? signal.reason : e;
+      error = `${at.part.from}..${at.part.to}: ${
+        cause instanceof Error ? cause.message : stringifyError(cause)
+      }`;
+      logger.error(`Ingestion of ${source.id} failed for ${error}`);
     }
     const finished = await this.options.runStore.finishRun(run.id, { error });
     for (const listener of this.listeners) {
@@ -110,48 +113,78 @@ export class CostSourceRunner {
     return finished;
   }
 
-  private async storeWindow(
+  /**
+   * Stores the run's whole window in one transaction, fetching it part by part: the
+   * window is wholly replaced or wholly kept, never left with days of two exports.
+   * A failure retries the whole window with exponential backoff.
+   */
+  private async storeRun(
     source: CostSource,
     window: DayWindow,
-    index: () => Promise<EntityIndex>,
-    retry: RetryPolicy,
-    logger: LoggerService,
-    outerSignal?: AbortSignal,
+    parts: DayWindow[],
+    at: { part: DayWindow },
+    context: {
+      index: () => Promise<EntityIndex>;
+      retry: RetryPolicy;
+      logger: LoggerService;
+      signal?: AbortSignal;
+    },
   ): Promise<number> {
+    const { index, retry, logger, signal } = context;
     // The catalog is read before the window's transaction opens: on a single-connection
     // database (SQLite) a catalog or token request inside it would wait for itself.
     await index();
     for (let attempt = 1; ; attempt++) {
-      const signal = AbortSignal.any([
-        AbortSignal.timeout(retry.windowTimeoutMs),
-        ...(outerSignal ? [outerSignal] : []),
-      ]);
       try {
-        const items = source.fetch(window, {
-          signal,
-          logger,
-          entities: async () => (await index()).entities,
-          priceBook: this.options.priceBook,
-        });
         const { records } = await this.options.costStore.replaceWindow(
           source.id,
           window,
-          attributeItems(items, index),
+          attributeItems(this.fetchParts(source, parts, at, context), index),
           { allowEmpty: source.allowEmptyWindows },
         );
         return records;
       } catch (e) {
-        if (attempt >= retry.attempts || outerSignal?.aborted) {
+        if (attempt >= retry.attempts || signal?.aborted) {
           throw e;
         }
         const delay = retry.initialDelayMs * 2 ** (attempt - 1);
         logger.warn(
           `Attempt ${attempt} of ${retry.attempts} for ${window.from}..${
             window.to
-          } failed, retrying in ${delay} ms: ${stringifyError(e)}`,
+          } failed at ${at.part.from}..${
+            at.part.to
+          }, retrying in ${delay} ms: ${stringifyError(e)}`,
         );
-        await sleep(delay, outerSignal);
+        await sleep(delay, signal);
       }
+    }
+  }
+
+  /** What the source yields for each part in turn, each fetch within its own timeout. */
+  private async *fetchParts(
+    source: CostSource,
+    parts: DayWindow[],
+    at: { part: DayWindow },
+    context: {
+      index: () => Promise<EntityIndex>;
+      retry: RetryPolicy;
+      logger: LoggerService;
+      signal?: AbortSignal;
+    },
+  ): AsyncIterable<CostSourceItem> {
+    const { index, retry, logger } = context;
+    for (const part of parts) {
+      at.part = part;
+      const signal = AbortSignal.any([
+        AbortSignal.timeout(retry.windowTimeoutMs),
+        ...(context.signal ? [context.signal] : []),
+      ]);
+      yield* source.fetch(part, {
+        signal,
+        logger,
+        entities: async () => (await index()).entities,
+        priceBook: this.options.priceBook,
+      });
     }
   }
 }

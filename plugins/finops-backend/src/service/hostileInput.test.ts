@@ -62,6 +62,8 @@ class ScriptedSource implements CostSource {
   readonly schedule = { frequency: { trigger: 'manual' as const } };
   perDay = 150_000_000n;
   silent = false;
+  /** A day whose fetch breaks after the days before it were yielded. */
+  failOn?: string;
   windows: DayWindow[] = [];
 
   async *fetch(
@@ -78,6 +80,7 @@ class ScriptedSource implements CostSource {
     }
     if (this.perDay === 0n) return;
     for (const day of enumerateDays(window)) {
+      if (day === this.failOn) throw new Error(`export broke at ${day}`);
       yield outputTokenSpend(day, SUMMARIZER, this.perDay);
     }
   }
@@ -267,6 +270,36 @@ describe('hostile input', () => {
       to: today,
     }).expect(200);
     expect(cost.body.total).toBe('150.00');
+  });
+
+  it('wholly keeps a run window whose last day fails, never mixing two exports', async () => {
+    const { server, source } = backend;
+    const from = addDays(today, -3);
+    const period = { from, to: today };
+    await backend.run('scripted', from, today);
+    const before = await get(
+      '/v1/entities/component/default/summarizer/cost',
+      period,
+    ).expect(200);
+    expect(before.body.total).toBe('600.00');
+
+    source.perDay = 1_000_000n;
+    source.failOn = today;
+    const failed = await request(server)
+      .post(`/api/finops/v1/sources/scripted/run?from=${from}&to=${today}`)
+      .set(auth)
+      .expect(200);
+    source.perDay = 150_000_000n;
+    source.failOn = undefined;
+    expect(failed.body).toMatchObject({ status: 'failed', daysDone: 0 });
+    expect(failed.body.error).toBe(
+      `${today}..${today}: export broke at ${today}`,
+    );
+    const after = await get(
+      '/v1/entities/component/default/summarizer/cost',
+      period,
+    ).expect(200);
+    expect(after.body.total).toBe('600.00');
   });
 
   it('gives up a manual run on a silent source within its timeout, saying so', async () => {
