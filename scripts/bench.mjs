@@ -2,7 +2,7 @@
 // Benchmarks (not part of the tests). Each measurement runs in its own process and
 // prints one JSON line; this script prints them as a table.
 //
-//   ./tollgate bench [--only ingest,query,guardrail,scoring] [--records 1000000]
+//   ./tollgate bench [--only ingest,query,responsiveness,guardrail,scoring] [--records 1000000]
 //     [--stored 10000000] [--db sqlite,pg] [--budgets 10000] [--connections 32]
 //     [--entities 10000]
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,10 @@ const databases = option('db', 'sqlite,pg').split(',');
 const budgets = option('budgets', '10000');
 const connections = option('connections', '32');
 const entities = option('entities', '10000');
-const only = option('only', 'ingest,query,guardrail,scoring').split(',');
+const only = option(
+  'only',
+  'ingest,query,responsiveness,guardrail,scoring',
+).split(',');
 
 function measure(script, scriptArgs) {
   const result = spawnSync(
@@ -67,6 +70,20 @@ for (const db of databases) {
       `${db}: ${query.stored} stored records (${query.rollupRows} daily and ${query.summaryRows} summary rollup rows, filled in ${query.fillSeconds} s): ` +
         `entity cost p50 ${query.entityCostMs.p50} ms, p95 ${query.entityCostMs.p95} ms; ` +
         `org summary p50 ${query.orgSummaryMs.p50} ms, p95 ${query.orgSummaryMs.p95} ms`,
+    );
+  }
+  if (only.includes('responsiveness')) {
+    const r = measure('ingestResponsivenessBench.ts', [
+      '--db',
+      db,
+      '--records',
+      option('responsiveness-records', '300000'),
+    ]);
+    const during = r.duringIngest.latencyMs;
+    console.log(
+      `${db}: guardrail while ${r.records} FOCUS rows are ingested (${r.ingestSeconds} s): ` +
+        `p50 ${during.p50} ms, p99 ${during.p99} ms, max ${during.max} ms (target p99 < 50 ms); ` +
+        `with nothing else running p99 ${r.idle.latencyMs.p99} ms; longest event-loop stall ${r.eventLoopMaxStallMs} ms`,
     );
   }
   if (only.includes('scoring')) {

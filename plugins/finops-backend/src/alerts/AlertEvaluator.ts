@@ -3,6 +3,7 @@ import {
   BudgetStatus,
   FinopsAlert,
   addDays,
+  splitWindow,
   ANOMALY_BASELINE_DAYS,
   budgetScopeKey,
   describeBudgetScope,
@@ -12,6 +13,7 @@ import {
   spendBaseline,
 } from '@tollgate/plugin-finops-common';
 import { CostStore } from '../database/CostStore';
+import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
 import { AlertNotifier } from './AlertNotifier';
 import { AlertStore, NewAlert } from './AlertStore';
@@ -58,19 +60,27 @@ export class AlertEvaluator {
   private async anomalyAlerts(asOf: string): Promise<NewAlert[]> {
     const { anomalyDays, anomalyMinIncreaseMicros, currency } = this.options;
     const firstJudged = addDays(asOf, -(anomalyDays - 1));
-    const rows = await this.options.costStore.dimensionDaily(
-      { from: addDays(firstJudged, -ANOMALY_BASELINE_DAYS), to: asOf },
-      currency,
-    );
     const series = new Map<string, Map<string, number>>();
-    for (const row of rows) {
-      const key = `${row.entityRef}\u0000${row.dimension}`;
-      const daily = series.get(key) ?? new Map<string, number>();
-      daily.set(row.day, (daily.get(row.day) ?? 0) + Number(row.costMicros));
-      series.set(key, daily);
+    const window = {
+      from: addDays(firstJudged, -ANOMALY_BASELINE_DAYS),
+      to: asOf,
+    };
+    // A week at a time, so that no one statement holds the event loop for long.
+    for (const part of splitWindow(window, 7)) {
+      await yieldToEventLoop();
+      for (const row of await this.options.costStore.dimensionDaily(
+        part,
+        currency,
+      )) {
+        const key = `${row.entityRef}\u0000${row.dimension}`;
+        const daily = series.get(key) ?? new Map<string, number>();
+        daily.set(row.day, (daily.get(row.day) ?? 0) + Number(row.costMicros));
+        series.set(key, daily);
+      }
     }
     const alerts: NewAlert[] = [];
     for (const [key, daily] of series) {
+      await yieldToEventLoop();
       const [entityRef, dimension] = key.split('\u0000');
       for (let day = firstJudged; day <= asOf; day = addDays(day, 1)) {
         const value = daily.get(day) ?? 0;

@@ -5,6 +5,7 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { toIso } from '../database/toIso';
+import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import { AlertFilter, AlertStore, NewAlert } from './AlertStore';
 
 const TABLE = 'finops_alerts';
@@ -18,30 +19,41 @@ export class DatabaseAlertStore implements AlertStore {
   private constructor(private readonly db: Knex) {}
 
   async raise(alerts: NewAlert[]): Promise<FinopsAlert[]> {
-    const raised: FinopsAlert[] = [];
-    for (const alert of alerts) {
-      const { kind, value } = budgetScopeKey(alert.scope);
-      const rows = await this.db(TABLE)
-        .insert({
-          alert_key: alert.key,
-          kind: alert.kind,
-          scope_kind: kind,
-          scope_value: value,
-          budget_id: alert.budgetId ?? null,
-          period_start: alert.periodStart,
-          period_end: alert.periodEnd,
-          threshold: alert.threshold ?? null,
-          dimension: alert.dimension ?? null,
-          title: alert.title,
-          description: alert.description,
-          created_at: new Date(),
-        })
-        .onConflict('alert_key')
-        .ignore()
-        .returning('*');
-      raised.push(...rows.map(toAlert));
-    }
-    return raised;
+    // One transaction: on SQLite an insert of its own waits for its own commit.
+    return this.db.transaction(async trx => {
+      const raised: FinopsAlert[] = [];
+      for (const alert of alerts) {
+        await yieldToEventLoop();
+        raised.push(...(await this.raiseOne(trx, alert)));
+      }
+      return raised;
+    });
+  }
+
+  private async raiseOne(
+    trx: Knex.Transaction,
+    alert: NewAlert,
+  ): Promise<FinopsAlert[]> {
+    const { kind, value } = budgetScopeKey(alert.scope);
+    const rows = await trx(TABLE)
+      .insert({
+        alert_key: alert.key,
+        kind: alert.kind,
+        scope_kind: kind,
+        scope_value: value,
+        budget_id: alert.budgetId ?? null,
+        period_start: alert.periodStart,
+        period_end: alert.periodEnd,
+        threshold: alert.threshold ?? null,
+        dimension: alert.dimension ?? null,
+        title: alert.title,
+        description: alert.description,
+        created_at: new Date(),
+      })
+      .onConflict('alert_key')
+      .ignore()
+      .returning('*');
+    return rows.map(toAlert);
   }
 
   async list(filter: AlertFilter): Promise<FinopsAlert[]> {

@@ -18,6 +18,8 @@ export interface GuardrailLoadOptions {
   warmupSeconds: number;
   seconds: number;
   baselinePath?: string;
+  /** Run past `seconds` until the parent process sends GUARDRAIL_LOAD_STOP. */
+  untilStopped?: boolean;
 }
 
 export interface GuardrailLoadResult {
@@ -35,6 +37,8 @@ export interface GuardrailLoadResult {
 
 /** The type of the message that carries the result to the parent process. */
 export const GUARDRAIL_LOAD_RESULT = 'tollgate-guardrail-load-result';
+/** The type of the message that ends a load run `untilStopped`. */
+export const GUARDRAIL_LOAD_STOP = 'tollgate-guardrail-load-stop';
 
 export interface GuardrailLoadMessage {
   type: string;
@@ -106,7 +110,14 @@ export async function runGuardrailLoad(
     maxSockets: options.connections,
   });
   const measureFrom = performance.now() + options.warmupSeconds * 1000;
-  const end = measureFrom + options.seconds * 1000;
+  let end = options.untilStopped
+    ? Infinity
+    : measureFrom + options.seconds * 1000;
+  if (options.untilStopped) {
+    process.on('message', (message: GuardrailLoadMessage) => {
+      if (message.type === GUARDRAIL_LOAD_STOP) end = performance.now();
+    });
+  }
   const latencies: number[] = [];
   const decisions: Record<string, number> = {};
   let errors = 0;
@@ -141,7 +152,10 @@ export async function runGuardrailLoad(
   return {
     requests: latencies.length,
     allRequests,
-    requestsPerSecond: Math.round(latencies.length / options.seconds),
+    requestsPerSecond: Math.round(
+      latencies.length /
+        ((Math.min(end, performance.now()) - measureFrom) / 1000),
+    ),
     latencyMs: { p50: ms(0.5), p99: ms(0.99), max: ms(1) },
     errors,
     ...(firstError ? { firstError } : {}),

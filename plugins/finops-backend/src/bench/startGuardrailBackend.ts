@@ -1,4 +1,8 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
 // The benchmark is never built into the plugin; Backstage's service implementations
 // and the test backend are dev dependencies.
 /* eslint-disable @backstage/no-undeclared-imports */
@@ -34,6 +38,10 @@ export interface GuardrailBackend {
 export async function startGuardrailBackend(options: {
   db: Knex;
   entities: Entity[];
+  /** Added to the backend, such as a module with cost sources. */
+  features?: BackendFeature[];
+  /** Merged into the `tollgate` configuration. */
+  tollgate?: JsonObject;
 }): Promise<GuardrailBackend> {
   const gatewayToken = randomBytes(24).toString('base64url');
   const adminToken = randomBytes(24).toString('base64url');
@@ -66,7 +74,7 @@ export async function startGuardrailBackend(options: {
             },
           },
           permission: { enabled: true },
-          tollgate: { currency: 'USD' },
+          tollgate: { currency: 'USD', ...options.tollgate },
         },
       }),
       mockServices.database.factory({ knex: options.db }),
@@ -76,6 +84,7 @@ export async function startGuardrailBackend(options: {
         deps: {},
         factory: () => ({ send: async () => {} }),
       }),
+      ...(options.features ?? []),
     ],
   });
   return {

@@ -21,6 +21,7 @@ import {
   readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
 import { CostStore, SpendScopeKind } from '../database/CostStore';
+import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import { BudgetStore } from './BudgetStore';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
@@ -108,6 +109,7 @@ export class BudgetEvaluator {
     for (const [currency, { from, kinds }] of needed) {
       const series = new Map<string, Map<string, bigint>>();
       for (const by of kinds) {
+        await yieldToEventLoop();
         const rows = await this.options.costStore.dailySpend({
           by,
           window: { from, to: asOf },

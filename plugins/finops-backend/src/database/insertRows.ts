@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from './yieldToEventLoop';
 import { Knex } from 'knex';
 import { toPgArrayLiteral } from './toPgArrayLiteral';
 
@@ -51,6 +52,8 @@ export async function insertRows(
     await insertPgRows(db, table, columns, rows);
     return;
   }
+  // Each SQLite statement runs synchronously: let requests in between.
+  await yieldToEventLoop();
   const sql = sqliteInsertSql(table, columns, rows.length);
   const values: unknown[] = new Array(rows.length * columns.length);
   let next = 0;

@@ -21,8 +21,17 @@ export function parseError<T = never>(
 ): ParseResult<T> {
   return {
     ok: false,
-    error: `${name} has invalid value ${JSON.stringify(
-      value,
-    )}: expected ${expected}`,
+    error: `${name} has invalid value ${shown(value)}: expected ${expected}`,
   };
+}
+
+/** A value as an error message shows it: JSON, cut short past 200 characters. */
+function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }

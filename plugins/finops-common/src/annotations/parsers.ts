@@ -128,6 +128,9 @@ export function parseBudget(
   return parsed({ amountMicros, currency, period: periodText as BudgetPeriod });
 }
 
+/** More thresholds than this are surely a mistake. */
+const MAX_THRESHOLDS = 20;
+
 /**
  * Parses budget thresholds such as "50,80,100": whole percentages from 1 to 1000,
  * strictly increasing.
@@ -141,9 +144,11 @@ export function parseThresholds(
   const expected =
     'comma-separated whole percentages from 1 to 1000 in increasing order, such as "50,80,100"';
   let parts: string[] | undefined;
-  if (Array.isArray(value)) {
-    parts = value.map(v => String(v));
-  } else if (typeof value === 'string') {
+  if (Array.isArray(value) && value.length <= MAX_THRESHOLDS) {
+    parts = value.map(v =>
+      typeof v === 'number' || typeof v === 'string' ? String(v) : '',
+    );
+  } else if (typeof value === 'string' && value.length <= 100) {
     parts = value.split(',').map(v => v.trim().replace(/%$/, ''));
   }
   if (!parts || parts.length === 0) {

@@ -110,6 +110,19 @@ describe('readBudgetInput', () => {
     expect(readBudgetInput({ ...budget, amount: '1e400' })).toMatchObject({
       ok: false,
     });
+    // JSON can carry an object whose toString is not a function
+    expect(
+      readBudgetInput({
+        ...budget,
+        amount: '10',
+        thresholds: JSON.parse('[{"toString":false}]'),
+      }),
+    ).toEqual({
+      ok: false,
+      errors: [
+        'thresholds has invalid value [{"toString":false}]: expected comma-separated whole percentages from 1 to 1000 in increasing order, such as "50,80,100"',
+      ],
+    });
     expect(
       readBudgetInput({ ...budget, amount: '10', currency: 'ABC' }),
     ).toEqual({
