@@ -386,5 +386,16 @@ describe('hostile input', () => {
       ),
       { numRuns: 200 },
     );
+    await fc.assert(
+      fc.asyncProperty(value, value, async (from, to) => {
+        const response = await request(backend.server)
+          .post('/api/finops/v1/sources/scripted/run')
+          .query({ from, to })
+          .set(auth)
+          .ok(() => true);
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
