@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   BackendFeature,
-  createBackendModule,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
@@ -20,12 +19,10 @@ import {
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  CostSource,
-  finopsCostSourcesExtensionPoint,
-} from '@tollgate/plugin-finops-node';
+import { CostSource } from '@tollgate/plugin-finops-node';
 import request from 'supertest';
 import { finopsPlugin } from '../plugin';
+import { costSourcesModule } from './costSourcesModule';
 
 /** The header of a signed-in user, whom the mock permissions allow everything. */
 export const userAuth = { Authorization: mockCredentials.user.header() };
@@ -64,20 +61,7 @@ export async function startFinopsTestBackend(options: {
   const backend = await startTestBackend({
     features: [
       finopsPlugin,
-      createBackendModule({
-        pluginId: 'finops',
-        moduleId: 'test-sources',
-        register(env) {
-          env.registerInit({
-            deps: { sources: finopsCostSourcesExtensionPoint },
-            async init({ sources }) {
-              for (const source of options.sources ?? []) {
-                sources.addCostSource(source);
-              }
-            },
-          });
-        },
-      }),
+      costSourcesModule('test-sources', options.sources ?? []),
       createServiceFactory({
         service: notificationService,
         deps: {},

@@ -32,6 +32,14 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   windowTimeoutMs: 5 * 60_000,
 };
 
+/** What one run's fetches and writes share. */
+interface RunContext {
+  index: () => Promise<EntityIndex>;
+  retry: RetryPolicy;
+  logger: LoggerService;
+  signal?: AbortSignal;
+}
+
 /**
  * Runs one cost source over a window of days, fetched in parts of the source's
  * `windowDays` and stored atomically as one window, retried with exponential backoff.
@@ -123,12 +131,7 @@ export class CostSourceRunner {
     window: DayWindow,
     parts: DayWindow[],
     at: { part: DayWindow },
-    context: {
-      index: () => Promise<EntityIndex>;
-      retry: RetryPolicy;
-      logger: LoggerService;
-      signal?: AbortSignal;
-    },
+    context: RunContext,
   ): Promise<number> {
     const { index, retry, logger, signal } = context;
     // The catalog is read before the window's transaction opens: on a single-connection
@@ -165,12 +168,7 @@ export class CostSourceRunner {
     source: CostSource,
     parts: DayWindow[],
     at: { part: DayWindow },
-    context: {
-      index: () => Promise<EntityIndex>;
-      retry: RetryPolicy;
-      logger: LoggerService;
-      signal?: AbortSignal;
-    },
+    context: RunContext,
   ): AsyncIterable<CostSourceItem> {
     const { index, retry, logger } = context;
     for (const part of parts) {

@@ -1,6 +1,5 @@
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   TestBackend,
   mockCredentials,
@@ -9,14 +8,11 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DayWindow, enumerateDays } from '@tollgate/plugin-finops-common';
-import {
-  CostSource,
-  CostSourceItem,
-  finopsCostSourcesExtensionPoint,
-} from '@tollgate/plugin-finops-node';
+import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import { finopsPlugin } from '../plugin';
+import { costSourcesModule } from '../__testUtils__/costSourcesModule';
 
 jest.setTimeout(90_000);
 
@@ -74,18 +70,7 @@ function startReplica(prefix: string): Promise<TestBackend> {
   return startTestBackend({
     features: [
       finopsPlugin,
-      createBackendModule({
-        pluginId: 'finops',
-        moduleId: 'twin-source',
-        register(env) {
-          env.registerInit({
-            deps: { sources: finopsCostSourcesExtensionPoint },
-            async init({ sources }) {
-              sources.addCostSource(new EverySecondSource());
-            },
-          });
-        },
-      }),
+      costSourcesModule('twin-source', [new EverySecondSource()]),
       databaseServiceFactory,
       schedulerServiceFactory,
       catalogServiceMock.factory({
@@ -120,8 +105,10 @@ function startReplica(prefix: string): Promise<TestBackend> {
 
 describeWithPostgres('two backends sharing one PostgreSQL', () => {
   // The database is dropped before, not after, the tests: the replicas' connection
-  // pools outlive their stop, and dropping it under them would only make noise.
-  const prefix = 'tollgate_twins_';
+  // pools outlive their stop, and dropping it under them would only make noise. Its
+  // name is this process's own, so that two runs of the suite on one server do not
+  // count each other's runs.
+  const prefix = `tollgate_twins_${process.pid}_`;
   const database = `${prefix}finops`;
   let admin: Knex;
   const backends: TestBackend[] = [];
