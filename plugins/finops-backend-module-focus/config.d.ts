@@ -15,7 +15,11 @@ export interface Config {
          * segment may hold the wildcards `*` and `?`.
          */
         paths?: string[];
-        /** HTTP(S) URLs that answer a FOCUS CSV export. */
+        /**
+         * HTTP(S) URLs that answer a FOCUS CSV export; signed URLs carry their
+         * credentials.
+         * @visibility secret
+         */
         urls?: string[];
         /** Tags key whose value is an entity ref such as `component:default/summarizer`. */
         entityTagKey?: string;

@@ -17,7 +17,11 @@ export interface Config {
     budgets?: {
       /** Utilization after an estimate from which the guardrail warns. Defaults to 80. */
       guardrailWarnAtPercent?: number;
-      /** Alerts are also posted here as JSON with a Slack-compatible `text`. */
+      /**
+       * Alerts are also posted here as JSON with a Slack-compatible `text`. The URL is
+       * the credential of an incoming webhook.
+       * @visibility secret
+       */
       webhookUrl?: string;
       /** A day's rise smaller than this amount is never an anomaly. Defaults to "1.00". */
       anomalyMinIncrease?: string | number;
