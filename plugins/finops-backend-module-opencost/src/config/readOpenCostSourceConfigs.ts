@@ -1,5 +1,6 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import { CURRENCY_PATTERN } from '@tollgate/plugin-finops-common';
 import { readCostSourceSchedule } from '@tollgate/plugin-finops-node';
 import {
@@ -34,15 +35,6 @@ const AGGREGATE_PROPERTIES = new Set([
   'product',
   'team',
 ]);
-const MILLISECONDS: Record<string, number> = {
-  weeks: 604_800_000,
-  days: 86_400_000,
-  hours: 3_600_000,
-  minutes: 60_000,
-  seconds: 1_000,
-  milliseconds: 1,
-};
-
 function invalid(path: string, key: string, value: unknown, expected: string) {
   return new InputError(
     `Invalid ${path}.${key} ${JSON.stringify(value)}: expected ${expected}`,
@@ -104,28 +96,15 @@ function readTimeoutMs(config: Config, path: string): number {
   if (!config.has('timeout')) {
     return DEFAULT_TIMEOUT_MS;
   }
-  let duration: Record<string, number | undefined>;
+  let total: number;
   try {
-    duration = readDurationFromConfig(config, { key: 'timeout' });
+    total = durationToMilliseconds(
+      readDurationFromConfig(config, { key: 'timeout' }),
+    );
   } catch (error) {
     throw new InputError(
       `Invalid ${path}.timeout: ${(error as Error).message}`,
     );
-  }
-  let total = 0;
-  for (const [unit, amount] of Object.entries(duration)) {
-    if (amount === undefined) {
-      continue;
-    }
-    if (!(unit in MILLISECONDS)) {
-      throw invalid(
-        path,
-        'timeout',
-        config.get('timeout'),
-        'a duration in weeks, days, hours, minutes, seconds or milliseconds',
-      );
-    }
-    total += amount * MILLISECONDS[unit];
   }
   if (!Number.isFinite(total) || total < 1 || total > 86_400_000) {
     throw invalid(

@@ -1,5 +1,6 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import { readCostSourceSchedule } from '@tollgate/plugin-finops-node';
 import {
   DEFAULT_METRIC_NAMES,
@@ -131,27 +132,6 @@ function readTimeout(config: Config, at: string): number {
     throw new InputError(`${at}: timeout must be longer than zero`);
   }
   return ms;
-}
-
-const MILLISECONDS_PER_UNIT: Record<string, number> = {
-  years: 365 * 86_400_000,
-  months: 30 * 86_400_000,
-  weeks: 7 * 86_400_000,
-  days: 86_400_000,
-  hours: 3_600_000,
-  minutes: 60_000,
-  seconds: 1_000,
-  milliseconds: 1,
-};
-
-function durationToMilliseconds(
-  duration: ReturnType<typeof readDurationFromConfig>,
-): number {
-  return Object.entries(duration).reduce(
-    (sum, [unit, amount]) =>
-      sum + (amount ?? 0) * (MILLISECONDS_PER_UNIT[unit] ?? 0),
-    0,
-  );
 }
 
 function readDefaultSelector(config: Config, at: string): string {
