@@ -27,6 +27,8 @@ import { SourceStatusService } from './service/SourceStatusService';
 import { readFinopsConfig } from './readFinopsConfig';
 import { CatalogEntityLoader } from './ingestion/CatalogEntityLoader';
 import { UnknownEntityReattributor } from './ingestion/UnknownEntityReattributor';
+import { DatabaseMeteringStore } from './metering/DatabaseMeteringStore';
+import { MeteringService } from './metering/MeteringService';
 import { GovernanceService } from './service/GovernanceService';
 import { readGovernanceRules } from '@tollgate/plugin-finops-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -205,6 +207,13 @@ export const finopsPlugin = createBackendPlugin({
               currency: settings.currency,
             },
             scorecards: scorecards.queries,
+            metering: new MeteringService({
+              store: DatabaseMeteringStore.fromKnex(db),
+              budgets,
+              priceBook,
+              logger,
+              warnAtPercent: budgetSettings.warnAtPercent,
+            }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -32,6 +32,15 @@ export const finopsIngestRunPermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Report usage as it happens and reserve budget before spending: what gateways, SDKs
+ * and agent runtimes do. @public
+ */
+export const finopsUsageReportPermission = createPermission({
+  name: 'finops.usage.report',
+  attributes: { action: 'create' },
+});
+
 /** Read organization-wide spend: the summary, alerts and the FOCUS export. @public */
 export const finopsSummaryReadPermission = createPermission({
   name: 'finops.summary.read',
@@ -45,4 +54,5 @@ export const finopsPermissions = [
   finopsCostCenterBudgetUpdatePermission,
   finopsIngestRunPermission,
   finopsSummaryReadPermission,
+  finopsUsageReportPermission,
 ];

@@ -101,8 +101,13 @@ describe('openapi.yaml', () => {
         Object.keys(ops).map(m => `${m.toUpperCase()} ${path}`),
       )
       .sort();
-    const source = ['router.ts', 'budgetRoutes.ts', 'scorecardRoutes.ts']
-      .map(file => readFileSync(resolve(__dirname, '../service', file), 'utf8'))
+    const source = [
+      'service/router.ts',
+      'service/budgetRoutes.ts',
+      'service/scorecardRoutes.ts',
+      'metering/meteringRoutes.ts',
+    ]
+      .map(file => readFileSync(resolve(__dirname, '..', file), 'utf8'))
       .join('\n');
     const served = [
       ...source.matchAll(/router\.(get|post|put|delete)\(\s*'([^']+)'/g),

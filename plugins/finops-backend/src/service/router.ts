@@ -31,6 +31,8 @@ import { writeFocusCsv } from './writeFocusCsv';
 import { GovernanceService } from './GovernanceService';
 import { createAuthorizer } from './createAuthorizer';
 import { addBudgetRoutes, BudgetRouteOptions } from './budgetRoutes';
+import { addMeteringRoutes } from '../metering/meteringRoutes';
+import { MeteringService } from '../metering/MeteringService';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { ScorecardQueries } from '../scorecards/ScorecardQueries';
 import { readLabelDrift } from './readLabelDrift';
@@ -49,6 +51,7 @@ export interface RouterOptions {
   governance: GovernanceService;
   budgets: BudgetRouteOptions;
   scorecards: ScorecardQueries;
+  metering: MeteringService;
 }
 
 export async function createRouter(
@@ -56,7 +59,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog } = options;
   const router = Router();
-  router.use(express.json());
+  // a usage report of 1,000 events is some hundreds of kilobytes
+  router.use(express.json({ limit: '2mb' }));
 
   const authorize = createAuthorizer(httpAuth, permissions);
 
@@ -190,6 +194,11 @@ export async function createRouter(
     findEntity,
   });
   addScorecardRoutes(router, options.scorecards, { authorize, loadEntity });
+  addMeteringRoutes(
+    router,
+    { metering: options.metering, currency: options.budgets.currency },
+    { authorize },
+  );
 
   return router;
 }

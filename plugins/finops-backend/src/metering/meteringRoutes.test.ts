@@ -1,0 +1,276 @@
+import { Entity } from '@backstage/catalog-model';
+import { todayUtc } from '@tollgate/plugin-finops-common';
+import request from 'supertest';
+import {
+  startFinopsTestBackend,
+  userAuth as auth,
+} from '../__testUtils__/startFinopsTestBackend';
+
+jest.setTimeout(60_000);
+
+const SUMMARIZER = 'component:default/summarizer';
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'summarizer',
+      namespace: 'default',
+      annotations: {
+        'tollgate.dev/cost-center': 'cc-4100',
+        'tollgate.dev/budget': '10 USD/month',
+        'tollgate.dev/budget-enforcement': 'hard',
+      },
+    },
+    spec: {
+      type: 'capability',
+      owner: 'group:default/ml',
+      lifecycle: 'production',
+    },
+  },
+];
+
+/** gpt-4o at 2.50, 10.00 and 1.25 USD per million input, output and cached tokens. */
+function tokensEvent(id: string, overrides: object = {}) {
+  return {
+    id,
+    timestamp: new Date().toISOString(),
+    entityRef: SUMMARIZER,
+    provider: 'openai',
+    model: 'gpt-4o',
+    tokens: {
+      input: 1_000_000,
+      output: 200_000,
+      reasoning: 50_000,
+      cacheRead: 400_000,
+    },
+    agentId: 'triage-agent',
+    sessionId: 'conversation-1',
+    ...overrides,
+  };
+}
+
+async function startBackend() {
+  const backend = await startFinopsTestBackend({ entities });
+  const { server } = backend;
+  const today = todayUtc();
+  // the first budget snapshot is built as the backend starts
+  for (let i = 0; i < 50; i++) {
+    const check = await request(server)
+      .get('/api/finops/v1/guardrails/check')
+      .query({ entityRef: SUMMARIZER, estimatedCost: '0' })
+      .set(auth);
+    if (check.status === 200) break;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  return {
+    ...backend,
+    report: (events: unknown[]) =>
+      request(server).post('/api/finops/v1/usage').set(auth).send({ events }),
+    reserve: (body: object) =>
+      request(server)
+        .post('/api/finops/v1/guardrails/reservations')
+        .set(auth)
+        .send({ entityRef: SUMMARIZER, ...body }),
+    cost: async () =>
+      (
+        await request(server)
+          .get(
+            `/api/finops/v1/entities/component/default/summarizer/cost?from=${today}&to=${today}&groupBy=tokenType`,
+          )
+          .set(auth)
+          .expect(200)
+      ).body,
+  };
+}
+
+describe('POST /v1/usage', () => {
+  it('prices tokens through the price book, counts an event id once, and the guardrail sees it within a second', async () => {
+    const { server, report, cost, stop } = await startBackend();
+    try {
+      const first = await report([tokensEvent('call-1')]).expect(200);
+      expect(first.body).toEqual({ accepted: 1, duplicates: [] });
+      const again = await report([
+        tokensEvent('call-1'),
+        tokensEvent('call-2', { tokens: { input: 400_000 } }),
+      ]).expect(200);
+      expect(again.body).toEqual({ accepted: 1, duplicates: ['call-1'] });
+
+      const spent = await cost();
+      expect(spent.total).toBe('6.50');
+      expect(spent.breakdown).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: 'input', cost: '3.50' }),
+          expect.objectContaining({ key: 'output', cost: '2.50' }),
+          expect.objectContaining({ key: 'cache-read', cost: '0.50' }),
+        ]),
+      );
+
+      const started = Date.now();
+      let decision;
+      do {
+        decision = await request(server)
+          .get('/api/finops/v1/guardrails/check')
+          .query({ entityRef: SUMMARIZER, estimatedCost: '4' })
+          .set(auth)
+          .expect(200);
+      } while (
+        decision.body.decision !== 'deny' &&
+        Date.now() - started < 1000
+      );
+      expect(decision.body).toMatchObject({
+        decision: 'deny',
+        budget: { spent: '6.50' },
+      });
+    } finally {
+      await stop();
+    }
+  });
+
+  it('refuses a report with a bad event, naming its index and field, and stores none of it', async () => {
+    const { report, cost, stop } = await startBackend();
+    try {
+      const bad = await report([
+        tokensEvent('ok-1'),
+        tokensEvent('bad-1', { tokens: { input: -5 } }),
+      ]).expect(400);
+      expect(bad.body.error.message).toBe(
+        'events[1].tokens.input -5 is not a whole number of at least 0',
+      );
+      const unknown = await report([
+        tokensEvent('ok-2'),
+        tokensEvent('bad-2', { model: 'no-such-model' }),
+      ]).expect(400);
+      expect(unknown.body.error.message).toContain(
+        'events[1].model: the price book has no input price for openai no-such-model',
+      );
+      const twoMeasures = await report([
+        { ...tokensEvent('bad-3'), cost: { amount: '1', currency: 'USD' } },
+      ]).expect(400);
+      expect(twoMeasures.body.error.message).toBe(
+        'events[0] must report exactly one of tokens, calls or cost; it has tokens, cost',
+      );
+      const future = await report([
+        tokensEvent('bad-4', { timestamp: '2999-01-01T00:00:00Z' }),
+      ]).expect(400);
+      expect(future.body.error.message).toContain('events[0].timestamp');
+      expect((await cost()).total).toBe('0.00');
+    } finally {
+      await stop();
+    }
+  });
+});
+
+describe('reservations', () => {
+  it('hold budget until committed, released or expired, and deny past a hard budget naming what remains', async () => {
+    const { server, reserve, cost, stop } = await startBackend();
+    try {
+      const first = await reserve({
+        estimatedCost: '6.00',
+        agentId: 'triage-agent',
+      }).expect(200);
+      expect(first.body).toMatchObject({
+        decision: 'allow',
+        reservationId: expect.any(String),
+        expiresAt: expect.any(String),
+      });
+      const denied = await reserve({ estimatedCost: '5.00' }).expect(200);
+      expect(denied.body).toMatchObject({
+        decision: 'deny',
+        budget: {
+          id: `annotation:${SUMMARIZER}`,
+          enforcement: 'hard',
+          spent: '6.00',
+          remaining: '4.00',
+        },
+      });
+      expect(denied.body.reservationId).toBeUndefined();
+
+      const committed = await request(server)
+        .post(
+          `/api/finops/v1/guardrails/reservations/${first.body.reservationId}/commit`,
+        )
+        .set(auth)
+        .send({ cost: { amount: '5.25', currency: 'USD' } })
+        .expect(200);
+      expect(committed.body).toMatchObject({
+        status: 'committed',
+        amount: '6.00',
+        committed: '5.25',
+        agentId: 'triage-agent',
+      });
+      // committing again counts once
+      await request(server)
+        .post(
+          `/api/finops/v1/guardrails/reservations/${first.body.reservationId}/commit`,
+        )
+        .set(auth)
+        .send({ cost: { amount: '5.25', currency: 'USD' } })
+        .expect(200);
+      expect((await cost()).total).toBe('5.25');
+
+      const second = await reserve({
+        estimatedCost: '4.00',
+        idempotencyKey: 'agent-step-7',
+      }).expect(200);
+      expect(second.body.decision).toBe('warn');
+      const replayed = await reserve({
+        estimatedCost: '4.00',
+        idempotencyKey: 'agent-step-7',
+      }).expect(200);
+      expect(replayed.body).toMatchObject({
+        reservationId: second.body.reservationId,
+        replayed: true,
+      });
+      const released = await request(server)
+        .delete(
+          `/api/finops/v1/guardrails/reservations/${second.body.reservationId}`,
+        )
+        .set(auth)
+        .expect(200);
+      expect(released.body.status).toBe('released');
+      await request(server)
+        .post(
+          `/api/finops/v1/guardrails/reservations/${second.body.reservationId}/commit`,
+        )
+        .set(auth)
+        .send({ cost: { amount: '1', currency: 'USD' } })
+        .expect(409);
+
+      const short = await reserve({
+        estimatedCost: '4.00',
+        ttlSeconds: 1,
+      }).expect(200);
+      expect(short.body.decision).toBe('warn');
+      expect((await reserve({ estimatedCost: '1.00' })).body.decision).toBe(
+        'deny',
+      );
+      await new Promise(resolve => setTimeout(resolve, 1100));
+      expect((await reserve({ estimatedCost: '1.00' })).body.decision).not.toBe(
+        'deny',
+      );
+
+      const bad = await reserve({ estimatedCost: 4 }).expect(400);
+      expect(bad.body.error.message).toContain(
+        'estimatedCost 4 is not a decimal string',
+      );
+      await reserve({ estimatedCost: '1', currency: 'ABC' }).expect(400);
+      await request(server)
+        .post('/api/finops/v1/guardrails/reservations')
+        .set(auth)
+        .send({ entityRef: 'component:default/nobody', estimatedCost: '1' })
+        .expect(404);
+      await request(server)
+        .delete('/api/finops/v1/guardrails/reservations/no-such-id')
+        .set(auth)
+        .expect(404);
+      await request(server)
+        .post('/api/finops/v1/guardrails/reservations')
+        .send({ entityRef: SUMMARIZER, estimatedCost: '1' })
+        .expect(401);
+    } finally {
+      await stop();
+    }
+  });
+});

@@ -1,0 +1,148 @@
+import { InputError } from '@backstage/errors';
+import {
+  finopsUsageReportPermission,
+  formatMicros,
+  isCurrencyCode,
+  parseMicros,
+} from '@tollgate/plugin-finops-common';
+import { Router } from 'express';
+import { Authorize } from '../service/createAuthorizer';
+import { sendUncachedJson } from '../service/sendUncachedJson';
+import { Reservation } from './DatabaseMeteringStore';
+import { MeteringService } from './MeteringService';
+import { readUsageEvents, readUsageMeasure } from './readUsageEvents';
+
+/** Default and longest time a reservation holds budget. */
+const DEFAULT_TTL_SECONDS = 300;
+const MAX_TTL_SECONDS = 86_400;
+
+/** The usage and reservation routes, for gateways, SDKs and agents. */
+export function addMeteringRoutes(
+  router: Router,
+  options: { metering: MeteringService; currency: string },
+  helpers: { authorize: Authorize },
+) {
+  const { metering } = options;
+  const { authorize } = helpers;
+
+  router.post('/v1/usage', async (req, res) => {
+    await authorize(req, finopsUsageReportPermission);
+    const events = readUsageEvents(req.body, new Date());
+    sendUncachedJson(res, await metering.report(events));
+  });
+
+  router.post('/v1/guardrails/reservations', async (req, res) => {
+    await authorize(req, finopsUsageReportPermission);
+    const body = req.body ?? {};
+    const answer = await metering.reserve({
+      entityRef: requiredText(body, 'entityRef'),
+      estimateMicros: readEstimate(body.estimatedCost),
+      currency: readCurrency(body.currency ?? options.currency),
+      ttlSeconds: readTtl(body.ttlSeconds),
+      idempotencyKey: optionalText(body, 'idempotencyKey'),
+      agentId: optionalText(body, 'agentId'),
+      sessionId: optionalText(body, 'sessionId'),
+    });
+    sendUncachedJson(res, answer);
+  });
+
+  router.post('/v1/guardrails/reservations/:id/commit', async (req, res) => {
+    await authorize(req, finopsUsageReportPermission);
+    const body = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new InputError(
+        'The request body must report the usage: one of tokens (with provider and model), calls or cost',
+      );
+    }
+    const measure = readUsageMeasure(body, 'body');
+    sendUncachedJson(
+      res,
+      reservationJson(await metering.commit(req.params.id, measure)),
+    );
+  });
+
+  router.delete('/v1/guardrails/reservations/:id', async (req, res) => {
+    await authorize(req, finopsUsageReportPermission);
+    sendUncachedJson(
+      res,
+      reservationJson(await metering.release(req.params.id)),
+    );
+  });
+}
+
+/** A reservation as the API answers it, money as decimal text. */
+function reservationJson(reservation: Reservation) {
+  const { amountMicros, committedMicros, ...rest } = reservation;
+  return {
+    ...rest,
+    amount: formatMicros(amountMicros),
+    ...(committedMicros !== undefined
+      ? { committed: formatMicros(committedMicros) }
+      : {}),
+  };
+}
+
+function requiredText(body: Record<string, unknown>, key: string): string {
+  const value = optionalText(body, key);
+  if (value === undefined) {
+    throw new InputError(
+      `${key} is required, such as component:default/summarizer`,
+    );
+  }
+  return value;
+}
+
+function optionalText(
+  body: Record<string, unknown>,
+  key: string,
+): string | undefined {
+  const value = body[key];
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'string' || !value || value.length > 255) {
+    throw new InputError(`${key} must be a text of 1 to 255 characters`);
+  }
+  return value;
+}
+
+function readEstimate(value: unknown): bigint {
+  const micros = typeof value === 'string' ? parseMicros(value) : undefined;
+  if (micros === undefined || micros < 0n) {
+    throw new InputError(
+      `estimatedCost ${JSON.stringify(
+        value,
+      )} is not a decimal string of at least 0, such as "0.25"`,
+    );
+  }
+  return micros;
+}
+
+function readCurrency(value: unknown): string {
+  if (!isCurrencyCode(value)) {
+    throw new InputError(
+      `currency ${JSON.stringify(
+        value,
+      )} is not an ISO 4217 currency code such as "USD"`,
+    );
+  }
+  return value;
+}
+
+function readTtl(value: unknown): number {
+  if (value === undefined) {
+    return DEFAULT_TTL_SECONDS;
+  }
+  if (
+    !Number.isInteger(value) ||
+    (value as number) < 1 ||
+    (value as number) > MAX_TTL_SECONDS
+  ) {
+    throw new InputError(
+      `ttlSeconds ${JSON.stringify(
+        value,
+      )} is not a whole number of seconds from 1 to ${MAX_TTL_SECONDS}`,
+    );
+  }
+  return value as number;
+}
