@@ -92,7 +92,64 @@ describeWithPostgres('reservations on two backends sharing PostgreSQL', () => {
     await Promise.all(backends.map(backend => backend.stop()));
   });
 
-  it('never let 50 concurrent agents commit past a 100 USD hard budget, and lose no commit', async () => {
+  it("counts a stopped backend's open reservation until it expires, and never twice", async () => {
+    const other = `${prefix}stop_`;
+    const admin = knexFactory({ client: 'pg', connection: connectionString });
+    await admin.raw(`DROP DATABASE IF EXISTS ${other}finops WITH (FORCE)`);
+    await admin.destroy();
+    const first = await startReplica(other);
+    const second = await startReplica(other);
+    try {
+      const reserve = (
+        backend: TestBackend,
+        estimatedCost: string,
+        ttl?: number,
+      ) =>
+        request(backend.server)
+          .post('/api/finops/v1/guardrails/reservations')
+          .set(auth)
+          .send({
+            entityRef: ENTITY,
+            estimatedCost,
+            ...(ttl ? { ttlSeconds: ttl } : {}),
+          })
+          .expect(200);
+      for (const backend of [first, second]) {
+        for (let i = 0; i < 100; i++) {
+          const check = await request(backend.server)
+            .get('/api/finops/v1/guardrails/check')
+            .query({ entityRef: ENTITY, estimatedCost: '0' })
+            .set(auth);
+          if (check.status === 200) break;
+          await new Promise(resolve => setTimeout(resolve, 200));
+        }
+      }
+      const held = await reserve(first, '90.00', 2);
+      expect(held.body.decision).toBe('warn');
+      await first.stop();
+
+      const denied = await reserve(second, '20.00');
+      expect(denied.body).toMatchObject({
+        decision: 'deny',
+        budget: { spent: '90.00', remaining: '10.00' },
+      });
+      await new Promise(resolve => setTimeout(resolve, 2100));
+      const allowed = await reserve(second, '20.00');
+      expect(allowed.body.decision).toBe('allow');
+      // the expired reservation cannot be committed late, so it never counts twice
+      await request(second.server)
+        .post(
+          `/api/finops/v1/guardrails/reservations/${held.body.reservationId}/commit`,
+        )
+        .set(auth)
+        .send({ cost: { amount: '90.00', currency: 'USD' } })
+        .expect(409);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('never lets 50 concurrent agents commit past a 100 USD hard budget, and lose no commit', async () => {
     backends.push(await startReplica(prefix), await startReplica(prefix));
     // the first budget snapshot of each replica
     for (const { server } of backends) {
@@ -127,7 +184,8 @@ describeWithPostgres('reservations on two backends sharing PostgreSQL', () => {
           continue;
         }
         // the call costs up to what was reserved; commit on either replica
-        const actual = BigInt(next(Math.ceil(estimate / 2), estimate)) * 10_000n;
+        const actual =
+          BigInt(next(Math.ceil(estimate / 2), estimate)) * 10_000n;
         const committed = await request(backends[(n + round + 1) % 2].server)
           .post(
             `/api/finops/v1/guardrails/reservations/${reserved.body.reservationId}/commit`,
