@@ -14,3 +14,4 @@ export * from './kubernetes';
 export * from './budgets';
 export * from './scorecards';
 export * from './entityKinds';
+export * from './providerSlug';

@@ -5,6 +5,7 @@ import {
   parseMicros,
   parseQuantity,
   TokenType,
+  providerSlug,
 } from '@tollgate/plugin-finops-common';
 import { FocusAttribution } from './FocusAttribution';
 import { FocusCsvRow } from './FocusCsvReader';
@@ -36,14 +37,6 @@ function quote(value: string): string {
   const shown =
     value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
   return JSON.stringify(shown);
-}
-
-/** A provider name as a slug: `Solora AI` becomes `solora-ai`. */
-function slug(name: string): string {
-  return name
-    .toLocaleLowerCase('en-US')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 function tagValue(value: unknown): string {
@@ -91,7 +84,7 @@ export class FocusRowMapper {
   private readonly day = memoizeText(parseFocusDay);
   private readonly tagsOf = memoizeText(parseTags);
   private readonly detailsOf = memoizeText(parseDetails);
-  private readonly providerSlug = memoizeText(slug);
+  private readonly providerSlug = memoizeText(providerSlug);
 
   constructor(private readonly options: FocusRowMapperOptions) {}
 

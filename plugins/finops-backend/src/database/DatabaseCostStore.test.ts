@@ -399,6 +399,46 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('counts metered spend once where another source covers its entity, provider and day', async () => {
+      const { knex, store } = await createStore();
+      // metered spend is appended by the metering store; here as a window of its own
+      await store.replaceWindow(
+        'metered',
+        window,
+        items([
+          record({ day: '2026-11-01', billedCostMicros: 4_000_000n }),
+          record({ day: '2026-11-02', billedCostMicros: 3_000_000n }),
+          record({
+            day: '2026-11-01',
+            provider: 'anthropic',
+            billedCostMicros: 1_000_000n,
+          }),
+        ]),
+      );
+      await store.replaceWindow(
+        'focus:invoice',
+        { from: '2026-11-01', to: '2026-11-01' },
+        items([record({ day: '2026-11-01', billedCostMicros: 4_200_000n })]),
+      );
+      expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe(
+        '8.20',
+      );
+      const exported = [];
+      for await (const row of store.exportRows(window)) exported.push(row);
+      expect(exported.map(r => [r.sourceId, r.day, r.provider]).sort()).toEqual(
+        [
+          ['focus:invoice', '2026-11-01', 'openai'],
+          ['metered', '2026-11-01', 'anthropic'],
+          ['metered', '2026-11-02', 'openai'],
+        ],
+      );
+      // the metered records stay, for reconciliation
+      const [{ count }] = await knex('finops_cost_records')
+        .where('source_id', 'metered')
+        .count({ count: '*' });
+      expect(Number(count)).toBe(3);
+    });
+
     it('migrates down cleanly', async () => {
       const { knex } = await createStore();
       await knex.migrate.rollback(

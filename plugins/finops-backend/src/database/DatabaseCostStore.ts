@@ -28,6 +28,11 @@ import { COST_GROUP_SQL } from './costGroupKeys';
 import { BATCH_SIZE, WindowWriter } from './WindowWriter';
 import { selectRows } from './selectRows';
 import { lockSource } from './lockSource';
+import {
+  authoritative,
+  supersedeMetered,
+  METERED_SOURCE_ID,
+} from './supersedeMetered';
 import { recordOfRow } from './recordOfRow';
 import {
   UnknownEntityClaim,
@@ -129,6 +134,7 @@ export class DatabaseCostStore implements CostStore {
         );
       }
       await writer.finish();
+      await supersedeMetered(trx, window);
       return counts;
     });
   }
@@ -444,6 +450,12 @@ export class DatabaseCostStore implements CostStore {
       const rows = await this.db('finops_cost_records')
         .whereBetween('day', [window.from, window.to])
         .where('id', '>', lastId)
+        // metered spend that an authoritative source counts is left out
+        .whereNot(superseded =>
+          superseded
+            .where('source_id', METERED_SOURCE_ID)
+            .whereExists(authoritative(this.db, 'finops_cost_records')),
+        )
         .orderBy('id')
         .limit(BATCH_SIZE);
       for (const row of rows) {

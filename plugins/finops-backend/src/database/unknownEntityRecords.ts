@@ -1,6 +1,7 @@
 import { CostRecord, DayWindow } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { lockSource } from './lockSource';
+import { supersedeMetered } from './supersedeMetered';
 import { recordOfRow } from './recordOfRow';
 import { BATCH_SIZE, WindowWriter } from './WindowWriter';
 
@@ -105,6 +106,7 @@ export async function reattributeWindow(
       }
     }
     await writer.finish();
+    await supersedeMetered(trx, window);
     return changed;
   });
 }

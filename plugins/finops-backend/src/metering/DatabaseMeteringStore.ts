@@ -9,6 +9,7 @@ import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { lockSource } from '../database/lockSource';
+import { supersedeMetered } from '../database/supersedeMetered';
 import { toBigInt } from '../database/toBigInt';
 import { WindowWriter } from '../database/WindowWriter';
 import { METERED_SOURCE_ID } from './usageRecords';
@@ -239,6 +240,10 @@ export class DatabaseMeteringStore {
       }
     }
     await writer.finish();
+    const days = events.map(e => e.day).sort();
+    if (days.length) {
+      await supersedeMetered(trx, { from: days[0], to: days[days.length - 1] });
+    }
     return duplicates;
   }
 

@@ -3,6 +3,7 @@ import {
   SUPPORTED_DAYS,
   isCurrencyCode,
   parseMicros,
+  providerSlug,
 } from '@tollgate/plugin-finops-common';
 
 /** Events one request may report. */
@@ -123,7 +124,7 @@ export function readUsageMeasure(value: Fields, at: string): UsageMeasure {
     };
     return {
       kind,
-      provider: text(value, 'provider', at, true)!,
+      provider: providerSlug(text(value, 'provider', at, true)!),
       model: text(value, 'model', at, true)!,
       tokens,
     };

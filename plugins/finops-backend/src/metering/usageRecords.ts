@@ -5,10 +5,10 @@ import {
   TokenType,
 } from '@tollgate/plugin-finops-common';
 import { PriceBook, PricedUsage } from '@tollgate/plugin-finops-node';
+import { METERED_SOURCE_ID } from '../database/supersedeMetered';
 import { UsageEvent, UsageMeasure, UsageTokens } from './readUsageEvents';
 
-/** The source metered spend is stored as. */
-export const METERED_SOURCE_ID = 'metered';
+export { METERED_SOURCE_ID };
 
 const UNITS = 10n ** BigInt(QUANTITY_SCALE);
 
