@@ -90,7 +90,12 @@ export class DatabaseMeteringStore {
     sessionId?: string;
     now: Date;
     ttlMs: number;
-    decide: (taken: Map<string, BudgetTaken>) => { hold: boolean; answer: D };
+    /** With a cap, the session's metered spend and open reservations are read too. */
+    sessionCapped?: boolean;
+    decide: (
+      taken: Map<string, BudgetTaken>,
+      session?: BudgetTaken,
+    ) => { hold: boolean; answer: D };
   }): Promise<{ answer?: D; reservation?: Reservation }> {
     return this.db.transaction(async trx => {
       if (options.idempotencyKey) {
@@ -101,11 +106,17 @@ export class DatabaseMeteringStore {
           return { reservation: toReservation(existing, options.now) };
         }
       }
+      const session =
+        options.sessionCapped && options.sessionId
+          ? options.sessionId
+          : undefined;
       if (trx.client.driverName === 'pg') {
-        for (const id of [...options.lockedBudgetIds].sort()) {
-          await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [
-            `finops-budget:${id}`,
-          ]);
+        const keys = [
+          ...options.lockedBudgetIds.map(id => `finops-budget:${id}`),
+          ...(session ? [`finops-session:${session}`] : []),
+        ].sort();
+        for (const key of keys) {
+          await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [key]);
         }
       }
       const taken = new Map<string, BudgetTaken>();
@@ -121,7 +132,12 @@ export class DatabaseMeteringStore {
           ),
         );
       }
-      const { hold, answer } = options.decide(taken);
+      const { hold, answer } = options.decide(
+        taken,
+        session
+          ? await this.sessionTaken(trx, session, options.currency, options.now)
+          : undefined,
+      );
       if (!hold) {
         return { answer };
       }
@@ -247,6 +263,40 @@ export class DatabaseMeteringStore {
     return duplicates;
   }
 
+  /** What a session has taken: its metered spend and open reservations. */
+  private async sessionTaken(
+    trx: Knex.Transaction,
+    sessionId: string,
+    currency: string,
+    now: Date,
+  ): Promise<BudgetTaken> {
+    const spent = trx('finops_usage_events')
+      .where({ session_id: sessionId, currency })
+      .sum('cost');
+    const reserved = trx(RESERVATIONS)
+      .where({ session_id: sessionId, status: 'open', currency })
+      .where('expires_at', '>', now.getTime())
+      .sum('amount');
+    return this.sums(trx, spent, reserved);
+  }
+
+  /** Two sums in one statement, so that a commit between them cannot be missed. */
+  private async sums(
+    trx: Knex.Transaction,
+    spent: Knex.QueryBuilder,
+    reserved: Knex.QueryBuilder,
+  ): Promise<BudgetTaken> {
+    const result = await trx.raw('SELECT (?) AS spent, (?) AS reserved', [
+      spent,
+      reserved,
+    ]);
+    const [row] = Array.isArray(result) ? result : result.rows;
+    return {
+      spentMicros: toBigInt(row?.spent),
+      reservedMicros: toBigInt(row?.reserved),
+    };
+  }
+
   /** What a budget has taken: its scope's spend in its period, and open reservations. */
   private async taken(
     trx: Knex.Transaction,
@@ -272,15 +322,7 @@ export class DatabaseMeteringStore {
         .where({ status: 'open', currency })
         .where('expires_at', '>', now.getTime()),
     ).sum('amount');
-    const result = await trx.raw('SELECT (?) AS spent, (?) AS reserved', [
-      spent,
-      reserved,
-    ]);
-    const [row] = Array.isArray(result) ? result : result.rows;
-    return {
-      spentMicros: toBigInt(row?.spent),
-      reservedMicros: toBigInt(row?.reserved),
-    };
+    return this.sums(trx, spent, reserved);
   }
 }
 

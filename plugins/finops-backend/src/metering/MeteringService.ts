@@ -24,6 +24,8 @@ import { usageRecords } from './usageRecords';
 export interface ReservationAnswer extends GuardrailDecision {
   reservationId?: string;
   expiresAt?: string;
+  /** The session's cap, when the reservation gave one, and what it has left. */
+  session?: { id: string; cap: string; spent: string; remaining: string };
   /** Set when an idempotency key seen before answered an earlier reservation. */
   replayed?: boolean;
 }
@@ -84,6 +86,8 @@ export class MeteringService {
     idempotencyKey?: string;
     agentId?: string;
     sessionId?: string;
+    /** The most the session may spend, metered and reserved: a brake for a runaway loop. */
+    maxSessionCostMicros?: bigint;
   }): Promise<ReservationAnswer> {
     const snapshot = this.options.budgets.current();
     const entity = snapshot.entity(
@@ -116,7 +120,39 @@ export class MeteringService {
       sessionId: input.sessionId,
       now,
       ttlMs: input.ttlSeconds * 1000,
-      decide: taken => {
+      sessionCapped: input.maxSessionCostMicros !== undefined,
+      decide: (taken, sessionTaken) => {
+        const session = sessionTaken && {
+          id: input.sessionId!,
+          cap: input.maxSessionCostMicros!,
+          used: sessionTaken.spentMicros + sessionTaken.reservedMicros,
+        };
+        const sessionJson = session && {
+          id: session.id,
+          cap: formatMicros(session.cap),
+          spent: formatMicros(session.used),
+          remaining: formatMicros(
+            session.cap > session.used ? session.cap - session.used : 0n,
+          ),
+        };
+        if (session && session.used + input.estimateMicros > session.cap) {
+          return {
+            hold: false,
+            answer: {
+              decision: 'deny' as const,
+              entityRef: entity.entityRef,
+              estimatedCost: formatMicros(input.estimateMicros),
+              currency: input.currency,
+              reason: `Denied: session ${session.id} has spent and reserved ${
+                sessionJson!.spent
+              } of its cap of ${sessionJson!.cap} ${
+                input.currency
+              }; ${formatMicros(input.estimateMicros)} more would pass it`,
+              snapshotAt: snapshot.takenAt,
+              session: sessionJson,
+            },
+          };
+        }
         const decision = decideGuardrail({
           entityRef: entity.entityRef,
           estimateMicros: input.estimateMicros,
@@ -127,7 +163,12 @@ export class MeteringService {
           warnAtPercent: this.options.warnAtPercent,
           snapshotAt: snapshot.takenAt,
         });
-        return { hold: decision.decision !== 'deny', answer: decision };
+        return {
+          hold: decision.decision !== 'deny',
+          answer: sessionJson
+            ? { ...decision, session: sessionJson }
+            : decision,
+        };
       },
     });
     if (!answer) {

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { todayUtc } from '@tollgate/plugin-finops-common';
+import fc from 'fast-check';
 import request from 'supertest';
 import {
   startFinopsTestBackend,
@@ -269,6 +270,119 @@ describe('reservations', () => {
         .post('/api/finops/v1/guardrails/reservations')
         .send({ entityRef: SUMMARIZER, estimatedCost: '1' })
         .expect(401);
+    } finally {
+      await stop();
+    }
+  });
+});
+
+describe('a session cap', () => {
+  it('denies a reservation that would pass its session cap, counting the session spend and open reservations', async () => {
+    const { server, reserve, stop } = await startBackend();
+    try {
+      const capped = (estimatedCost: string, sessionId = 'loop-1') =>
+        reserve({ estimatedCost, sessionId, maxSessionCost: '3.00' }).expect(
+          200,
+        );
+      const first = await capped('2.00');
+      expect(first.body).toMatchObject({
+        decision: 'allow',
+        session: {
+          id: 'loop-1',
+          cap: '3.00',
+          spent: '0.00',
+          remaining: '3.00',
+        },
+      });
+      await request(server)
+        .post(
+          `/api/finops/v1/guardrails/reservations/${first.body.reservationId}/commit`,
+        )
+        .set(auth)
+        .send({ cost: { amount: '2.00', currency: 'USD' } })
+        .expect(200);
+      const open = await capped('0.50');
+      expect(open.body.session).toMatchObject({
+        spent: '2.00',
+        remaining: '1.00',
+      });
+      const denied = await capped('0.75');
+      expect(denied.body).toMatchObject({
+        decision: 'deny',
+        reason:
+          'Denied: session loop-1 has spent and reserved 2.50 of its cap of 3.00 USD; 0.75 more would pass it',
+        session: { spent: '2.50', remaining: '0.50' },
+      });
+      expect(denied.body.reservationId).toBeUndefined();
+      expect((await capped('0.75', 'loop-2')).body.decision).toBe('allow');
+      const noSession = await reserve({
+        estimatedCost: '1.00',
+        maxSessionCost: '3.00',
+      }).expect(400);
+      expect(noSession.body.error.message).toContain('give its sessionId');
+    } finally {
+      await stop();
+    }
+  });
+});
+
+describe('hostile usage reports and reservations', () => {
+  it('answer any body with 2xx or 4xx, never 5xx', async () => {
+    const { server, stop } = await startBackend();
+    try {
+      const value = fc.oneof(
+        fc.anything(),
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom(
+          SUMMARIZER,
+          'openai',
+          'gpt-4o',
+          '1e-99999',
+          '9'.repeat(40),
+          '2026-11-20T10:00:00Z',
+          -1,
+          1e300,
+          JSON.parse('{"toString":false}'),
+        ),
+      );
+      const fields = fc.dictionary(
+        fc.constantFrom(
+          'id',
+          'timestamp',
+          'entityRef',
+          'provider',
+          'model',
+          'tokens',
+          'calls',
+          'cost',
+          'estimatedCost',
+          'currency',
+          'ttlSeconds',
+          'idempotencyKey',
+          'agentId',
+        ),
+        fc.oneof(value, fc.dictionary(fc.string({ maxLength: 10 }), value)),
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(
+            '/api/finops/v1/usage',
+            '/api/finops/v1/guardrails/reservations',
+            '/api/finops/v1/guardrails/reservations/x/commit',
+          ),
+          fields,
+          fc.boolean(),
+          async (path, body, wrapped) => {
+            const response = await request(server)
+              .post(path)
+              .set(auth)
+              .send(wrapped ? { events: [body] } : body)
+              .ok(() => true);
+            expect(response.status).toBeLessThan(500);
+          },
+        ),
+        { numRuns: 300 },
+      );
     } finally {
       await stop();
     }

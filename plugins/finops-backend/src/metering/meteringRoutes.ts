@@ -34,14 +34,23 @@ export function addMeteringRoutes(
   router.post('/v1/guardrails/reservations', async (req, res) => {
     await authorize(req, finopsUsageReportPermission);
     const body = req.body ?? {};
+    const sessionId = optionalText(body, 'sessionId');
+    const maxSessionCostMicros =
+      body.maxSessionCost === undefined
+        ? undefined
+        : readMoney(body.maxSessionCost, 'maxSessionCost');
+    if (maxSessionCostMicros !== undefined && !sessionId) {
+      throw new InputError('maxSessionCost caps a session: give its sessionId');
+    }
     const answer = await metering.reserve({
       entityRef: requiredText(body, 'entityRef'),
-      estimateMicros: readEstimate(body.estimatedCost),
+      estimateMicros: readMoney(body.estimatedCost, 'estimatedCost'),
       currency: readCurrency(body.currency ?? options.currency),
       ttlSeconds: readTtl(body.ttlSeconds),
       idempotencyKey: optionalText(body, 'idempotencyKey'),
       agentId: optionalText(body, 'agentId'),
-      sessionId: optionalText(body, 'sessionId'),
+      sessionId,
+      maxSessionCostMicros,
     });
     sendUncachedJson(res, answer);
   });
@@ -106,11 +115,11 @@ function optionalText(
   return value;
 }
 
-function readEstimate(value: unknown): bigint {
+function readMoney(value: unknown, field: string): bigint {
   const micros = typeof value === 'string' ? parseMicros(value) : undefined;
   if (micros === undefined || micros < 0n) {
     throw new InputError(
-      `estimatedCost ${JSON.stringify(
+      `${field} ${JSON.stringify(
         value,
       )} is not a decimal string of at least 0, such as "0.25"`,
     );
