@@ -18,6 +18,12 @@ exports.up = async function up(knex) {
     table.string('agent_id', 255).nullable();
     table.string('session_id', 255).nullable();
     table.timestamp('received_at', { useTz: true }).notNullable();
+    table
+      .bigInteger('received_ms')
+      .notNullable()
+      .comment('received_at in milliseconds since 1970, for trailing windows');
+    table.index(['entity_ref', 'received_ms'], 'finops_usage_events_entity_idx');
+    table.index(['session_id'], 'finops_usage_events_session_idx');
   });
   await knex.schema.createTable('finops_reservations', table => {
     table.comment(

@@ -197,6 +197,14 @@ export function toBudgetedEntity(entity: Entity): BudgetedEntity {
     team: labels.team,
     costCenter: labels.costCenter,
     owner: owner ?? (labels.team ? `group:default/${labels.team}` : undefined),
+    ...(labels.spendRateLimit
+      ? {
+          spendRateLimit: {
+            ...labels.spendRateLimit,
+            enforcement: labels.budgetEnforcement,
+          },
+        }
+      : {}),
     spendRefs: [
       entityRef,
       ...relations

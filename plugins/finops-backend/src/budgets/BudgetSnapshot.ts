@@ -1,9 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   Budget,
+  BudgetEnforcement,
   BudgetScope,
   BudgetStatus,
   GuardrailBudget,
+  SpendRateLimit,
   budgetScopeKey,
   guardrailBudget,
 } from '@tollgate/plugin-finops-common';
@@ -19,6 +21,8 @@ export interface BudgetedEntity {
   owner?: string;
   /** The entity and its parts, whose spend its budget covers. */
   spendRefs: string[];
+  /** Its `tollgate.dev/spend-rate-limit`, and whether it denies (hard) or warns. */
+  spendRateLimit?: SpendRateLimit & { enforcement: BudgetEnforcement };
 }
 
 /** A stored budget the snapshot leaves out, and why. */

@@ -92,9 +92,12 @@ export class DatabaseMeteringStore {
     ttlMs: number;
     /** With a cap, the session's metered spend and open reservations are read too. */
     sessionCapped?: boolean;
+    /** With a spend-rate limit, the entity's metered spend of this trailing window too. */
+    rateWindowMs?: number;
     decide: (
       taken: Map<string, BudgetTaken>,
       session?: BudgetTaken,
+      rate?: BudgetTaken,
     ) => { hold: boolean; answer: D };
   }): Promise<{ answer?: D; reservation?: Reservation }> {
     return this.db.transaction(async trx => {
@@ -114,6 +117,9 @@ export class DatabaseMeteringStore {
         const keys = [
           ...options.lockedBudgetIds.map(id => `finops-budget:${id}`),
           ...(session ? [`finops-session:${session}`] : []),
+          ...(options.rateWindowMs
+            ? [`finops-rate:${options.entity.entityRef}`]
+            : []),
         ].sort();
         for (const key of keys) {
           await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [key]);
@@ -136,6 +142,15 @@ export class DatabaseMeteringStore {
         taken,
         session
           ? await this.sessionTaken(trx, session, options.currency, options.now)
+          : undefined,
+        options.rateWindowMs
+          ? await this.rateTaken(
+              trx,
+              options.entity,
+              options.rateWindowMs,
+              options.currency,
+              options.now,
+            )
           : undefined,
       );
       if (!hold) {
@@ -242,6 +257,7 @@ export class DatabaseMeteringStore {
           agent_id: event.agentId ?? null,
           session_id: event.sessionId ?? null,
           received_at: now,
+          received_ms: now.getTime(),
         })
         .onConflict('event_id')
         .ignore()
@@ -275,6 +291,27 @@ export class DatabaseMeteringStore {
       .sum('cost');
     const reserved = trx(RESERVATIONS)
       .where({ session_id: sessionId, status: 'open', currency })
+      .where('expires_at', '>', now.getTime())
+      .sum('amount');
+    return this.sums(trx, spent, reserved);
+  }
+
+  /** What an entity has spent in a trailing window, metered, and holds reserved. */
+  private async rateTaken(
+    trx: Knex.Transaction,
+    entity: BudgetedEntity,
+    windowMs: number,
+    currency: string,
+    now: Date,
+  ): Promise<BudgetTaken> {
+    const spent = trx('finops_usage_events')
+      .whereIn('entity_ref', entity.spendRefs)
+      .where('currency', currency)
+      .where('received_ms', '>', now.getTime() - windowMs)
+      .sum('cost');
+    const reserved = trx(RESERVATIONS)
+      .whereIn('entity_ref', entity.spendRefs)
+      .where({ status: 'open', currency })
       .where('expires_at', '>', now.getTime())
       .sum('amount');
     return this.sums(trx, spent, reserved);

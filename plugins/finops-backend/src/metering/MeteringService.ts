@@ -9,7 +9,7 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
 import { BudgetService } from '../budgets/BudgetService';
-import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { EntityIndex, normalizeEntityRef } from '../ingestion/EntityIndex';
 import { attributeRecord } from '../ingestion/attributeItems';
 import {
@@ -26,6 +26,13 @@ export interface ReservationAnswer extends GuardrailDecision {
   expiresAt?: string;
   /** The session's cap, when the reservation gave one, and what it has left. */
   session?: { id: string; cap: string; spent: string; remaining: string };
+  /** The entity's spend-rate limit, and what its trailing window has left. */
+  spendRateLimit?: {
+    limit: string;
+    enforcement: string;
+    spent: string;
+    remaining: string;
+  };
   /** Set when an idempotency key seen before answered an earlier reservation. */
   replayed?: boolean;
 }
@@ -99,6 +106,10 @@ export class MeteringService {
       );
     }
     const covering = snapshot.guardrailBudgets(entity);
+    const rateLimit =
+      entity.spendRateLimit?.currency === input.currency
+        ? entity.spendRateLimit
+        : undefined;
     const inCurrency = covering.filter(
       b => b.status.budget.currency === input.currency,
     );
@@ -121,7 +132,8 @@ export class MeteringService {
       now,
       ttlMs: input.ttlSeconds * 1000,
       sessionCapped: input.maxSessionCostMicros !== undefined,
-      decide: (taken, sessionTaken) => {
+      rateWindowMs: rateLimit?.windowMs,
+      decide: (taken, sessionTaken, rateTaken) => {
         const session = sessionTaken && {
           id: input.sessionId!,
           cap: input.maxSessionCostMicros!,
@@ -163,12 +175,13 @@ export class MeteringService {
           warnAtPercent: this.options.warnAtPercent,
           snapshotAt: snapshot.takenAt,
         });
-        return {
-          hold: decision.decision !== 'deny',
-          answer: sessionJson
-            ? { ...decision, session: sessionJson }
-            : decision,
-        };
+        const decided: ReservationAnswer = sessionJson
+          ? { ...decision, session: sessionJson }
+          : decision;
+        if (rateLimit && rateTaken) {
+          applyRateLimit(decided, rateLimit, rateTaken, input.estimateMicros);
+        }
+        return { hold: decided.decision !== 'deny', answer: decided };
       },
     });
     if (!answer) {
@@ -280,4 +293,42 @@ function withTaken(
     amountMicros: budget.amountMicros,
     spentMicros: used,
   };
+}
+
+/**
+ * Adds an entity's spend-rate limit to a reservation's answer: past it the answer
+ * denies under hard enforcement, and warns otherwise.
+ */
+function applyRateLimit(
+  answer: ReservationAnswer,
+  rateLimit: NonNullable<BudgetedEntity['spendRateLimit']>,
+  taken: BudgetTaken,
+  estimateMicros: bigint,
+) {
+  const used = taken.spentMicros + taken.reservedMicros;
+  const left = rateLimit.amountMicros - used;
+  const limit = `${formatMicros(rateLimit.amountMicros)} ${
+    rateLimit.currency
+  }/${rateLimit.per}`;
+  answer.spendRateLimit = {
+    limit,
+    enforcement: rateLimit.enforcement,
+    spent: formatMicros(used),
+    remaining: formatMicros(left > 0n ? left : 0n),
+  };
+  if (
+    used + estimateMicros <= rateLimit.amountMicros ||
+    answer.decision === 'deny'
+  ) {
+    return;
+  }
+  const hard = rateLimit.enforcement === 'hard';
+  answer.decision = hard ? 'deny' : 'warn';
+  answer.reason = `${hard ? 'Denied' : 'Allowed with a warning'}: ${
+    answer.entityRef
+  } has spent and reserved ${formatMicros(used)} in the last ${
+    rateLimit.per
+  } against its spend-rate limit of ${limit}; ${formatMicros(
+    estimateMicros,
+  )} more would pass it${hard ? '' : '; advisory, so allowed'}`;
 }

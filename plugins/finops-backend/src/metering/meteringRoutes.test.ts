@@ -326,6 +326,67 @@ describe('a session cap', () => {
   });
 });
 
+describe('a spend-rate limit', () => {
+  it('denies a loop that spends past it within the trailing window', async () => {
+    const looping: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'looping-agent',
+        namespace: 'default',
+        annotations: {
+          'tollgate.dev/budget': '1000 USD/month',
+          'tollgate.dev/budget-enforcement': 'hard',
+          'tollgate.dev/spend-rate-limit': '5 USD/hour',
+        },
+      },
+      spec: { type: 'service', owner: 'group:default/agents' },
+    };
+    const backend = await startFinopsTestBackend({
+      entities: [...entities, looping],
+    });
+    const { server, stop } = backend;
+    try {
+      const entityRef = 'component:default/looping-agent';
+      const reserve = () =>
+        request(server)
+          .post('/api/finops/v1/guardrails/reservations')
+          .set(auth)
+          .send({ entityRef, estimatedCost: '0.50' })
+          .expect(200);
+      // an open reservation counts in the window until it ends
+      expect((await reserve()).body.decision).toBe('allow');
+      await request(server)
+        .post('/api/finops/v1/usage')
+        .set(auth)
+        .send({
+          events: Array.from({ length: 8 }, (_, i) => ({
+            id: `loop-${i}`,
+            timestamp: new Date().toISOString(),
+            entityRef,
+            cost: { amount: '0.50', currency: 'USD' },
+          })),
+        })
+        .expect(200);
+      const last = await reserve();
+      expect(last.body).toMatchObject({
+        decision: 'allow',
+        spendRateLimit: { limit: '5.00 USD/hour', spent: '4.50' },
+      });
+      const denied = await reserve();
+      expect(denied.body).toMatchObject({
+        decision: 'deny',
+        reason:
+          'Denied: component:default/looping-agent has spent and reserved 5.00 in the last hour against its spend-rate limit of 5.00 USD/hour; 0.50 more would pass it',
+        spendRateLimit: { enforcement: 'hard', remaining: '0.00' },
+      });
+      expect(denied.body.reservationId).toBeUndefined();
+    } finally {
+      await stop();
+    }
+  });
+});
+
 describe('hostile usage reports and reservations', () => {
   it('answer any body with 2xx or 4xx, never 5xx', async () => {
     const { server, stop } = await startBackend();

@@ -30,6 +30,9 @@ export const ANNOTATION_OUTCOME_QUERY = 'tollgate.dev/outcome-query';
 /** What one outcome of the outcome query is, singular, such as `triaged ticket`. @public */
 export const ANNOTATION_OUTCOME_UNIT = 'tollgate.dev/outcome-unit';
 
+/** A trailing-window cap on spend, such as `25 USD/hour`. @public */
+export const ANNOTATION_SPEND_RATE_LIMIT = 'tollgate.dev/spend-rate-limit';
+
 /** The p95 latency objective, such as `800ms` or `1.5s`. @public */
 export const ANNOTATION_LATENCY_SLO = 'tollgate.dev/latency-slo';
 

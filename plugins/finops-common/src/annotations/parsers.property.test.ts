@@ -8,6 +8,7 @@ import {
   parseLatencySlo,
   parseOperationBilling,
   parsePrice,
+  parseSpendRateLimit,
   parseThresholds,
 } from './parsers';
 
@@ -39,6 +40,7 @@ describe.each([
   ['parseBillingGranularity', parseBillingGranularity],
   ['parseOperationBilling', parseOperationBilling],
   ['parsePrice', parsePrice],
+  ['parseSpendRateLimit', parseSpendRateLimit],
 ] as const)('%s', (_, parse) => {
   it('answers any value quickly with a value or an error naming the field, never throwing', () => {
     fc.assert(

@@ -7,6 +7,7 @@ import {
   parseOperationBilling,
   parsePrice,
   parseThresholds,
+  parseSpendRateLimit,
 } from './parsers';
 
 const NAME = 'tollgate.dev/example';
@@ -162,4 +163,37 @@ describe('parsePrice', () => {
       expect(errorOf(parsePrice(NAME, value))).toContain('0.004 USD/call');
     },
   );
+});
+
+describe('parseSpendRateLimit', () => {
+  it('reads an amount, a currency and a trailing window', () => {
+    expect(parseSpendRateLimit('k', '25 USD/hour')).toEqual({
+      ok: true,
+      value: {
+        amountMicros: 25_000_000n,
+        currency: 'USD',
+        windowMs: 3_600_000,
+        per: 'hour',
+      },
+    });
+    expect(parseSpendRateLimit('k', ' 200.5 EUR / day ')).toMatchObject({
+      ok: true,
+      value: { amountMicros: 200_500_000n, windowMs: 86_400_000 },
+    });
+  });
+
+  it.each([
+    '25 USD/week',
+    '25 usd/hour',
+    '0 USD/hour',
+    '25 ABC/hour',
+    '25/hour',
+    '',
+  ])('refuses %j naming the annotation', value => {
+    const result = parseSpendRateLimit('tollgate.dev/spend-rate-limit', value);
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.error).toContain(
+      'tollgate.dev/spend-rate-limit has invalid value',
+    );
+  });
 });

@@ -268,3 +268,50 @@ export function parsePrice(
   const unit = unitWord.replace(/s$/, '');
   return parsed({ unitPrice: divideRounded(price, count), currency, unit });
 }
+
+/** A cap on spend over a trailing window, such as `25 USD/hour`. @public */
+export interface SpendRateLimit {
+  amountMicros: bigint;
+  currency: string;
+  /** The trailing window, in milliseconds. */
+  windowMs: number;
+  /** The window as written: minute, hour or day. */
+  per: 'minute' | 'hour' | 'day';
+}
+
+const RATE_WINDOWS_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/**
+ * Parses a spend-rate limit: an amount, an ISO 4217 currency code and a window of a
+ * minute, an hour or a day, such as "25 USD/hour" or "200 USD/day".
+ *
+ * @public
+ */
+export function parseSpendRateLimit(
+  name: string,
+  value: unknown,
+): ParseResult<SpendRateLimit> {
+  const expected =
+    'an amount, a currency code and a window, such as "25 USD/hour" (windows: minute, hour, day)';
+  if (typeof value !== 'string' || value.length > 100) {
+    return parseError(name, value, expected);
+  }
+  const match =
+    /^\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Z]{3})\s*\/\s*(minute|hour|day)\s*$/.exec(
+      value,
+    );
+  const amountMicros = match ? parseMicros(match[1]) : undefined;
+  if (!match || amountMicros === undefined || amountMicros <= 0n) {
+    return parseError(name, value, expected);
+  }
+  if (!isCurrencyCode(match[2])) {
+    return parseError(name, value, `an ISO 4217 currency code; ${expected}`);
+  }
+  const per = match[3] as SpendRateLimit['per'];
+  return parsed({
+    amountMicros,
+    currency: match[2],
+    windowMs: RATE_WINDOWS_MS[per],
+    per,
+  });
+}

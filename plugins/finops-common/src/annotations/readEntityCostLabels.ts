@@ -4,6 +4,7 @@ import {
   ANNOTATION_BUDGET,
   ANNOTATION_BUDGET_ENFORCEMENT,
   ANNOTATION_BUDGET_THRESHOLDS,
+  ANNOTATION_SPEND_RATE_LIMIT,
   ANNOTATION_TEAM,
   LABEL_ANNOTATIONS,
 } from './keys';
@@ -13,10 +14,12 @@ import {
   BudgetEnforcement,
   DEFAULT_BUDGET_THRESHOLDS,
   DeclaredBudget,
+  SpendRateLimit,
   parseBillingGranularity,
   parseBudget,
   parseEnforcement,
   parseLabelValue,
+  parseSpendRateLimit,
   parseThresholds,
 } from './parsers';
 
@@ -37,6 +40,8 @@ export interface EntityCostLabels {
   budgetThresholds: number[];
   budgetEnforcement: BudgetEnforcement;
   billingGranularity?: BillingGranularity;
+  /** A cap on spend over a trailing window, enforced as `budgetEnforcement` says. */
+  spendRateLimit?: SpendRateLimit;
   /** Every annotation that is present but malformed. Malformed values are left out above. */
   problems: AnnotationProblem[];
 }
@@ -83,6 +88,7 @@ export function readEntityCostLabels(entity: Entity): EntityCostLabels {
       ANNOTATION_BILLING_GRANULARITY,
       parseBillingGranularity,
     ),
+    spendRateLimit: read(ANNOTATION_SPEND_RATE_LIMIT, parseSpendRateLimit),
     problems,
   };
 }
