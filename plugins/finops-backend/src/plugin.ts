@@ -214,6 +214,7 @@ export const finopsPlugin = createBackendPlugin({
               logger,
               warnAtPercent: budgetSettings.warnAtPercent,
             }),
+            priceBook,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

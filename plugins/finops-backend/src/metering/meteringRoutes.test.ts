@@ -163,6 +163,39 @@ describe('POST /v1/usage', () => {
   });
 });
 
+describe('GET /v1/prices/models', () => {
+  it('answers what the price book charges per million tokens, and 404 for a model it does not know', async () => {
+    const { server, stop } = await startBackend();
+    try {
+      const prices = await request(server)
+        .get('/api/finops/v1/prices/models?provider=OpenAI&model=gpt-4o')
+        .set(auth)
+        .expect(200);
+      expect(prices.body).toEqual({
+        provider: 'openai',
+        model: 'gpt-4o',
+        day: todayUtc(),
+        currency: 'USD',
+        perMillionTokens: {
+          input: '2.50',
+          output: '10.00',
+          'cache-read': '1.25',
+        },
+      });
+      await request(server)
+        .get('/api/finops/v1/prices/models?provider=openai&model=no-such-model')
+        .set(auth)
+        .expect(404);
+      await request(server)
+        .get('/api/finops/v1/prices/models?provider=openai')
+        .set(auth)
+        .expect(400);
+    } finally {
+      await stop();
+    }
+  });
+});
+
 describe('reservations', () => {
   it('hold budget until committed, released or expired, and deny past a hard budget naming what remains', async () => {
     const { server, reserve, cost, stop } = await startBackend();

@@ -4,10 +4,14 @@ import {
   formatMicros,
   isCurrencyCode,
   parseMicros,
+  todayUtc,
 } from '@tollgate/plugin-finops-common';
+import { PriceBook } from '@tollgate/plugin-finops-node';
 import { Router } from 'express';
 import { Authorize } from '../service/createAuthorizer';
+import { readText } from '../service/readQueryParams';
 import { sendUncachedJson } from '../service/sendUncachedJson';
+import { modelPrices } from './modelPrices';
 import { Reservation } from './DatabaseMeteringStore';
 import { MeteringService } from './MeteringService';
 import { readUsageEvents, readUsageMeasure } from './readUsageEvents';
@@ -19,11 +23,33 @@ const MAX_TTL_SECONDS = 86_400;
 /** The usage and reservation routes, for gateways, SDKs and agents. */
 export function addMeteringRoutes(
   router: Router,
-  options: { metering: MeteringService; currency: string },
+  options: {
+    metering: MeteringService;
+    currency: string;
+    priceBook: PriceBook;
+  },
   helpers: { authorize: Authorize },
 ) {
   const { metering } = options;
   const { authorize } = helpers;
+
+  router.get('/v1/prices/models', async (req, res) => {
+    await authorize(req, finopsUsageReportPermission);
+    const provider = readText(req.query, 'provider');
+    const model = readText(req.query, 'model');
+    if (!provider || !model) {
+      throw new InputError(
+        'Query parameters provider and model are required, such as provider=openai&model=gpt-4o',
+      );
+    }
+    res.json(
+      modelPrices(options.priceBook, {
+        provider,
+        model,
+        day: todayUtc(),
+      }),
+    );
+  });
 
   router.post('/v1/usage', async (req, res) => {
     await authorize(req, finopsUsageReportPermission);

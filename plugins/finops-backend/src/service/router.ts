@@ -33,6 +33,7 @@ import { createAuthorizer } from './createAuthorizer';
 import { addBudgetRoutes, BudgetRouteOptions } from './budgetRoutes';
 import { addMeteringRoutes } from '../metering/meteringRoutes';
 import { MeteringService } from '../metering/MeteringService';
+import { PriceBook } from '@tollgate/plugin-finops-node';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { ScorecardQueries } from '../scorecards/ScorecardQueries';
 import { readLabelDrift } from './readLabelDrift';
@@ -52,6 +53,7 @@ export interface RouterOptions {
   budgets: BudgetRouteOptions;
   scorecards: ScorecardQueries;
   metering: MeteringService;
+  priceBook: PriceBook;
 }
 
 export async function createRouter(
@@ -196,7 +198,11 @@ export async function createRouter(
   addScorecardRoutes(router, options.scorecards, { authorize, loadEntity });
   addMeteringRoutes(
     router,
-    { metering: options.metering, currency: options.budgets.currency },
+    {
+      metering: options.metering,
+      currency: options.budgets.currency,
+      priceBook: options.priceBook,
+    },
     { authorize },
   );
 
