@@ -1,0 +1,75 @@
+import { estimateCost } from './estimateCost';
+import { GuardrailUsage, ModelPrices, TollgateClient } from './TollgateClient';
+
+/** Who spends, and the brakes a call's reservation carries. */
+export interface GuardOptions {
+  client: TollgateClient;
+  /** The catalog entity the spend belongs to, such as component:default/summarizer. */
+  entityRef: string;
+  agentId?: string;
+  sessionId?: string;
+  /** The most the session may spend, as a decimal string; needs sessionId. */
+  maxSessionCost?: string;
+  /** Output tokens reserved for a call that sets no maximum. Defaults to 4096. */
+  defaultMaxOutputTokens?: number;
+}
+
+const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
+
+/** Prices are fetched once per client and model. */
+const pricesByClient = new WeakMap<
+  TollgateClient,
+  Map<string, Promise<ModelPrices>>
+>();
+
+function pricesOf(client: TollgateClient, provider: string, model: string) {
+  const byModel = pricesByClient.get(client) ?? new Map();
+  pricesByClient.set(client, byModel);
+  const key = `${provider}\u0000${model}`;
+  let prices = byModel.get(key);
+  if (!prices) {
+    prices = client.modelPrices(provider, model);
+    prices.catch(() => byModel.delete(key));
+    byModel.set(key, prices);
+  }
+  return prices;
+}
+
+/** Reserves, calls, and commits the call's usage, or releases when it fails. */
+export async function guardCall<T>(
+  options: GuardOptions,
+  call: {
+    provider: string;
+    model: string;
+    promptTokens: number;
+    maxOutputTokens?: number | null;
+    call: () => Promise<T>;
+    usage: (response: T) => GuardrailUsage;
+  },
+): Promise<T> {
+  const { client } = options;
+  const prices = await pricesOf(client, call.provider, call.model);
+  const reservation = await client.reserve({
+    entityRef: options.entityRef,
+    estimatedCost: estimateCost(prices, {
+      input: call.promptTokens,
+      maxOutput:
+        call.maxOutputTokens ??
+        options.defaultMaxOutputTokens ??
+        DEFAULT_MAX_OUTPUT_TOKENS,
+    }),
+    currency: prices.currency,
+    agentId: options.agentId,
+    sessionId: options.sessionId,
+    maxSessionCost: options.maxSessionCost,
+  });
+  let response: T;
+  try {
+    response = await call.call();
+  } catch (error) {
+    await client.release(reservation.reservationId!).catch(() => undefined);
+    throw error;
+  }
+  await client.commit(reservation.reservationId!, call.usage(response));
+  return response;
+}
