@@ -2,7 +2,8 @@
 // Benchmarks (not part of the tests). Each measurement runs in its own process and
 // prints one JSON line; this script prints them as a table.
 //
-//   ./tollgate bench [--only ingest,query,responsiveness,guardrail,scoring] [--records 1000000]
+//   ./tollgate bench [--only ingest,query,responsiveness,guardrail,metering,scoring]
+//     [--records 1000000]
 //     [--stored 10000000] [--db sqlite,pg] [--budgets 10000] [--connections 32]
 //     [--entities 10000]
 import { spawnSync } from 'node:child_process';
@@ -21,7 +22,7 @@ const connections = option('connections', '32');
 const entities = option('entities', '10000');
 const only = option(
   'only',
-  'ingest,query,responsiveness,guardrail,scoring',
+  'ingest,query,responsiveness,guardrail,metering,scoring',
 ).split(',');
 
 function measure(script, scriptArgs) {
@@ -98,6 +99,20 @@ for (const db of databases) {
         `${scoring.storedMetrics} usage metrics: ${scoring.checks} checks in ${scoring.seconds} s ` +
         `(storing the results ${scoring.saveSeconds} s of it; ${scoring.costQueries} cost queries); ` +
         `peak RSS ${scoring.peakRssMb} MB (target < 10 s)`,
+    );
+  }
+}
+if (only.includes('metering')) {
+  for (const db of databases) {
+    const m = measure('meteringBench.ts', ['--db', db]);
+    console.log(
+      `${db}, ${m.replicas} backend${
+        m.replicas > 1 ? 's' : ''
+      }: usage reports of 100 events ${m.usageEventsPerSecond} events/s ` +
+        `(report p50 ${m.usageReportMs.p50} ms, p99 ${m.usageReportMs.p99} ms; target ≥ 20,000 events/s); ` +
+        `reserve-and-commit ${m.pairsPerSecond} pairs/s, p50 ${m.pairMs.p50} ms, p99 ${m.pairMs.p99} ms ` +
+        `(target ≥ 1,000 pairs/s, p99 < 25 ms); plain check ${m.checksPerSecond} requests/s, p99 ${m.checkMs.p99} ms; ` +
+        `a reported event in the guardrail's snapshot after ${m.visibleToGuardrailMs} ms (target < 1 s)`,
     );
   }
 }

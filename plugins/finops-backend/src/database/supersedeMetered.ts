@@ -18,13 +18,16 @@ const ROLLUPS = ['finops_daily_costs', 'finops_summary_costs'];
 export async function supersedeMetered(
   trx: Knex.Transaction,
   window: DayWindow,
+  /** Only these entities' metered rollups, when a metered write names them. */
+  entityRefs?: string[],
 ): Promise<void> {
   await lockSource(trx, METERED_SOURCE_ID);
   for (const table of ROLLUPS) {
-    await trx(table)
+    const rows = trx(table)
       .where('source_id', METERED_SOURCE_ID)
       .whereBetween('day', [window.from, window.to])
-      .whereNotNull('entity_ref')
+      .whereNotNull('entity_ref');
+    await (entityRefs ? rows.whereIn('entity_ref', entityRefs) : rows)
       .whereExists(authoritative(trx, table))
       .delete();
   }

@@ -47,6 +47,8 @@ export interface BudgetTaken {
 }
 
 const RESERVATIONS = 'finops_reservations';
+/** Usage events per insert statement: nine columns each stay inside SQLite's limit. */
+const EVENTS_PER_INSERT = 500;
 
 /**
  * Metered spend and reservations in the shared database, so that every replica sees
@@ -245,24 +247,33 @@ export class DatabaseMeteringStore {
     now: Date,
   ): Promise<string[]> {
     const writer = new WindowWriter(trx, METERED_SOURCE_ID);
-    const duplicates: string[] = [];
-    for (const event of events) {
-      const inserted = await trx('finops_usage_events')
-        .insert({
-          event_id: event.id,
-          day: event.day,
-          entity_ref: event.entityRef ?? null,
-          cost: event.records.reduce((sum, r) => sum + r.billedCostMicros, 0n),
-          currency: event.records[0]?.currency ?? 'USD',
-          agent_id: event.agentId ?? null,
-          session_id: event.sessionId ?? null,
-          received_at: now,
-          received_ms: now.getTime(),
-        })
+    const inserted = new Set<string>();
+    for (let i = 0; i < events.length; i += EVENTS_PER_INSERT) {
+      const rows: Array<{ event_id: string }> = await trx('finops_usage_events')
+        .insert(
+          events.slice(i, i + EVENTS_PER_INSERT).map(event => ({
+            event_id: event.id,
+            day: event.day,
+            entity_ref: event.entityRef ?? null,
+            cost: event.records.reduce(
+              (sum, r) => sum + r.billedCostMicros,
+              0n,
+            ),
+            currency: event.records[0]?.currency ?? 'USD',
+            agent_id: event.agentId ?? null,
+            session_id: event.sessionId ?? null,
+            received_at: now,
+            received_ms: now.getTime(),
+          })),
+        )
         .onConflict('event_id')
         .ignore()
         .returning('event_id');
-      if (inserted.length === 0) {
+      rows.forEach(row => inserted.add(row.event_id));
+    }
+    const duplicates: string[] = [];
+    for (const event of events) {
+      if (!inserted.has(event.id)) {
         duplicates.push(event.id);
         continue;
       }
@@ -273,8 +284,18 @@ export class DatabaseMeteringStore {
     }
     await writer.finish();
     const days = events.map(e => e.day).sort();
-    if (days.length) {
-      await supersedeMetered(trx, { from: days[0], to: days[days.length - 1] });
+    const refs = new Set<string>();
+    for (const event of events) {
+      for (const record of event.records) {
+        if (record.entityRef) refs.add(record.entityRef);
+      }
+    }
+    if (days.length && refs.size) {
+      await supersedeMetered(
+        trx,
+        { from: days[0], to: days[days.length - 1] },
+        [...refs],
+      );
     }
     return duplicates;
   }

@@ -20,6 +20,9 @@ import {
 import { UsageEvent, UsageMeasure } from './readUsageEvents';
 import { usageRecords } from './usageRecords';
 
+/** How long after metered usage the budget snapshot is rebuilt, gathering what follows. */
+const REFRESH_DELAY_MS = 250;
+
 /** A reservation's answer: the decision, and the reservation when one is held. */
 export interface ReservationAnswer extends GuardrailDecision {
   reservationId?: string;
@@ -46,6 +49,7 @@ export interface ReservationAnswer extends GuardrailDecision {
  */
 export class MeteringService {
   private readonly indexes = new WeakMap<BudgetSnapshot, EntityIndex>();
+  private refreshTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly options: {
@@ -258,15 +262,26 @@ export class MeteringService {
     return index;
   }
 
-  /** Budgets, alerts and the guardrail see new spend at the next snapshot, at once. */
+  /**
+   * Budgets, alerts and the guardrail see new spend at the next snapshot: one refresh
+   * a short while after the first write, however many writes follow meanwhile, so that
+   * a stream of reports rebuilds the snapshot a few times a second, not per report.
+   */
   private refreshBudgets() {
-    this.options.budgets
-      .refresh()
-      .catch(error =>
-        this.options.logger.error(
-          `Refreshing budgets after metered usage failed: ${error}`,
-        ),
-      );
+    if (this.refreshTimer) {
+      return;
+    }
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.options.budgets
+        .refresh()
+        .catch(error =>
+          this.options.logger.error(
+            `Refreshing budgets after metered usage failed: ${error}`,
+          ),
+        );
+    }, REFRESH_DELAY_MS);
+    this.refreshTimer.unref?.();
   }
 
   private now(): Date {
