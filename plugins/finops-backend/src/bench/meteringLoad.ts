@@ -75,7 +75,7 @@ export async function runMeteringLoad(
   let errors = 0;
   let firstError: string | undefined;
   let next = 0;
-  const fail = (message: string) => {
+  const fail = (message: string): void => {
     errors += 1;
     firstError ??= message;
   };
@@ -101,8 +101,10 @@ export async function runMeteringLoad(
         events,
       },
     );
-    if (answer.status !== 200)
-      return fail(`HTTP ${answer.status}: ${answer.body}`);
+    if (answer.status !== 200) {
+      fail(`HTTP ${answer.status}: ${answer.body}`);
+      return;
+    }
     operations += options.batch;
   }
 
@@ -113,12 +115,14 @@ export async function runMeteringLoad(
       options.token,
       { entityRef: entityRef(), estimatedCost: '0.01' },
     );
-    if (reserved.status !== 200)
-      return fail(`HTTP ${reserved.status}: ${reserved.body}`);
+    if (reserved.status !== 200) {
+      fail(`HTTP ${reserved.status}: ${reserved.body}`);
+      return;
+    }
     const answer = JSON.parse(reserved.body);
     if (answer.decision === 'deny') {
       denials += 1;
-      return undefined;
+      return;
     }
     const committed = await post(
       agent,
@@ -126,10 +130,11 @@ export async function runMeteringLoad(
       options.token,
       { cost: { amount: '0.008', currency: 'USD' } },
     );
-    if (committed.status !== 200)
-      return fail(`HTTP ${committed.status}: ${committed.body}`);
+    if (committed.status !== 200) {
+      fail(`HTTP ${committed.status}: ${committed.body}`);
+      return;
+    }
     operations += 1;
-    return undefined;
   }
 
   async function connection(n: number) {
