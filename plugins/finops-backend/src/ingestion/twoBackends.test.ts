@@ -1,23 +1,16 @@
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import {
-  TestBackend,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestBackend, mockCredentials } from '@backstage/backend-test-utils';
 import { DayWindow, enumerateDays } from '@tollgate/plugin-finops-common';
 import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import { finopsPlugin } from '../plugin';
 import { costSourcesModule } from '../__testUtils__/costSourcesModule';
+import {
+  postgresConnectionString as connectionString,
+  startPostgresReplica,
+} from '../__testUtils__/startPostgresReplica';
 
 jest.setTimeout(90_000);
 
-const connectionString =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 const describeWithPostgres = connectionString ? describe : describe.skip;
 
 /** What the sources of both backends did, seen from the one process they share. */
@@ -66,40 +59,16 @@ class EverySecondSource implements CostSource {
 }
 
 function startReplica(prefix: string): Promise<TestBackend> {
-  const url = new URL(connectionString!);
-  return startTestBackend({
-    features: [
-      finopsPlugin,
-      costSourcesModule('twin-source', [new EverySecondSource()]),
-      databaseServiceFactory,
-      schedulerServiceFactory,
-      catalogServiceMock.factory({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: { name: 'summarizer', namespace: 'default' },
-            spec: { type: 'capability', owner: 'group:default/ml' },
-          },
-        ],
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: {
-            database: {
-              client: 'pg',
-              prefix,
-              connection: {
-                host: url.hostname,
-                port: Number(url.port || 5432),
-                user: decodeURIComponent(url.username),
-                password: decodeURIComponent(url.password),
-              },
-            },
-          },
-        },
-      }),
+  return startPostgresReplica(prefix, {
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'summarizer', namespace: 'default' },
+        spec: { type: 'capability', owner: 'group:default/ml' },
+      },
     ],
+    features: [costSourcesModule('twin-source', [new EverySecondSource()])],
   });
 }
 

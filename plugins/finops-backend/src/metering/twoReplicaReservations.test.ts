@@ -1,70 +1,39 @@
-import { databaseServiceFactory } from '@backstage/backend-defaults/database';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import {
-  TestBackend,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestBackend, mockCredentials } from '@backstage/backend-test-utils';
 import {
   formatMicros,
   parseMicros,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
-import knexFactory from 'knex';
 import request from 'supertest';
-import { finopsPlugin } from '../plugin';
+import {
+  dropReplicaDatabase,
+  postgresConnectionString as connectionString,
+  startPostgresReplica,
+} from '../__testUtils__/startPostgresReplica';
 
 jest.setTimeout(120_000);
 
-const connectionString =
-  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
 const describeWithPostgres = connectionString ? describe : describe.skip;
 
 const ENTITY = 'component:default/agent-runtime';
 const auth = { Authorization: mockCredentials.user.header() };
 
 function startReplica(prefix: string): Promise<TestBackend> {
-  const url = new URL(connectionString!);
-  return startTestBackend({
-    features: [
-      finopsPlugin,
-      databaseServiceFactory,
-      schedulerServiceFactory,
-      catalogServiceMock.factory({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: {
-              name: 'agent-runtime',
-              namespace: 'default',
-              annotations: {
-                'tollgate.dev/budget': '100 USD/month',
-                'tollgate.dev/budget-enforcement': 'hard',
-              },
-            },
-            spec: { type: 'service', owner: 'group:default/agents' },
-          },
-        ],
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: {
-            database: {
-              client: 'pg',
-              prefix,
-              connection: {
-                host: url.hostname,
-                port: Number(url.port || 5432),
-                user: decodeURIComponent(url.username),
-                password: decodeURIComponent(url.password),
-              },
-            },
+  return startPostgresReplica(prefix, {
+    entities: [
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'agent-runtime',
+          namespace: 'default',
+          annotations: {
+            'tollgate.dev/budget': '100 USD/month',
+            'tollgate.dev/budget-enforcement': 'hard',
           },
         },
-      }),
+        spec: { type: 'service', owner: 'group:default/agents' },
+      },
     ],
   });
 }
@@ -83,9 +52,7 @@ describeWithPostgres('reservations on two backends sharing PostgreSQL', () => {
   const backends: TestBackend[] = [];
 
   beforeAll(async () => {
-    const admin = knexFactory({ client: 'pg', connection: connectionString });
-    await admin.raw(`DROP DATABASE IF EXISTS ${prefix}finops WITH (FORCE)`);
-    await admin.destroy();
+    await dropReplicaDatabase(prefix);
   });
 
   afterAll(async () => {
@@ -94,9 +61,7 @@ describeWithPostgres('reservations on two backends sharing PostgreSQL', () => {
 
   it("counts a stopped backend's open reservation until it expires, and never twice", async () => {
     const other = `${prefix}stop_`;
-    const admin = knexFactory({ client: 'pg', connection: connectionString });
-    await admin.raw(`DROP DATABASE IF EXISTS ${other}finops WITH (FORCE)`);
-    await admin.destroy();
+    await dropReplicaDatabase(other);
     const first = await startReplica(other);
     const second = await startReplica(other);
     try {
