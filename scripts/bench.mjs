@@ -41,7 +41,9 @@ function measure(script, scriptArgs) {
     console.error(`${script} ${scriptArgs.join(' ')} failed`);
     process.exit(1);
   }
-  return JSON.parse(result.stdout.trim().split('\n').pop());
+  // the last JSON line: a pool closing may still log after it
+  const lines = result.stdout.trim().split('\n');
+  return JSON.parse(lines.filter(line => line.startsWith('{')).pop());
 }
 
 console.log(`Tollgate benchmark on ${new Date().toISOString()}`);

@@ -108,7 +108,11 @@ async function main() {
   const backends: GuardrailBackend[] = [];
   for (const pool of pools) {
     backends.push(
-      await startGuardrailBackend({ db: pool, entities: data.entities() }),
+      await startGuardrailBackend({
+        db: pool,
+        entities: data.entities(),
+        tokens: backends[0],
+      }),
     );
   }
   for (const backend of backends) {

@@ -42,9 +42,13 @@ export async function startGuardrailBackend(options: {
   features?: BackendFeature[];
   /** Merged into the `tollgate` configuration. */
   tollgate?: JsonObject;
+  /** The tokens of another backend, so that replicas accept the same ones. */
+  tokens?: Pick<GuardrailBackend, 'gatewayToken' | 'adminToken'>;
 }): Promise<GuardrailBackend> {
-  const gatewayToken = randomBytes(24).toString('base64url');
-  const adminToken = randomBytes(24).toString('base64url');
+  const gatewayToken =
+    options.tokens?.gatewayToken ?? randomBytes(24).toString('base64url');
+  const adminToken =
+    options.tokens?.adminToken ?? randomBytes(24).toString('base64url');
   const backend = await startTestBackend({
     features: [
       finopsPlugin,
