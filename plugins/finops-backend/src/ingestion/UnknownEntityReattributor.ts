@@ -48,6 +48,10 @@ export class UnknownEntityReattributor {
   private async reattribute(entities: Entity[]): Promise<number> {
     const { costStore, logger } = this.options;
     const claims = await (this.claims ??= costStore.unknownEntityClaims());
+    if (claims.length === 0) {
+      // most refreshes: nothing is kept for a missing entity
+      return 0;
+    }
     const index = new EntityIndex(entities);
     const due = claims.filter(claim => index.get(claim.entityRef));
     if (due.length === 0) {
