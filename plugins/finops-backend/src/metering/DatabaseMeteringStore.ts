@@ -1,28 +1,20 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import {
-  BudgetScope,
-  CostRecord,
-  DayWindow,
-  budgetScopeKey,
-} from '@tollgate/plugin-finops-common';
+import { BudgetScope, DayWindow } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { lockSource } from '../database/lockSource';
-import { supersedeMetered } from '../database/supersedeMetered';
 import { toBigInt } from '../database/toBigInt';
-import { WindowWriter } from '../database/WindowWriter';
+import {
+  BudgetTaken,
+  budgetTaken,
+  rateTaken,
+  sessionTaken,
+} from './reservationSums';
 import { METERED_SOURCE_ID } from './usageRecords';
+import { PricedUsageEvent, writeUsageEvents } from './writeUsageEvents';
 
-/** A usage event ready to store: its id, who spent, and its priced records. */
-export interface PricedUsageEvent {
-  id: string;
-  day: string;
-  entityRef?: string;
-  agentId?: string;
-  sessionId?: string;
-  records: CostRecord[];
-}
+export type { BudgetTaken, PricedUsageEvent };
 
 /** A reservation as stored. */
 export interface Reservation {
@@ -38,17 +30,7 @@ export interface Reservation {
   expiresAt: string;
 }
 
-/** What a budget has taken, in the database at the moment of a reservation. */
-export interface BudgetTaken {
-  /** Spend in its period, metered spend included. */
-  spentMicros: bigint;
-  /** Open reservations not yet expired. */
-  reservedMicros: bigint;
-}
-
 const RESERVATIONS = 'finops_reservations';
-/** Usage events per insert statement: nine columns each stay inside SQLite's limit. */
-const EVENTS_PER_INSERT = 500;
 
 /**
  * Metered spend and reservations in the shared database, so that every replica sees
@@ -70,7 +52,7 @@ export class DatabaseMeteringStore {
   ): Promise<{ duplicates: string[] }> {
     return this.db.transaction(async trx => {
       await lockSource(trx, METERED_SOURCE_ID);
-      const duplicates = await this.writeEvents(trx, events, now);
+      const duplicates = await writeUsageEvents(trx, events, now);
       return { duplicates };
     });
   }
@@ -131,7 +113,7 @@ export class DatabaseMeteringStore {
       for (const budget of options.budgets) {
         taken.set(
           budget.id,
-          await this.taken(
+          await budgetTaken(
             trx,
             options.entity,
             budget,
@@ -143,10 +125,10 @@ export class DatabaseMeteringStore {
       const { hold, answer } = options.decide(
         taken,
         session
-          ? await this.sessionTaken(trx, session, options.currency, options.now)
+          ? await sessionTaken(trx, session, options.currency, options.now)
           : undefined,
         options.rateWindowMs
-          ? await this.rateTaken(
+          ? await rateTaken(
               trx,
               options.entity,
               options.rateWindowMs,
@@ -198,7 +180,7 @@ export class DatabaseMeteringStore {
         );
       }
       const event = usage(reservation);
-      await this.writeEvents(trx, [event], now);
+      await writeUsageEvents(trx, [event], now);
       const committed = event.records.reduce(
         (sum, r) => sum + r.billedCostMicros,
         0n,
@@ -238,149 +220,6 @@ export class DatabaseMeteringStore {
       throw new NotFoundError(`No reservation ${id}`);
     }
     return toReservation(row, now);
-  }
-
-  /** Stores events and their records; answers the ids seen before, which it skips. */
-  private async writeEvents(
-    trx: Knex.Transaction,
-    events: PricedUsageEvent[],
-    now: Date,
-  ): Promise<string[]> {
-    const writer = new WindowWriter(trx, METERED_SOURCE_ID);
-    const inserted = new Set<string>();
-    for (let i = 0; i < events.length; i += EVENTS_PER_INSERT) {
-      const rows: Array<{ event_id: string }> = await trx('finops_usage_events')
-        .insert(
-          events.slice(i, i + EVENTS_PER_INSERT).map(event => ({
-            event_id: event.id,
-            day: event.day,
-            entity_ref: event.entityRef ?? null,
-            cost: event.records.reduce(
-              (sum, r) => sum + r.billedCostMicros,
-              0n,
-            ),
-            currency: event.records[0]?.currency ?? 'USD',
-            agent_id: event.agentId ?? null,
-            session_id: event.sessionId ?? null,
-            received_at: now,
-            received_ms: now.getTime(),
-          })),
-        )
-        .onConflict('event_id')
-        .ignore()
-        .returning('event_id');
-      rows.forEach(row => inserted.add(row.event_id));
-    }
-    const duplicates: string[] = [];
-    for (const event of events) {
-      if (!inserted.has(event.id)) {
-        duplicates.push(event.id);
-        continue;
-      }
-      for (const record of event.records) {
-        const written = writer.addCost(record);
-        if (written) await written;
-      }
-    }
-    await writer.finish();
-    const days = events.map(e => e.day).sort();
-    const refs = new Set<string>();
-    for (const event of events) {
-      for (const record of event.records) {
-        if (record.entityRef) refs.add(record.entityRef);
-      }
-    }
-    if (days.length && refs.size) {
-      await supersedeMetered(
-        trx,
-        { from: days[0], to: days[days.length - 1] },
-        [...refs],
-      );
-    }
-    return duplicates;
-  }
-
-  /** What a session has taken: its metered spend and open reservations. */
-  private async sessionTaken(
-    trx: Knex.Transaction,
-    sessionId: string,
-    currency: string,
-    now: Date,
-  ): Promise<BudgetTaken> {
-    const spent = trx('finops_usage_events')
-      .where({ session_id: sessionId, currency })
-      .sum('cost');
-    const reserved = trx(RESERVATIONS)
-      .where({ session_id: sessionId, status: 'open', currency })
-      .where('expires_at', '>', now.getTime())
-      .sum('amount');
-    return this.sums(trx, spent, reserved);
-  }
-
-  /** What an entity has spent in a trailing window, metered, and holds reserved. */
-  private async rateTaken(
-    trx: Knex.Transaction,
-    entity: BudgetedEntity,
-    windowMs: number,
-    currency: string,
-    now: Date,
-  ): Promise<BudgetTaken> {
-    const spent = trx('finops_usage_events')
-      .whereIn('entity_ref', entity.spendRefs)
-      .where('currency', currency)
-      .where('received_ms', '>', now.getTime() - windowMs)
-      .sum('cost');
-    const reserved = trx(RESERVATIONS)
-      .whereIn('entity_ref', entity.spendRefs)
-      .where({ status: 'open', currency })
-      .where('expires_at', '>', now.getTime())
-      .sum('amount');
-    return this.sums(trx, spent, reserved);
-  }
-
-  /** Two sums in one statement, so that a commit between them cannot be missed. */
-  private async sums(
-    trx: Knex.Transaction,
-    spent: Knex.QueryBuilder,
-    reserved: Knex.QueryBuilder,
-  ): Promise<BudgetTaken> {
-    const result = await trx.raw('SELECT (?) AS spent, (?) AS reserved', [
-      spent,
-      reserved,
-    ]);
-    const [row] = Array.isArray(result) ? result : result.rows;
-    return {
-      spentMicros: toBigInt(row?.spent),
-      reservedMicros: toBigInt(row?.reserved),
-    };
-  }
-
-  /** What a budget has taken: its scope's spend in its period, and open reservations. */
-  private async taken(
-    trx: Knex.Transaction,
-    entity: BudgetedEntity,
-    budget: { scope: BudgetScope; period: DayWindow },
-    currency: string,
-    now: Date,
-  ): Promise<BudgetTaken> {
-    const { kind, value } = budgetScopeKey(budget.scope);
-    const inScope = (query: Knex.QueryBuilder) =>
-      kind === 'entity'
-        ? query.whereIn('entity_ref', entity.spendRefs)
-        : query.where(kind === 'team' ? 'team' : 'cost_center', value);
-    // One statement, so that a commit turning a reservation into spend is seen
-    // wholly before or wholly after it, never in neither sum.
-    const spent = inScope(
-      trx('finops_summary_costs')
-        .where('currency', currency)
-        .whereBetween('day', [budget.period.from, budget.period.to]),
-    ).sum('billed_cost');
-    const reserved = inScope(
-      trx(RESERVATIONS)
-        .where({ status: 'open', currency })
-        .where('expires_at', '>', now.getTime()),
-    ).sum('amount');
-    return this.sums(trx, spent, reserved);
   }
 }
 

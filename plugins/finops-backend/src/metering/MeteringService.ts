@@ -1,44 +1,29 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
-  GuardrailBudget,
-  GuardrailDecision,
   decideGuardrail,
   formatMicros,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
 import { BudgetService } from '../budgets/BudgetService';
-import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
 import { EntityIndex, normalizeEntityRef } from '../ingestion/EntityIndex';
 import { attributeRecord } from '../ingestion/attributeItems';
-import {
-  BudgetTaken,
-  DatabaseMeteringStore,
-  Reservation,
-} from './DatabaseMeteringStore';
+import { DatabaseMeteringStore, Reservation } from './DatabaseMeteringStore';
 import { UsageEvent, UsageMeasure } from './readUsageEvents';
+import {
+  ReservationAnswer,
+  applyRateLimit,
+  applySessionCap,
+  withTaken,
+} from './reservationVerdict';
 import { usageRecords } from './usageRecords';
+
+export type { ReservationAnswer };
 
 /** How long after metered usage the budget snapshot is rebuilt, gathering what follows. */
 const REFRESH_DELAY_MS = 250;
-
-/** A reservation's answer: the decision, and the reservation when one is held. */
-export interface ReservationAnswer extends GuardrailDecision {
-  reservationId?: string;
-  expiresAt?: string;
-  /** The session's cap, when the reservation gave one, and what it has left. */
-  session?: { id: string; cap: string; spent: string; remaining: string };
-  /** The entity's spend-rate limit, and what its trailing window has left. */
-  spendRateLimit?: {
-    limit: string;
-    enforcement: string;
-    spent: string;
-    remaining: string;
-  };
-  /** Set when an idempotency key seen before answered an earlier reservation. */
-  replayed?: boolean;
-}
 
 /**
  * Usage reported as it happens and budget reserved before it is spent. Both go to
@@ -138,38 +123,7 @@ export class MeteringService {
       sessionCapped: input.maxSessionCostMicros !== undefined,
       rateWindowMs: rateLimit?.windowMs,
       decide: (taken, sessionTaken, rateTaken) => {
-        const session = sessionTaken && {
-          id: input.sessionId!,
-          cap: input.maxSessionCostMicros!,
-          used: sessionTaken.spentMicros + sessionTaken.reservedMicros,
-        };
-        const sessionJson = session && {
-          id: session.id,
-          cap: formatMicros(session.cap),
-          spent: formatMicros(session.used),
-          remaining: formatMicros(
-            session.cap > session.used ? session.cap - session.used : 0n,
-          ),
-        };
-        if (session && session.used + input.estimateMicros > session.cap) {
-          return {
-            hold: false,
-            answer: {
-              decision: 'deny' as const,
-              entityRef: entity.entityRef,
-              estimatedCost: formatMicros(input.estimateMicros),
-              currency: input.currency,
-              reason: `Denied: session ${session.id} has spent and reserved ${
-                sessionJson!.spent
-              } of its cap of ${sessionJson!.cap} ${
-                input.currency
-              }; ${formatMicros(input.estimateMicros)} more would pass it`,
-              snapshotAt: snapshot.takenAt,
-              session: sessionJson,
-            },
-          };
-        }
-        const decision = decideGuardrail({
+        const decided: ReservationAnswer = decideGuardrail({
           entityRef: entity.entityRef,
           estimateMicros: input.estimateMicros,
           currency: input.currency,
@@ -179,11 +133,16 @@ export class MeteringService {
           warnAtPercent: this.options.warnAtPercent,
           snapshotAt: snapshot.takenAt,
         });
-        const decided: ReservationAnswer = sessionJson
-          ? { ...decision, session: sessionJson }
-          : decision;
         if (rateLimit && rateTaken) {
           applyRateLimit(decided, rateLimit, rateTaken, input.estimateMicros);
+        }
+        if (sessionTaken) {
+          applySessionCap(decided, {
+            id: input.sessionId!,
+            capMicros: input.maxSessionCostMicros!,
+            taken: sessionTaken,
+            estimateMicros: input.estimateMicros,
+          });
         }
         return { hold: decided.decision !== 'deny', answer: decided };
       },
@@ -287,63 +246,4 @@ export class MeteringService {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
-}
-
-/** A budget as the database has it taken: spent and reserved count alike. */
-function withTaken(
-  budget: GuardrailBudget,
-  taken: BudgetTaken | undefined,
-): GuardrailBudget {
-  if (!taken) {
-    return budget;
-  }
-  const used = taken.spentMicros + taken.reservedMicros;
-  const left = budget.amountMicros - used;
-  return {
-    status: {
-      ...budget.status,
-      spent: formatMicros(used),
-      remaining: formatMicros(left > 0n ? left : 0n),
-    },
-    amountMicros: budget.amountMicros,
-    spentMicros: used,
-  };
-}
-
-/**
- * Adds an entity's spend-rate limit to a reservation's answer: past it the answer
- * denies under hard enforcement, and warns otherwise.
- */
-function applyRateLimit(
-  answer: ReservationAnswer,
-  rateLimit: NonNullable<BudgetedEntity['spendRateLimit']>,
-  taken: BudgetTaken,
-  estimateMicros: bigint,
-) {
-  const used = taken.spentMicros + taken.reservedMicros;
-  const left = rateLimit.amountMicros - used;
-  const limit = `${formatMicros(rateLimit.amountMicros)} ${
-    rateLimit.currency
-  }/${rateLimit.per}`;
-  answer.spendRateLimit = {
-    limit,
-    enforcement: rateLimit.enforcement,
-    spent: formatMicros(used),
-    remaining: formatMicros(left > 0n ? left : 0n),
-  };
-  if (
-    used + estimateMicros <= rateLimit.amountMicros ||
-    answer.decision === 'deny'
-  ) {
-    return;
-  }
-  const hard = rateLimit.enforcement === 'hard';
-  answer.decision = hard ? 'deny' : 'warn';
-  answer.reason = `${hard ? 'Denied' : 'Allowed with a warning'}: ${
-    answer.entityRef
-  } has spent and reserved ${formatMicros(used)} in the last ${
-    rateLimit.per
-  } against its spend-rate limit of ${limit}; ${formatMicros(
-    estimateMicros,
-  )} more would pass it${hard ? '' : '; advisory, so allowed'}`;
 }

@@ -1,0 +1,101 @@
+import {
+  BudgetScope,
+  DayWindow,
+  budgetScopeKey,
+} from '@tollgate/plugin-finops-common';
+import { Knex } from 'knex';
+import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { toBigInt } from '../database/toBigInt';
+
+/** What a budget, a session or a trailing window has taken, in the database now. */
+export interface BudgetTaken {
+  /** Spend in its period, metered spend included. */
+  spentMicros: bigint;
+  /** Open reservations not yet expired. */
+  reservedMicros: bigint;
+}
+
+const RESERVATIONS = 'finops_reservations';
+
+/** What a session has taken: its metered spend and open reservations. */
+export async function sessionTaken(
+  trx: Knex.Transaction,
+  sessionId: string,
+  currency: string,
+  now: Date,
+): Promise<BudgetTaken> {
+  const spent = trx('finops_usage_events')
+    .where({ session_id: sessionId, currency })
+    .sum('cost');
+  const reserved = trx(RESERVATIONS)
+    .where({ session_id: sessionId, status: 'open', currency })
+    .where('expires_at', '>', now.getTime())
+    .sum('amount');
+  return sums(trx, spent, reserved);
+}
+
+/** What an entity has spent in a trailing window, metered, and holds reserved. */
+export async function rateTaken(
+  trx: Knex.Transaction,
+  entity: BudgetedEntity,
+  windowMs: number,
+  currency: string,
+  now: Date,
+): Promise<BudgetTaken> {
+  const spent = trx('finops_usage_events')
+    .whereIn('entity_ref', entity.spendRefs)
+    .where('currency', currency)
+    .where('received_ms', '>', now.getTime() - windowMs)
+    .sum('cost');
+  const reserved = trx(RESERVATIONS)
+    .whereIn('entity_ref', entity.spendRefs)
+    .where({ status: 'open', currency })
+    .where('expires_at', '>', now.getTime())
+    .sum('amount');
+  return sums(trx, spent, reserved);
+}
+
+/** Two sums in one statement, so that a commit between them cannot be missed. */
+async function sums(
+  trx: Knex.Transaction,
+  spent: Knex.QueryBuilder,
+  reserved: Knex.QueryBuilder,
+): Promise<BudgetTaken> {
+  const result = await trx.raw('SELECT (?) AS spent, (?) AS reserved', [
+    spent,
+    reserved,
+  ]);
+  const [row] = Array.isArray(result) ? result : result.rows;
+  return {
+    spentMicros: toBigInt(row?.spent),
+    reservedMicros: toBigInt(row?.reserved),
+  };
+}
+
+/** What a budget has taken: its scope's spend in its period, and open reservations. */
+export async function budgetTaken(
+  trx: Knex.Transaction,
+  entity: BudgetedEntity,
+  budget: { scope: BudgetScope; period: DayWindow },
+  currency: string,
+  now: Date,
+): Promise<BudgetTaken> {
+  const { kind, value } = budgetScopeKey(budget.scope);
+  const inScope = (query: Knex.QueryBuilder) =>
+    kind === 'entity'
+      ? query.whereIn('entity_ref', entity.spendRefs)
+      : query.where(kind === 'team' ? 'team' : 'cost_center', value);
+  // One statement, so that a commit turning a reservation into spend is seen
+  // wholly before or wholly after it, never in neither sum.
+  const spent = inScope(
+    trx('finops_summary_costs')
+      .where('currency', currency)
+      .whereBetween('day', [budget.period.from, budget.period.to]),
+  ).sum('billed_cost');
+  const reserved = inScope(
+    trx(RESERVATIONS)
+      .where({ status: 'open', currency })
+      .where('expires_at', '>', now.getTime()),
+  ).sum('amount');
+  return sums(trx, spent, reserved);
+}

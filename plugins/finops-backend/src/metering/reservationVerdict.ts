@@ -1,0 +1,114 @@
+import {
+  GuardrailBudget,
+  GuardrailDecision,
+  formatMicros,
+} from '@tollgate/plugin-finops-common';
+import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { BudgetTaken } from './reservationSums';
+
+/** A reservation's answer: the decision, and the reservation when one is held. */
+export interface ReservationAnswer extends GuardrailDecision {
+  reservationId?: string;
+  expiresAt?: string;
+  /** The session's cap, when the reservation gave one, and what it has left. */
+  session?: { id: string; cap: string; spent: string; remaining: string };
+  /** The entity's spend-rate limit, and what its trailing window has left. */
+  spendRateLimit?: {
+    limit: string;
+    enforcement: string;
+    spent: string;
+    remaining: string;
+  };
+  /** Set when an idempotency key seen before answered an earlier reservation. */
+  replayed?: boolean;
+}
+
+/** A budget as the database has it taken: spent and reserved count alike. */
+export function withTaken(
+  budget: GuardrailBudget,
+  taken: BudgetTaken | undefined,
+): GuardrailBudget {
+  if (!taken) {
+    return budget;
+  }
+  const used = taken.spentMicros + taken.reservedMicros;
+  const left = budget.amountMicros - used;
+  return {
+    status: {
+      ...budget.status,
+      spent: formatMicros(used),
+      remaining: formatMicros(left > 0n ? left : 0n),
+    },
+    amountMicros: budget.amountMicros,
+    spentMicros: used,
+  };
+}
+
+/**
+ * Adds an entity's spend-rate limit to a reservation's answer: past it the answer
+ * denies under hard enforcement, and warns otherwise.
+ */
+export function applyRateLimit(
+  answer: ReservationAnswer,
+  rateLimit: NonNullable<BudgetedEntity['spendRateLimit']>,
+  taken: BudgetTaken,
+  estimateMicros: bigint,
+) {
+  const used = taken.spentMicros + taken.reservedMicros;
+  const left = rateLimit.amountMicros - used;
+  const limit = `${formatMicros(rateLimit.amountMicros)} ${
+    rateLimit.currency
+  }/${rateLimit.per}`;
+  answer.spendRateLimit = {
+    limit,
+    enforcement: rateLimit.enforcement,
+    spent: formatMicros(used),
+    remaining: formatMicros(left > 0n ? left : 0n),
+  };
+  if (
+    used + estimateMicros <= rateLimit.amountMicros ||
+    answer.decision === 'deny'
+  ) {
+    return;
+  }
+  const hard = rateLimit.enforcement === 'hard';
+  answer.decision = hard ? 'deny' : 'warn';
+  answer.reason = `${hard ? 'Denied' : 'Allowed with a warning'}: ${
+    answer.entityRef
+  } has spent and reserved ${formatMicros(used)} in the last ${
+    rateLimit.per
+  } against its spend-rate limit of ${limit}; ${formatMicros(
+    estimateMicros,
+  )} more would pass it${hard ? '' : '; advisory, so allowed'}`;
+}
+
+/**
+ * Adds a session's cap to a reservation's answer: past it the answer denies, naming
+ * what the session has spent and reserved.
+ */
+export function applySessionCap(
+  answer: ReservationAnswer,
+  session: {
+    id: string;
+    capMicros: bigint;
+    taken: BudgetTaken;
+    estimateMicros: bigint;
+  },
+) {
+  const used = session.taken.spentMicros + session.taken.reservedMicros;
+  const left = session.capMicros - used;
+  answer.session = {
+    id: session.id,
+    cap: formatMicros(session.capMicros),
+    spent: formatMicros(used),
+    remaining: formatMicros(left > 0n ? left : 0n),
+  };
+  if (used + session.estimateMicros > session.capMicros) {
+    answer.decision = 'deny';
+    answer.reason = `Denied: session ${session.id} has spent and reserved ${
+      answer.session.spent
+    } of its cap of ${answer.session.cap} ${answer.currency}; ${formatMicros(
+      session.estimateMicros,
+    )} more would pass it`;
+  }
+}
