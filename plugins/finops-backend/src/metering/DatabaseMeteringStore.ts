@@ -3,7 +3,7 @@ import { BudgetScope, DayWindow } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
-import { lockSource } from '../database/lockSource';
+import { lockKeys, lockSource } from '../database/lockSource';
 import { toBigInt } from '../database/toBigInt';
 import {
   BudgetTaken,
@@ -97,18 +97,13 @@ export class DatabaseMeteringStore {
         options.sessionCapped && options.sessionId
           ? options.sessionId
           : undefined;
-      if (trx.client.driverName === 'pg') {
-        const keys = [
-          ...options.lockedBudgetIds.map(id => `finops-budget:${id}`),
-          ...(session ? [`finops-session:${session}`] : []),
-          ...(options.rateWindowMs
-            ? [`finops-rate:${options.entity.entityRef}`]
-            : []),
-        ].sort();
-        for (const key of keys) {
-          await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [key]);
-        }
-      }
+      await lockKeys(trx, [
+        ...options.lockedBudgetIds.map(id => `finops-budget:${id}`),
+        ...(session ? [`finops-session:${session}`] : []),
+        ...(options.rateWindowMs
+          ? [`finops-rate:${options.entity.entityRef}`]
+          : []),
+      ]);
       const taken = new Map<string, BudgetTaken>();
       for (const budget of options.budgets) {
         taken.set(

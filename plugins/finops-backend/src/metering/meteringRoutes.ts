@@ -14,7 +14,7 @@ import { sendUncachedJson } from '../service/sendUncachedJson';
 import { modelPrices } from './modelPrices';
 import { Reservation } from './DatabaseMeteringStore';
 import { MeteringService } from './MeteringService';
-import { readUsageEvents, readUsageMeasure } from './readUsageEvents';
+import { readUsageEvents, readUsageMeasure, text } from './readUsageEvents';
 
 /** Default and longest time a reservation holds budget. */
 const DEFAULT_TTL_SECONDS = 300;
@@ -118,27 +118,16 @@ function reservationJson(reservation: Reservation) {
 }
 
 function requiredText(body: Record<string, unknown>, key: string): string {
-  const value = optionalText(body, key);
-  if (value === undefined) {
+  if (body[key] === undefined) {
     throw new InputError(
       `${key} is required, such as component:default/summarizer`,
     );
   }
-  return value;
+  return text(body, key, '', true)!;
 }
 
-function optionalText(
-  body: Record<string, unknown>,
-  key: string,
-): string | undefined {
-  const value = body[key];
-  if (value === undefined) {
-    return undefined;
-  }
-  if (typeof value !== 'string' || !value || value.length > 255) {
-    throw new InputError(`${key} must be a text of 1 to 255 characters`);
-  }
-  return value;
+function optionalText(body: Record<string, unknown>, key: string) {
+  return text(body, key, '');
 }
 
 function readMoney(value: unknown, field: string): bigint {

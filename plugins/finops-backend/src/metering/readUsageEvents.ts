@@ -157,7 +157,11 @@ export function readUsageMeasure(value: Fields, at: string): UsageMeasure {
   return { kind, amountMicros, currency: part.currency };
 }
 
-function text(
+/**
+ * A text field of a request body, of 1 to 255 characters; throws InputError naming it
+ * (`at` is where the object is, such as `events[3]`, or empty for the body itself).
+ */
+export function text(
   value: Fields,
   key: string,
   at: string,
@@ -169,7 +173,9 @@ function text(
   }
   if (typeof field !== 'string' || !field || field.length > MAX_TEXT) {
     throw new InputError(
-      `${at}.${key} must be a text of 1 to ${MAX_TEXT} characters${
+      `${
+        at ? `${at}.` : ''
+      }${key} must be a text of 1 to ${MAX_TEXT} characters${
         required ? '' : ' when given'
       }`,
     );
