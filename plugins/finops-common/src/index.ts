@@ -15,3 +15,4 @@ export * from './budgets';
 export * from './scorecards';
 export * from './entityKinds';
 export * from './providerSlug';
+export * from './metering';

@@ -110,7 +110,7 @@ export interface GuardrailDecision {
 }
 
 /** @public */
-export type AlertKind = 'actual' | 'forecast' | 'anomaly';
+export type AlertKind = 'actual' | 'forecast' | 'anomaly' | 'spend-rate';
 
 /** An alert as `GET /v1/alerts` returns it. @public */
 export interface FinopsAlert {
