@@ -29,6 +29,9 @@ import { CatalogEntityLoader } from './ingestion/CatalogEntityLoader';
 import { UnknownEntityReattributor } from './ingestion/UnknownEntityReattributor';
 import { DatabaseMeteringStore } from './metering/DatabaseMeteringStore';
 import { MeteringService } from './metering/MeteringService';
+import { MeteringQueries } from './metering/MeteringQueries';
+import { DatabaseDenialStore } from './metering/DatabaseDenialStore';
+import { SpendRateAlerts } from './alerts/SpendRateAlerts';
 import { GovernanceService } from './service/GovernanceService';
 import { readGovernanceRules } from '@tollgate/plugin-finops-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -134,14 +137,15 @@ export const finopsPlugin = createBackendPlugin({
           budgetStore: DatabaseBudgetStore.fromKnex(db),
           logger,
         });
+        const notifier = new AlertNotifier({
+          notifications: deps.notifications,
+          webhookUrl: budgetSettings.webhookUrl,
+          logger,
+        });
         const alerts = new AlertEvaluator({
           alertStore,
           costStore,
-          notifier: new AlertNotifier({
-            notifications: deps.notifications,
-            webhookUrl: budgetSettings.webhookUrl,
-            logger,
-          }),
+          notifier,
           currency: settings.currency,
           anomalyMinIncreaseMicros: budgetSettings.anomalyMinIncreaseMicros,
           anomalyDays: budgetSettings.anomalyDays,
@@ -170,6 +174,21 @@ export const finopsPlugin = createBackendPlugin({
           if (run.status === 'succeeded') {
             await budgets.refresh();
           }
+        });
+
+        const denials = DatabaseDenialStore.fromKnex(db);
+        const metering = new MeteringService({
+          store: DatabaseMeteringStore.fromKnex(db),
+          budgets,
+          priceBook,
+          logger,
+          warnAtPercent: budgetSettings.warnAtPercent,
+          denials,
+          spendRateAlerts: new SpendRateAlerts({
+            alertStore,
+            notifier,
+            logger,
+          }),
         });
 
         deps.permissionsRegistry.addPermissions(finopsPermissions);
@@ -204,15 +223,15 @@ export const finopsPlugin = createBackendPlugin({
                 budgetSettings.maxSnapshotAgeMs,
               ),
               alertStore,
+              metering,
               currency: settings.currency,
             },
             scorecards: scorecards.queries,
-            metering: new MeteringService({
-              store: DatabaseMeteringStore.fromKnex(db),
-              budgets,
-              priceBook,
-              logger,
-              warnAtPercent: budgetSettings.warnAtPercent,
+            metering,
+            meteringQueries: new MeteringQueries({
+              db,
+              denials,
+              currency: settings.currency,
             }),
             priceBook,
           }),

@@ -1,11 +1,9 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   BudgetStatus,
   FinopsAlert,
   addDays,
   splitWindow,
   ANOMALY_BASELINE_DAYS,
-  budgetScopeKey,
   describeBudgetScope,
   detectSpendAnomaly,
   formatCents,
@@ -17,6 +15,7 @@ import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
 import { AlertNotifier } from './AlertNotifier';
 import { AlertStore, NewAlert } from './AlertStore';
+import { linkOf, recipientsOf } from './alertAddress';
 
 /** Days an anomaly alert stays current before it is resolved. */
 const ANOMALY_ALERT_DAYS = 7;
@@ -175,30 +174,4 @@ function worthSending(raised: FinopsAlert[]): FinopsAlert[] {
     }
   }
   return [...sent, ...highest.values()];
-}
-
-function recipientsOf(alert: FinopsAlert, snapshot: BudgetSnapshot): string[] {
-  const { kind, value } = budgetScopeKey(alert.scope);
-  if (kind === 'entity') {
-    const owner = snapshot.entity(value)?.owner;
-    return owner ? [owner] : [];
-  }
-  if (kind === 'team') {
-    return [`group:default/${value}`];
-  }
-  const owners = new Set<string>();
-  for (const entity of snapshot.entities()) {
-    if (entity.costCenter === value && entity.owner) {
-      owners.add(entity.owner);
-    }
-  }
-  return [...owners];
-}
-
-function linkOf(alert: FinopsAlert): string {
-  if ('entityRef' in alert.scope) {
-    const ref = parseEntityRef(alert.scope.entityRef);
-    return `/catalog/${ref.namespace}/${ref.kind}/${ref.name}/cost`;
-  }
-  return '/finops';
 }

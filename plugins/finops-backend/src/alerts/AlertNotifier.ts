@@ -26,7 +26,10 @@ export class AlertNotifier {
             title: alert.title,
             description: alert.description,
             link,
-            severity: alert.kind === 'actual' ? 'high' : 'normal',
+            severity:
+              alert.kind === 'actual' || alert.kind === 'spend-rate'
+                ? 'high'
+                : 'normal',
             topic: `tollgate-${alert.kind}`,
             scope: `tollgate-alert-${alert.id}`,
           },

@@ -17,6 +17,8 @@ export interface NewAlert {
   dimension?: string;
   title: string;
   description: string;
+  /** When it was raised; now by default. */
+  createdAt?: Date;
 }
 
 export interface AlertFilter {

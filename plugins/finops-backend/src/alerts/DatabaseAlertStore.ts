@@ -48,7 +48,7 @@ export class DatabaseAlertStore implements AlertStore {
         dimension: alert.dimension ?? null,
         title: alert.title,
         description: alert.description,
-        created_at: new Date(),
+        created_at: alert.createdAt ?? new Date(),
       })
       .onConflict('alert_key')
       .ignore()

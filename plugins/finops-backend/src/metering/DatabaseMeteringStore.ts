@@ -191,6 +191,16 @@ export class DatabaseMeteringStore {
     });
   }
 
+  /** What an entity has spent, metered, in a trailing window and holds reserved. */
+  rateTaken(
+    entity: BudgetedEntity,
+    windowMs: number,
+    currency: string,
+    now: Date,
+  ): Promise<BudgetTaken> {
+    return rateTaken(this.db, entity, windowMs, currency, now);
+  }
+
   /** Ends an open reservation without spending; a committed one cannot be. */
   async release(id: string, now: Date): Promise<Reservation> {
     return this.db.transaction(async trx => {

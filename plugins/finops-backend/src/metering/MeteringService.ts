@@ -1,23 +1,27 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  GuardrailDecision,
   decideGuardrail,
   formatMicros,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
 import { BudgetService } from '../budgets/BudgetService';
-import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { EntityIndex, normalizeEntityRef } from '../ingestion/EntityIndex';
 import { attributeRecord } from '../ingestion/attributeItems';
 import { DatabaseMeteringStore, Reservation } from './DatabaseMeteringStore';
 import { UsageEvent, UsageMeasure } from './readUsageEvents';
 import {
+  EntityRateLimit,
   ReservationAnswer,
   applyRateLimit,
   applySessionCap,
   withTaken,
 } from './reservationVerdict';
+import { DatabaseDenialStore } from './DatabaseDenialStore';
+import { SpendRateAlerts } from '../alerts/SpendRateAlerts';
 import { usageRecords } from './usageRecords';
 
 export type { ReservationAnswer };
@@ -43,6 +47,10 @@ export class MeteringService {
       priceBook: PriceBook;
       logger: LoggerService;
       warnAtPercent: number;
+      /** Where denied calls are recorded. */
+      denials?: DatabaseDenialStore;
+      /** Raises the alert of a passed spend-rate limit. */
+      spendRateAlerts?: SpendRateAlerts;
       now?: () => Date;
     },
   ) {}
@@ -59,6 +67,7 @@ export class MeteringService {
       entityRef: index.get(event.entityRef)?.ref,
       agentId: event.agentId,
       sessionId: event.sessionId,
+      ...measured(event.measure),
       records: usageRecords(
         event,
         event.measure,
@@ -72,6 +81,21 @@ export class MeteringService {
     );
     this.refreshBudgets();
     return { accepted: events.length - duplicates.length, duplicates };
+  }
+
+  /**
+   * The entity as budgets know it: its spend refs and spend-rate limit. An entity the
+   * snapshot does not know yet (it joined the catalog since) is its own spend.
+   */
+  budgetedEntity(entityRef: string): BudgetedEntity {
+    const ref = normalizeEntityRef(entityRef) ?? entityRef;
+    return (
+      this.options.budgets.current().entity(ref) ?? {
+        entityRef: ref,
+        ownScope: { entityRef: ref },
+        spendRefs: [ref],
+      }
+    );
   }
 
   async reserve(input: {
@@ -95,10 +119,8 @@ export class MeteringService {
       );
     }
     const covering = snapshot.guardrailBudgets(entity);
-    const rateLimit =
-      entity.spendRateLimit?.currency === input.currency
-        ? entity.spendRateLimit
-        : undefined;
+    const rateLimit = rateLimitIn(entity, input.currency);
+    let ratePassed = false;
     const inCurrency = covering.filter(
       b => b.status.budget.currency === input.currency,
     );
@@ -134,7 +156,12 @@ export class MeteringService {
           snapshotAt: snapshot.takenAt,
         });
         if (rateLimit && rateTaken) {
-          applyRateLimit(decided, rateLimit, rateTaken, input.estimateMicros);
+          ratePassed = applyRateLimit(
+            decided,
+            rateLimit,
+            rateTaken,
+            input.estimateMicros,
+          );
         }
         if (sessionTaken) {
           applySessionCap(decided, {
@@ -150,6 +177,15 @@ export class MeteringService {
     if (!answer) {
       return this.replayed(reservation!, entity.entityRef, snapshot.takenAt);
     }
+    await this.outcome(answer, {
+      via: 'reservation',
+      entity,
+      rateLimit: ratePassed ? rateLimit : undefined,
+      estimateMicros: input.estimateMicros,
+      agentId: input.agentId,
+      sessionId: input.sessionId,
+      now,
+    });
     return reservation
       ? {
           ...answer,
@@ -157,6 +193,46 @@ export class MeteringService {
           expiresAt: reservation.expiresAt,
         }
       : answer;
+  }
+
+  /**
+   * Completes the answer of a guardrail check (a caller that does not reserve) with
+   * what the budget snapshot cannot know: the entity's spend-rate limit against the
+   * metered spend and open reservations of its trailing window. A denial is recorded.
+   */
+  async check(
+    decision: GuardrailDecision,
+    input: { estimateMicros: bigint; currency: string },
+  ): Promise<ReservationAnswer> {
+    const snapshot = this.options.budgets.current();
+    const entity = snapshot.entity(decision.entityRef);
+    const rateLimit = entity && rateLimitIn(entity, input.currency);
+    const answer: ReservationAnswer = { ...decision };
+    const now = this.now();
+    let passed = false;
+    if (entity && rateLimit) {
+      passed = applyRateLimit(
+        answer,
+        rateLimit,
+        await this.options.store.rateTaken(
+          entity,
+          rateLimit.windowMs,
+          input.currency,
+          now,
+        ),
+        input.estimateMicros,
+      );
+    }
+    if (entity) {
+      await this.outcome(answer, {
+        via: 'check',
+        entity,
+        rateLimit: passed ? rateLimit : undefined,
+        estimateMicros: input.estimateMicros,
+        now,
+      });
+    }
+    return answer;
   }
 
   /** Records what a reservation's call actually used, and ends the reservation. */
@@ -175,6 +251,7 @@ export class MeteringService {
         return {
           ...event,
           id: `reservation:${id}`,
+          ...measured(measure),
           records: usageRecords(
             event,
             measure,
@@ -191,6 +268,50 @@ export class MeteringService {
 
   release(id: string): Promise<Reservation> {
     return this.options.store.release(id, this.now());
+  }
+
+  /** Records a denial, and alerts once per window when a spend-rate limit was passed. */
+  private async outcome(
+    answer: ReservationAnswer,
+    context: {
+      via: 'check' | 'reservation';
+      entity: BudgetedEntity;
+      /** The limit, when the call would pass it. */
+      rateLimit?: EntityRateLimit;
+      estimateMicros: bigint;
+      agentId?: string;
+      sessionId?: string;
+      now: Date;
+    },
+  ) {
+    const { denials, spendRateAlerts, logger } = this.options;
+    const { entity, now } = context;
+    if (answer.decision === 'deny' && denials) {
+      await denials
+        .record({
+          entityRef: entity.entityRef,
+          via: context.via,
+          estimateMicros: context.estimateMicros,
+          currency: answer.currency,
+          reason: answer.reason,
+          agentId: context.agentId,
+          sessionId: context.sessionId,
+          at: now,
+        })
+        .catch(error =>
+          logger.error(`Could not record a guardrail denial: ${error}`),
+        );
+    }
+    if (context.rateLimit && answer.spendRateLimit && spendRateAlerts) {
+      await spendRateAlerts.passed({
+        entityRef: entity.entityRef,
+        windowMs: context.rateLimit.windowMs,
+        status: answer.spendRateLimit,
+        decision: answer.decision === 'deny' ? 'deny' : 'warn',
+        snapshot: this.options.budgets.current(),
+        now,
+      });
+    }
   }
 
   private replayed(
@@ -246,4 +367,22 @@ export class MeteringService {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+/** What a usage event measured, as stored beside it. */
+function measured(measure: UsageMeasure) {
+  return {
+    measure: measure.kind,
+    ...(measure.kind === 'tokens' ? { model: measure.model } : {}),
+  };
+}
+
+/** The entity's spend-rate limit, when it is in the currency asked about. */
+function rateLimitIn(
+  entity: BudgetedEntity,
+  currency: string,
+): EntityRateLimit | undefined {
+  return entity.spendRateLimit?.currency === currency
+    ? entity.spendRateLimit
+    : undefined;
 }

@@ -404,7 +404,12 @@ describe('a spend-rate limit', () => {
       const last = await reserve();
       expect(last.body).toMatchObject({
         decision: 'allow',
-        spendRateLimit: { limit: '5.00 USD/hour', spent: '4.50' },
+        spendRateLimit: {
+          limit: '5.00 USD/hour',
+          spent: '4.00',
+          reserved: '0.50',
+          utilization: 90,
+        },
       });
       const denied = await reserve();
       expect(denied.body).toMatchObject({
@@ -414,6 +419,40 @@ describe('a spend-rate limit', () => {
         spendRateLimit: { enforcement: 'hard', remaining: '0.00' },
       });
       expect(denied.body.reservationId).toBeUndefined();
+      // callers that only check are held to the limit too
+      const checked = await request(server)
+        .get('/api/finops/v1/guardrails/check')
+        .query({ entityRef, estimatedCost: '0.50' })
+        .set(auth)
+        .expect(200);
+      expect(checked.body).toMatchObject({
+        decision: 'deny',
+        spendRateLimit: { remaining: '0.00' },
+      });
+      // one alert for the window, to the owners, however many calls were denied
+      const alerts = await request(server)
+        .get('/api/finops/v1/alerts')
+        .query({ entityRef })
+        .set(auth)
+        .expect(200);
+      expect(alerts.body.items).toEqual([
+        expect.objectContaining({
+          kind: 'spend-rate',
+          title: 'Spend-rate limit passed: component:default/looping-agent',
+        }),
+      ]);
+      expect(
+        backend.notifications.filter(n =>
+          n.payload.title.startsWith('Spend-rate limit passed'),
+        ),
+      ).toEqual([
+        expect.objectContaining({
+          recipients: {
+            type: 'entity',
+            entityRef: ['group:default/agents'],
+          },
+        }),
+      ]);
     } finally {
       await stop();
     }

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  finopsCostReadPermission,
+  finopsSummaryReadPermission,
   finopsUsageReportPermission,
   formatMicros,
   isCurrencyCode,
@@ -7,12 +10,13 @@ import {
   todayUtc,
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
-import { Router } from 'express';
+import { Request, Router } from 'express';
 import { Authorize } from '../service/createAuthorizer';
-import { readText } from '../service/readQueryParams';
+import { readText, readWindow } from '../service/readQueryParams';
 import { sendUncachedJson } from '../service/sendUncachedJson';
 import { modelPrices } from './modelPrices';
 import { Reservation } from './DatabaseMeteringStore';
+import { MeteringQueries } from './MeteringQueries';
 import { MeteringService } from './MeteringService';
 import { readUsageEvents, readUsageMeasure, text } from './readUsageEvents';
 
@@ -25,13 +29,35 @@ export function addMeteringRoutes(
   router: Router,
   options: {
     metering: MeteringService;
+    queries: MeteringQueries;
     currency: string;
     priceBook: PriceBook;
   },
-  helpers: { authorize: Authorize },
+  helpers: {
+    authorize: Authorize;
+    loadEntity: (req: Request) => Promise<Entity>;
+  },
 ) {
-  const { metering } = options;
-  const { authorize } = helpers;
+  const { metering, queries } = options;
+  const { authorize, loadEntity } = helpers;
+
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/metering',
+    async (req, res) => {
+      const entityRef = stringifyEntityRef(await loadEntity(req));
+      await authorize(req, finopsCostReadPermission, entityRef);
+      sendUncachedJson(
+        res,
+        await queries.entityMetering(metering.budgetedEntity(entityRef)),
+      );
+    },
+  );
+
+  router.get('/v1/metering/summary', async (req, res) => {
+    const window = readWindow(req.query);
+    await authorize(req, finopsSummaryReadPermission);
+    sendUncachedJson(res, await queries.summary(window));
+  });
 
   router.get('/v1/prices/models', async (req, res) => {
     await authorize(req, finopsUsageReportPermission);

@@ -36,7 +36,7 @@ export async function sessionTaken(
 
 /** What an entity has spent in a trailing window, metered, and holds reserved. */
 export async function rateTaken(
-  trx: Knex.Transaction,
+  trx: Knex,
   entity: BudgetedEntity,
   windowMs: number,
   currency: string,
@@ -57,7 +57,7 @@ export async function rateTaken(
 
 /** Two sums in one statement, so that a commit between them cannot be missed. */
 async function sums(
-  trx: Knex.Transaction,
+  trx: Knex,
   spent: Knex.QueryBuilder,
   reserved: Knex.QueryBuilder,
 ): Promise<BudgetTaken> {

@@ -1,6 +1,7 @@
 import {
   GuardrailBudget,
   GuardrailDecision,
+  SpendRateLimitStatus,
   formatMicros,
 } from '@tollgate/plugin-finops-common';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
@@ -13,14 +14,35 @@ export interface ReservationAnswer extends GuardrailDecision {
   /** The session's cap, when the reservation gave one, and what it has left. */
   session?: { id: string; cap: string; spent: string; remaining: string };
   /** The entity's spend-rate limit, and what its trailing window has left. */
-  spendRateLimit?: {
-    limit: string;
-    enforcement: string;
-    spent: string;
-    remaining: string;
-  };
+  spendRateLimit?: SpendRateLimitStatus;
   /** Set when an idempotency key seen before answered an earlier reservation. */
   replayed?: boolean;
+}
+
+/** An entity's spend-rate limit, as its budgets have it enforced. */
+export type EntityRateLimit = NonNullable<BudgetedEntity['spendRateLimit']>;
+
+/** A spend-rate limit and what its trailing window has taken, as the API answers it. */
+export function spendRateStatus(
+  rateLimit: EntityRateLimit,
+  taken: BudgetTaken,
+): SpendRateLimitStatus {
+  const used = taken.spentMicros + taken.reservedMicros;
+  const left = rateLimit.amountMicros - used;
+  return {
+    limit: `${formatMicros(rateLimit.amountMicros)} ${rateLimit.currency}/${
+      rateLimit.per
+    }`,
+    per: rateLimit.per,
+    enforcement: rateLimit.enforcement,
+    spent: formatMicros(taken.spentMicros),
+    reserved: formatMicros(taken.reservedMicros),
+    remaining: formatMicros(left > 0n ? left : 0n),
+    utilization:
+      rateLimit.amountMicros > 0n
+        ? Number((used * 10_000n) / rateLimit.amountMicros) / 100
+        : 0,
+  };
 }
 
 /** A budget as the database has it taken: spent and reserved count alike. */
@@ -45,31 +67,23 @@ export function withTaken(
 }
 
 /**
- * Adds an entity's spend-rate limit to a reservation's answer: past it the answer
- * denies under hard enforcement, and warns otherwise.
+ * Adds an entity's spend-rate limit to a guardrail answer: past it the answer denies
+ * under hard enforcement, and warns otherwise. Answers whether the estimate would pass
+ * the limit.
  */
 export function applyRateLimit(
-  answer: ReservationAnswer,
-  rateLimit: NonNullable<BudgetedEntity['spendRateLimit']>,
+  answer: GuardrailDecision & { spendRateLimit?: SpendRateLimitStatus },
+  rateLimit: EntityRateLimit,
   taken: BudgetTaken,
   estimateMicros: bigint,
-) {
+): boolean {
   const used = taken.spentMicros + taken.reservedMicros;
-  const left = rateLimit.amountMicros - used;
-  const limit = `${formatMicros(rateLimit.amountMicros)} ${
-    rateLimit.currency
-  }/${rateLimit.per}`;
-  answer.spendRateLimit = {
-    limit,
-    enforcement: rateLimit.enforcement,
-    spent: formatMicros(used),
-    remaining: formatMicros(left > 0n ? left : 0n),
-  };
-  if (
-    used + estimateMicros <= rateLimit.amountMicros ||
-    answer.decision === 'deny'
-  ) {
-    return;
+  answer.spendRateLimit = spendRateStatus(rateLimit, taken);
+  if (used + estimateMicros <= rateLimit.amountMicros) {
+    return false;
+  }
+  if (answer.decision === 'deny') {
+    return true;
   }
   const hard = rateLimit.enforcement === 'hard';
   answer.decision = hard ? 'deny' : 'warn';
@@ -77,9 +91,12 @@ export function applyRateLimit(
     answer.entityRef
   } has spent and reserved ${formatMicros(used)} in the last ${
     rateLimit.per
-  } against its spend-rate limit of ${limit}; ${formatMicros(
-    estimateMicros,
-  )} more would pass it${hard ? '' : '; advisory, so allowed'}`;
+  } against its spend-rate limit of ${
+    answer.spendRateLimit.limit
+  }; ${formatMicros(estimateMicros)} more would pass it${
+    hard ? '' : '; advisory, so allowed'
+  }`;
+  return true;
 }
 
 /**

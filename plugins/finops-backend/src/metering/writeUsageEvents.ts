@@ -2,6 +2,7 @@ import { CostRecord } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { supersedeMetered } from '../database/supersedeMetered';
 import { WindowWriter } from '../database/WindowWriter';
+import { UsageMeasure } from './readUsageEvents';
 import { METERED_SOURCE_ID } from './usageRecords';
 
 /** A usage event ready to store: its id, who spent, and its priced records. */
@@ -11,10 +12,13 @@ export interface PricedUsageEvent {
   entityRef?: string;
   agentId?: string;
   sessionId?: string;
+  /** What the event measured, and the model of token usage. */
+  measure: UsageMeasure['kind'];
+  model?: string;
   records: CostRecord[];
 }
 
-/** Usage events per insert statement: nine columns each stay inside SQLite's limit. */
+/** Usage events per insert statement: eleven columns each stay inside SQLite's limit. */
 const EVENTS_PER_INSERT = 500;
 
 /** Stores events and their records; answers the ids of those seen before, which it skips. */
@@ -36,6 +40,8 @@ export async function writeUsageEvents(
           currency: event.records[0]?.currency ?? 'USD',
           agent_id: event.agentId ?? null,
           session_id: event.sessionId ?? null,
+          measure: event.measure,
+          model: event.model ?? null,
           received_at: now,
           received_ms: now.getTime(),
         })),

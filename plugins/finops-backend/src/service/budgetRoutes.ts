@@ -23,6 +23,7 @@ import { Request, Response, Router } from 'express';
 import { AlertStore } from '../alerts/AlertStore';
 import { BudgetService } from '../budgets/BudgetService';
 import { GuardrailService } from '../budgets/GuardrailService';
+import { MeteringService } from '../metering/MeteringService';
 import { actorOf, Authorize } from './createAuthorizer';
 import { readChoice, readText } from './readQueryParams';
 import { sendUncachedJson } from './sendUncachedJson';
@@ -31,6 +32,8 @@ export interface BudgetRouteOptions {
   budgets: BudgetService;
   guardrail: GuardrailService;
   alertStore: AlertStore;
+  /** Completes a check with the spend-rate limit and records its denial. */
+  metering: Pick<MeteringService, 'check'>;
   /** The reporting currency, which guardrail estimates are in unless they say. */
   currency: string;
 }
@@ -179,7 +182,10 @@ export function addBudgetRoutes(
     );
     sendUncachedJson(
       res,
-      guardrail.check({ entityRef, estimateMicros, currency }),
+      await options.metering.check(
+        guardrail.check({ entityRef, estimateMicros, currency }),
+        { estimateMicros, currency },
+      ),
     );
   });
 

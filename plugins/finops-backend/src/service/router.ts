@@ -33,6 +33,7 @@ import { createAuthorizer } from './createAuthorizer';
 import { addBudgetRoutes, BudgetRouteOptions } from './budgetRoutes';
 import { addMeteringRoutes } from '../metering/meteringRoutes';
 import { MeteringService } from '../metering/MeteringService';
+import { MeteringQueries } from '../metering/MeteringQueries';
 import { PriceBook } from '@tollgate/plugin-finops-node';
 import { addScorecardRoutes } from './scorecardRoutes';
 import { ScorecardQueries } from '../scorecards/ScorecardQueries';
@@ -53,6 +54,7 @@ export interface RouterOptions {
   budgets: BudgetRouteOptions;
   scorecards: ScorecardQueries;
   metering: MeteringService;
+  meteringQueries: MeteringQueries;
   priceBook: PriceBook;
 }
 
@@ -200,10 +202,11 @@ export async function createRouter(
     router,
     {
       metering: options.metering,
+      queries: options.meteringQueries,
       currency: options.budgets.currency,
       priceBook: options.priceBook,
     },
-    { authorize },
+    { authorize, loadEntity },
   );
 
   return router;
