@@ -3,7 +3,10 @@ import { FinopsAlert, budgetScopeKey } from '@tollgate/plugin-finops-common';
 import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
 
 /** Who is told of an alert: the owners of its entity, team or cost center. */
-export function recipientsOf(alert: FinopsAlert, snapshot: BudgetSnapshot): string[] {
+export function recipientsOf(
+  alert: FinopsAlert,
+  snapshot: BudgetSnapshot,
+): string[] {
   const { kind, value } = budgetScopeKey(alert.scope);
   if (kind === 'entity') {
     const owner = snapshot.entity(value)?.owner;

@@ -51,10 +51,11 @@ export class DatabaseDenialStore {
   ): Promise<{ total: number; byEntity: GuardrailDenials[] }> {
     const inWindow = () =>
       this.db(TABLE).whereBetween('day', [window.from, window.to]);
-    const counts: Array<{ entity_ref: string; count: unknown }> = await inWindow()
-      .select('entity_ref')
-      .count({ count: '*' })
-      .groupBy('entity_ref');
+    const counts: Array<{ entity_ref: string; count: unknown }> =
+      await inWindow()
+        .select('entity_ref')
+        .count({ count: '*' })
+        .groupBy('entity_ref');
     const total = counts.reduce((sum, row) => sum + Number(row.count), 0);
     const top = counts
       .map(row => ({ entityRef: row.entity_ref, count: Number(row.count) }))

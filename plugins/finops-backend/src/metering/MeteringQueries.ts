@@ -191,9 +191,10 @@ function spendRows(
     merged.set(key, sum);
   }
   return [...merged]
-    .sort(([a, x], [b, y]) =>
-      x.micros === y.micros ? a.localeCompare(b) : x.micros > y.micros ? -1 : 1,
-    )
+    .sort(([a, x], [b, y]) => {
+      if (x.micros === y.micros) return a.localeCompare(b);
+      return x.micros > y.micros ? -1 : 1;
+    })
     .map(([key, { micros, events }]) => ({
       micros,
       spend: { key, cost: formatMicros(micros), events },
