@@ -11,11 +11,13 @@ import {
   DayWindow,
   EntityBudgetResponse,
   EntityCostResponse,
+  EntityMeteringResponse,
   EntityScorecardResponse,
   EntityUnitCostResponse,
   FinopsAlert,
   GovernanceFinding,
   KubernetesLabelsResponse,
+  MeteringSummaryResponse,
   ScorecardLeaderboardResponse,
   SourceStatus,
   SummaryGroupBy,
@@ -68,6 +70,10 @@ export interface FinopsApi {
   getScorecardLeaderboard(
     groupBy: ScorecardGroupBy,
   ): Promise<ScorecardLeaderboardResponse>;
+  /** Usage reported today as it happens, the open reservations and the spend-rate limit. */
+  getEntityMetering(entity: CompoundEntityRef): Promise<EntityMeteringResponse>;
+  /** The calls the guardrail denied, and the agents and sessions that spent most, in a period. */
+  getMeteringSummary(options: DayWindow): Promise<MeteringSummaryResponse>;
 }
 
 /** What the scorecard leaderboard groups entities by. @public */

@@ -232,4 +232,60 @@ describe('FinopsClient', () => {
       'http://backend.test/api/finops/v1/scorecards?groupBy=costCenter',
     ]);
   });
+
+  it('asks for the live metering of an entity', async () => {
+    const { calls, fetchApi } = fakeFetch(200, { today: { total: '1.25' } });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(
+      client.getEntityMetering({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'store locator',
+      }),
+    ).resolves.toEqual({ today: { total: '1.25' } });
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/entities/Component/default/store%20locator/metering',
+    ]);
+  });
+
+  it('asks for the metering summary of a window', async () => {
+    const { calls, fetchApi } = fakeFetch(200, { topAgents: [] });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(
+      client.getMeteringSummary({ from: '2026-11-01', to: '2026-11-28' }),
+    ).resolves.toEqual({ topAgents: [] });
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/metering/summary?from=2026-11-01&to=2026-11-28',
+    ]);
+  });
+
+  it('turns a refused metering answer into a ResponseError', async () => {
+    const { fetchApi } = fakeFetch(403, {
+      error: {
+        name: 'NotAllowedError',
+        message: 'permission finops.cost.read is required',
+      },
+      response: { statusCode: 403 },
+    });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(
+      client.getEntityMetering({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'summarizer',
+      }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      body: { error: { name: 'NotAllowedError' } },
+    });
+  });
 });

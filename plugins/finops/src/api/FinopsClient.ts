@@ -9,10 +9,12 @@ import {
   DayWindow,
   EntityBudgetResponse,
   EntityCostResponse,
+  EntityMeteringResponse,
   EntityScorecardResponse,
   EntityUnitCostResponse,
   FinopsAlert,
   KubernetesLabelsResponse,
+  MeteringSummaryResponse,
   ScorecardLeaderboardResponse,
   SourceStatus,
   SummaryGroupBy,
@@ -155,6 +157,21 @@ export class FinopsClient implements FinopsApi {
     groupBy: ScorecardGroupBy,
   ): Promise<ScorecardLeaderboardResponse> {
     return this.getJson('v1/scorecards', { groupBy });
+  }
+
+  async getEntityMetering(
+    entity: CompoundEntityRef,
+  ): Promise<EntityMeteringResponse> {
+    return this.getJson(entityPath(entity, 'metering'), {});
+  }
+
+  async getMeteringSummary(
+    options: DayWindow,
+  ): Promise<MeteringSummaryResponse> {
+    return this.getJson('v1/metering/summary', {
+      from: options.from,
+      to: options.to,
+    });
   }
 
   private async getJson<T>(path: string, query: object): Promise<T> {

@@ -64,3 +64,12 @@ export function formatScore(score: number | null): string {
     score,
   );
 }
+
+/** The time of day of an ISO 8601 instant, to the second, such as "09:15:03 UTC". */
+export function formatClock(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  return `${date.toISOString().slice(11, 19)} UTC`;
+}

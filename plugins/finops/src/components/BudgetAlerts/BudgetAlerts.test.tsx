@@ -80,6 +80,28 @@ describe('BudgetAlerts', () => {
     ).toBeInTheDocument();
   });
 
+  it('labels a spend-rate alert in words', async () => {
+    await render({
+      getAlerts: async () => ({
+        items: [
+          {
+            ...openAlert,
+            id: 'alert-3',
+            kind: 'spend-rate' as const,
+            title: 'Spend rate passed 25.00 USD/hour',
+            description:
+              '27.40 USD metered and reserved in the last hour against 25.00 USD.',
+          },
+        ],
+      }),
+    });
+    expect(
+      await screen.findByText('Spend rate passed 25.00 USD/hour'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('spend rate')).toBeInTheDocument();
+    expect(screen.queryByText('spend-rate')).not.toBeInTheDocument();
+  });
+
   it('says when there is nothing open', async () => {
     await render({ getAlerts: async () => ({ items: [] }) });
     expect(

@@ -26,10 +26,18 @@ const KIND_COLOURS: Record<AlertKind, 'secondary' | 'primary' | 'default'> = {
   actual: 'secondary',
   forecast: 'primary',
   anomaly: 'default',
+  'spend-rate': 'secondary',
+};
+
+const KIND_LABELS: Record<AlertKind, string> = {
+  actual: 'actual',
+  forecast: 'forecast',
+  anomaly: 'anomaly',
+  'spend-rate': 'spend rate',
 };
 
 /**
- * The entity's open budget and anomaly alerts, each of which can be acknowledged.
+ * The entity's open budget, anomaly and spend-rate alerts, each of which can be acknowledged.
  *
  * @public
  */
@@ -78,7 +86,7 @@ export function BudgetAlerts() {
                 <>
                   <Chip
                     size="small"
-                    label={alert.kind}
+                    label={KIND_LABELS[alert.kind]}
                     color={KIND_COLOURS[alert.kind]}
                   />{' '}
                   {alert.title}

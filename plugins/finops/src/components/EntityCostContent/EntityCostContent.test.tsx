@@ -6,6 +6,7 @@ import { EntityCostContent } from '../../plugin';
 import { emptyEntityCost, entityCost, entityUnitCost } from '../testData';
 import { entityBudget, openAlert } from '../budgetTestData';
 import { entityScorecard } from '../scorecardTestData';
+import { entityMetering, noMetering } from '../meteringTestData';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -23,6 +24,7 @@ const governance: Partial<FinopsApi> = {
   getEntityBudget: async () => entityBudget,
   getAlerts: async () => ({ items: [openAlert] }),
   getScorecard: async () => entityScorecard,
+  getEntityMetering: async () => entityMetering,
   getGovernanceFindings: async () => ({
     items: [
       {
@@ -102,6 +104,13 @@ describe('EntityCostContent', () => {
     expect(
       await screen.findByTestId('unit-cost-per-outcome'),
     ).toHaveTextContent('$0.50');
+    expect(screen.getByText('Live metering')).toBeInTheDocument();
+    expect(await screen.findByTestId('metering-total')).toHaveTextContent(
+      '$12.34',
+    );
+    expect(screen.getByTestId('spend-rate-used')).toHaveTextContent(
+      '$18.00 spent + $0.75 reserved in the trailing hour: 75%',
+    );
     expect(getEntityCost).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'support-summarizer' },
       expect.objectContaining({ groupBy: 'model' }),
@@ -112,8 +121,11 @@ describe('EntityCostContent', () => {
     );
   });
 
-  it('says how to annotate when there is no spend', async () => {
-    await render({ getEntityCost: async () => emptyEntityCost });
+  it('says how to annotate when there is no spend, and how to report usage', async () => {
+    await render({
+      getEntityCost: async () => emptyEntityCost,
+      getEntityMetering: async () => noMetering,
+    });
     expect(
       await screen.findByText(
         'No spend recorded for this entity in the period',
@@ -122,6 +134,9 @@ describe('EntityCostContent', () => {
     expect(
       screen.getByText(/Tollgate attributes spend through annotations/),
     ).toHaveTextContent('tollgate.dev/cost-center');
+    expect(await screen.findByTestId('metering-empty')).toHaveTextContent(
+      'POST /api/finops/v1/usage',
+    );
   });
 
   it('shows the error when the backend refuses', async () => {

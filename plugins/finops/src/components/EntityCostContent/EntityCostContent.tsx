@@ -32,6 +32,7 @@ import { BudgetCard } from '../BudgetCard';
 import { BudgetAlerts } from '../BudgetAlerts';
 import { ScorecardCard } from '../ScorecardCard';
 import { UnitCostCard } from '../UnitCostCard';
+import { LiveMeteringCard } from '../LiveMeteringCard';
 
 export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
   model: 'Model',
@@ -60,8 +61,9 @@ function Change(props: { total: string; previous: string }) {
 /**
  * The Cost tab of an entity page: spend for the period and its change, a daily chart
  * stacked by the chosen dimension, a breakdown table, the token-type split, spend per
- * business outcome and per 1,000 requests, the budget and its open alerts, the
- * scorecards, and how fresh each source's data is.
+ * business outcome and per 1,000 requests, the budget and its open alerts, usage
+ * metered today as it happens with the open reservations and the spend-rate limit,
+ * the scorecards, and how fresh each source's data is.
  *
  * @public
  */
@@ -169,6 +171,9 @@ export function EntityCostContent() {
       </Grid>
       <Grid item xs={12} md={data && !empty ? 12 : 6}>
         <BudgetAlerts />
+      </Grid>
+      <Grid item xs={12}>
+        <LiveMeteringCard entity={ref} />
       </Grid>
       <Grid item xs={12}>
         <ScorecardCard />

@@ -1,5 +1,6 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { FinopsApi, finopsApiRef } from '../../api';
 import { FinopsPage } from './FinopsPage';
 
@@ -7,9 +8,16 @@ import { summary } from '../testData';
 import { ownStatus, teamStatus } from '../budgetTestData';
 import { topMovers } from './TopMovers';
 import { leaderboard } from '../scorecardTestData';
+import { emptyMeteringSummary, meteringSummary } from '../meteringTestData';
+import { lastDays } from '../format';
+
+const mountedRoutes = {
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+};
 
 describe('FinopsPage', () => {
-  it('shows totals, unallocated spend, budgets at risk, scorecard leaderboard, cost centers, teams, movers and model mix', async () => {
+  it('shows totals, unallocated spend, budgets at risk, denials, top agents, scorecard leaderboard, cost centers, teams, movers and model mix', async () => {
+    const getMeteringSummary = jest.fn(async () => meteringSummary);
     const api: Partial<FinopsApi> = {
       getSummary: jest.fn(async ({ groupBy }) => summary(groupBy)),
       getGovernanceFindings: async () => ({
@@ -18,11 +26,13 @@ describe('FinopsPage', () => {
       }),
       getBudgets: async () => ({ items: [teamStatus, ownStatus] }),
       getScorecardLeaderboard: async groupBy => leaderboard(groupBy),
+      getMeteringSummary,
     };
     await renderInTestApp(
       <TestApiProvider apis={[[finopsApiRef, api]]}>
         <FinopsPage />
       </TestApiProvider>,
+      { mountedRoutes },
     );
     expect(await screen.findByTestId('finops-org-total')).toHaveTextContent(
       '$1,500.00',
@@ -44,6 +54,67 @@ describe('FinopsPage', () => {
     expect(
       await screen.findByText('component:default/support-summarizer'),
     ).toBeInTheDocument();
+    expect(await screen.findByTestId('denials-total')).toHaveTextContent('17');
+    expect(
+      within(
+        screen.getByRole('table', { name: 'Guardrail denials by entity' }),
+      ).getByRole('link', { name: 'ticket-triage' }),
+    ).toHaveAttribute('href', '/catalog/default/component/ticket-triage');
+    expect(
+      within(screen.getByRole('table', { name: 'Top agents' })).getByText(
+        'triage-agent',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'Top sessions' })).getByText(
+        'session-loop-1',
+      ),
+    ).toBeInTheDocument();
+    expect(getMeteringSummary).toHaveBeenCalledWith(lastDays(30));
+  });
+
+  it('says what would fill the metering cards, and keeps the page when they fail', async () => {
+    const api: Partial<FinopsApi> = {
+      getSummary: async ({ groupBy }) => summary(groupBy),
+      getGovernanceFindings: async () => ({ items: [], byTeam: [] }),
+      getBudgets: async () => ({ items: [] }),
+      getScorecardLeaderboard: async groupBy => leaderboard(groupBy),
+      getMeteringSummary: async () => emptyMeteringSummary,
+    };
+    const rendered = await renderInTestApp(
+      <TestApiProvider apis={[[finopsApiRef, api]]}>
+        <FinopsPage />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    expect(await screen.findByTestId('denials-empty')).toBeInTheDocument();
+    expect(screen.getByTestId('top-agents-empty')).toBeInTheDocument();
+    rendered.unmount();
+
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            finopsApiRef,
+            {
+              ...api,
+              getMeteringSummary: async () => {
+                throw new Error('metering summary unavailable');
+              },
+            },
+          ],
+        ]}
+      >
+        <FinopsPage />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    expect(await screen.findByTestId('finops-org-total')).toHaveTextContent(
+      '$1,500.00',
+    );
+    expect(
+      (await screen.findAllByText(/metering summary unavailable/)).length,
+    ).toBeGreaterThan(0);
   });
 
   it('ranks movers by the size of their change', () => {

@@ -12,6 +12,7 @@ import { Button, Grid, Typography } from '@material-ui/core';
 import { SummaryResponse } from '@tollgate/plugin-finops-common';
 import { useState } from 'react';
 import { finopsApiRef } from '../../api';
+import { useMeteringSummary } from '../../hooks/useMeteringSummary';
 import { useSummary } from '../../hooks/useSummary';
 import { CostBreakdownTable } from '../CostBreakdownTable';
 import { CostChart } from '../CostChart';
@@ -21,6 +22,8 @@ import { TopMovers } from './TopMovers';
 import { GovernanceReportCard } from './GovernanceReportCard';
 import { BudgetsAtRiskCard } from '../BudgetsAtRiskCard';
 import { ScorecardLeaderboardCard } from '../ScorecardLeaderboardCard';
+import { GuardrailDenialsCard } from '../GuardrailDenialsCard';
+import { TopAgentsCard } from '../TopAgentsCard';
 
 function items(summary: SummaryResponse) {
   return summary.groups
@@ -57,7 +60,8 @@ function ExportButton(props: { days: number }) {
 
 /**
  * The organization's FinOps page: spend by cost center and team, unallocated spend,
- * budgets at risk, the scorecard leaderboard, top movers, model mix and the FOCUS export.
+ * budgets at risk, the calls the guardrail denied, the agents and sessions that spent
+ * most, the scorecard leaderboard, top movers, model mix and the FOCUS export.
  *
  * @public
  */
@@ -67,6 +71,7 @@ export function FinopsPage() {
   const byTeam = useSummary(days, 'team');
   const byEntity = useSummary(days, 'entity');
   const byModel = useSummary(days, 'model');
+  const metering = useMeteringSummary(days);
   const error =
     byCostCenter.error ?? byTeam.error ?? byEntity.error ?? byModel.error;
   const summary = byCostCenter.value;
@@ -113,6 +118,12 @@ export function FinopsPage() {
             </Grid>
             <Grid item xs={12}>
               <BudgetsAtRiskCard />
+            </Grid>
+            <Grid item xs={12}>
+              <GuardrailDenialsCard state={metering} />
+            </Grid>
+            <Grid item xs={12}>
+              <TopAgentsCard state={metering} />
             </Grid>
             <Grid item xs={12}>
               <ScorecardLeaderboardCard />

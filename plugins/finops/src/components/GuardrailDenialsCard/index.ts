@@ -1,0 +1,1 @@
+export { GuardrailDenialsCard } from './GuardrailDenialsCard';
