@@ -1,9 +1,10 @@
 // @ts-check
 
 /**
- * Calls the guardrail denied (a check or a reservation), for the FinOps page; and what
- * each usage event measured (its model), with a day index, which today's metered spend
- * by model and the top agents and sessions of a period read.
+ * Calls the guardrail denied (a check or a reservation), for the FinOps page; what each
+ * usage event measured (its model), with a day index, which today's metered spend by
+ * model and the top agents and sessions of a period read; and the indexes by which a
+ * reservation sums its team's and cost center's spend and open reservations.
  *
  * @param {import('knex').Knex} knex
  */
@@ -33,12 +34,35 @@ exports.up = async function up(knex) {
       .comment('what the event reported: tokens, calls or cost');
     table.index(['day'], 'finops_usage_events_day_idx');
   });
+  // a reservation sums its team's and cost center's spend and open reservations
+  await knex.schema.alterTable('finops_summary_costs', table => {
+    table.index(['team', 'day'], 'finops_summary_costs_team_day_idx');
+    table.index(
+      ['cost_center', 'day'],
+      'finops_summary_costs_cost_center_day_idx',
+    );
+  });
+  for (const column of ['team', 'cost_center']) {
+    await knex.raw(
+      `CREATE INDEX finops_reservations_open_${column}_idx ON finops_reservations (${column}) WHERE status = 'open'`,
+    );
+  }
 };
 
 /**
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  for (const column of ['team', 'cost_center']) {
+    await knex.raw(`DROP INDEX finops_reservations_open_${column}_idx`);
+  }
+  await knex.schema.alterTable('finops_summary_costs', table => {
+    table.dropIndex(['team', 'day'], 'finops_summary_costs_team_day_idx');
+    table.dropIndex(
+      ['cost_center', 'day'],
+      'finops_summary_costs_cost_center_day_idx',
+    );
+  });
   await knex.schema.alterTable('finops_usage_events', table => {
     table.dropIndex(['day'], 'finops_usage_events_day_idx');
     table.dropColumn('measure');

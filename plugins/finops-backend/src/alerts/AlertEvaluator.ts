@@ -17,6 +17,9 @@ import { AlertNotifier } from './AlertNotifier';
 import { AlertStore, NewAlert } from './AlertStore';
 import { linkOf, recipientsOf } from './alertAddress';
 
+/** Alert keys remembered as stored before the memory is cleared. */
+const MAX_KNOWN_KEYS = 200_000;
+
 /** Days an anomaly alert stays current before it is resolved. */
 const ANOMALY_ALERT_DAYS = 7;
 
@@ -28,6 +31,9 @@ const ANOMALY_ALERT_DAYS = 7;
  * the highest, so that one crossing makes one notification.
  */
 export class AlertEvaluator {
+  /** Keys of alerts stored already, so that each snapshot writes only new ones. */
+  private readonly known = new Set<string>();
+
   constructor(
     private readonly options: {
       alertStore: AlertStore;
@@ -39,13 +45,30 @@ export class AlertEvaluator {
     },
   ) {}
 
-  async evaluate(snapshot: BudgetSnapshot): Promise<FinopsAlert[]> {
+  /**
+   * Raises the alerts of a snapshot: budget thresholds, and spend anomalies unless
+   * `anomalies` is false (they read a month of daily spend).
+   */
+  async evaluate(
+    snapshot: BudgetSnapshot,
+    options: { anomalies?: boolean } = {},
+  ): Promise<FinopsAlert[]> {
     const { alertStore } = this.options;
     await alertStore.resolveEnded(snapshot.asOf);
-    const raised = await alertStore.raise([
+    const candidates = [
       ...snapshot.statuses.flatMap(budgetAlerts),
-      ...(await this.anomalyAlerts(snapshot.asOf)),
-    ]);
+      ...(options.anomalies === false
+        ? []
+        : await this.anomalyAlerts(snapshot.asOf)),
+    ];
+    // Alerts raised before, here or by another replica, need no write again.
+    const raised = await alertStore.raise(
+      candidates.filter(alert => !this.known.has(alert.key)),
+    );
+    if (this.known.size > MAX_KNOWN_KEYS) {
+      this.known.clear();
+    }
+    candidates.forEach(alert => this.known.add(alert.key));
     for (const alert of worthSending(raised)) {
       await this.options.notifier.notify(
         alert,

@@ -53,9 +53,11 @@ function setup() {
     logger: mockServices.logger.mock(),
   });
   const heard: string[] = [];
-  service.onSnapshot(async snapshot => {
+  service.onSnapshot(async (snapshot, evaluation) => {
     heard.push(
-      `${snapshot.asOf} ${snapshot.statuses.map(s => s.budget.amount)}`,
+      `${snapshot.asOf} ${snapshot.statuses.map(s => s.budget.amount)}${
+        evaluation === 'full' ? '' : ` (${evaluation})`
+      }`,
     );
   });
   return {
@@ -94,6 +96,21 @@ describe('BudgetService', () => {
       '2026-11-21 120.00',
     ]);
     expect(service.current().asOf).toBe('2026-11-21');
+  });
+
+  it('asks only for the metered evaluation after metered usage, and for the full one at the next periodic refresh', async () => {
+    const { service, heard } = setup();
+    await service.refresh('schedule');
+    await service.refresh('metered');
+    await service.refresh('metered');
+    expect(heard).toEqual([
+      '2026-11-20 100.00',
+      '2026-11-20 100.00 (metered)',
+      '2026-11-20 100.00 (metered)',
+    ]);
+    await service.refresh('schedule');
+    await service.refresh('schedule');
+    expect(heard.slice(3)).toEqual(['2026-11-20 100.00']);
   });
 
   it('runs one refresh at a time and keeps a change asked for during one', async () => {

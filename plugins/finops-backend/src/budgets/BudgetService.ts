@@ -15,10 +15,24 @@ import { BudgetSnapshot } from './BudgetSnapshot';
 import { BudgetStore } from './BudgetStore';
 
 /**
- * Why a snapshot is rebuilt: something changed (an ingestion, a budget edit), or the
- * periodic refresh that picks up the catalog.
+ * Why a snapshot is rebuilt: something changed (an ingestion, a budget edit), metered
+ * usage was reported, or the periodic refresh that picks up the catalog.
  */
-export type RefreshCause = 'change' | 'schedule';
+export type RefreshCause = 'change' | 'metered' | 'schedule';
+
+/**
+ * What listeners are asked to evaluate: everything, or only what must follow metered
+ * usage within a second (budget thresholds, gauges). Work that reads history
+ * (anomalies, scorecards) waits for the next full evaluation, which the periodic
+ * refresh makes when metered usage came in since the last.
+ */
+export type SnapshotEvaluation = 'full' | 'metered';
+
+/** Hears of a snapshot worth evaluating. */
+export type SnapshotListener = (
+  snapshot: BudgetSnapshot,
+  evaluation: SnapshotEvaluation,
+) => Promise<unknown>;
 
 /**
  * What alerts and scores depend on beyond spend: the day and the budgets. A periodic
@@ -51,9 +65,11 @@ export class BudgetService {
   private running?: Promise<BudgetSnapshot>;
   private queued?: Promise<BudgetSnapshot>;
   private changed = false;
+  private metered = false;
+  /** Metered usage came in since listeners last evaluated everything. */
+  private meteredSinceFull = false;
   private lastBasis?: string;
-  private readonly listeners: Array<(s: BudgetSnapshot) => Promise<unknown>> =
-    [];
+  private readonly listeners: SnapshotListener[] = [];
 
   constructor(
     private readonly options: {
@@ -67,7 +83,7 @@ export class BudgetService {
   }
 
   /** Called with each snapshot worth evaluating, e.g. to raise alerts. */
-  onSnapshot(listener: (snapshot: BudgetSnapshot) => Promise<unknown>) {
+  onSnapshot(listener: SnapshotListener) {
     this.listeners.push(listener);
   }
 
@@ -79,6 +95,9 @@ export class BudgetService {
   refresh(cause: RefreshCause = 'change'): Promise<BudgetSnapshot> {
     if (cause === 'change') {
       this.changed = true;
+    }
+    if (cause === 'metered') {
+      this.metered = true;
     }
     if (!this.running) {
       this.running = this.build().finally(() => {
@@ -98,18 +117,27 @@ export class BudgetService {
   }
 
   private async build() {
-    const changed = this.changed;
+    const { changed, metered } = this;
     this.changed = false;
+    this.metered = false;
+    this.meteredSinceFull ||= metered;
     const snapshot = await this.options.evaluator.evaluate();
     this.snapshot = snapshot;
     const basis = evaluationBasis(snapshot);
-    if (!changed && basis === this.lastBasis) {
+    const full =
+      changed ||
+      basis !== this.lastBasis ||
+      (!metered && this.meteredSinceFull);
+    if (!full && !metered) {
       return snapshot;
     }
-    this.lastBasis = basis;
+    if (full) {
+      this.lastBasis = basis;
+      this.meteredSinceFull = false;
+    }
     for (const listener of this.listeners) {
       try {
-        await listener(snapshot);
+        await listener(snapshot, full ? 'full' : 'metered');
       } catch (error) {
         this.options.logger.error(
           `Evaluating a budget snapshot failed: ${error}`,

@@ -354,7 +354,7 @@ export class MeteringService {
     this.refreshTimer = setTimeout(() => {
       this.refreshTimer = undefined;
       this.options.budgets
-        .refresh()
+        .refresh('metered')
         .catch(error =>
           this.options.logger.error(
             `Refreshing budgets after metered usage failed: ${error}`,
