@@ -14,6 +14,16 @@ export interface Config {
       /** Time a manual run through the API may take before it is given up. Defaults to 60. */
       manualRunTimeoutSeconds?: number;
     };
+    metering?: {
+      /**
+       * Which figure counts where sources have spend of the same entity, provider and
+       * day, highest first: each of invoice (FOCUS exports), vendor-api (vendors' usage
+       * and cost APIs), telemetry (Prometheus, OpenCost) and metered (POST /v1/usage and
+       * committed reservations) once. Defaults to invoice, vendor-api, telemetry,
+       * metered. The records of every source are kept for reconciliation.
+       */
+      precedence?: Array<'invoice' | 'vendor-api' | 'telemetry' | 'metered'>;
+    };
     budgets?: {
       /** Utilization after an estimate from which the guardrail warns. Defaults to 80. */
       guardrailWarnAtPercent?: number;

@@ -35,6 +35,7 @@ import { daysInWindow } from './records/daysInWindow';
 export class OpenCostCostSource implements CostSource {
   readonly id: string;
   readonly type = 'opencost';
+  readonly authority = 'telemetry';
   readonly schedule: CostSourceSchedule;
   private readonly client: OpenCostClient;
 

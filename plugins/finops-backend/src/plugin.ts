@@ -16,6 +16,7 @@ import {
   DatabaseCostStore,
 } from './database/DatabaseCostStore';
 import { DatabaseSourceRunStore } from './database/DatabaseSourceRunStore';
+import { CostPrecedence } from './database/CostPrecedence';
 import { CostSourceRunner } from './ingestion/CostSourceRunner';
 import { IngestionScheduler } from './ingestion/IngestionScheduler';
 import { ConfigPriceBook } from './pricing/ConfigPriceBook';
@@ -94,7 +95,8 @@ export const finopsPlugin = createBackendPlugin({
         } = deps;
         const settings = readFinopsConfig(config, sources);
         const db = await migrateFinopsDatabase(database);
-        const costStore = DatabaseCostStore.fromKnex(db);
+        const precedence = CostPrecedence.fromConfig(config, sources);
+        const costStore = DatabaseCostStore.fromKnex(db, precedence);
         const runStore = DatabaseSourceRunStore.fromKnex(db);
         const interrupted = await runStore.failInterrupted(
           'interrupted: the backend stopped before the run ended; the window it was writing kept its earlier data',
@@ -153,7 +155,9 @@ export const finopsPlugin = createBackendPlugin({
         // Gauges read the latest snapshot and scorecard results held here, never the database.
         const gauges = new FinopsGauges(deps.metrics);
         budgets.onSnapshot(async snapshot => gauges.updateBudgets(snapshot));
-        budgets.onSnapshot(snapshot => alerts.evaluate(snapshot));
+        budgets.onSnapshot((snapshot, evaluation) =>
+          alerts.evaluate(snapshot, { anomalies: evaluation === 'full' }),
+        );
         const scorecards = createScorecards({
           config,
           db,
@@ -162,11 +166,13 @@ export const finopsPlugin = createBackendPlugin({
           currency: settings.currency,
           metrics: scorecardMetrics,
         });
-        budgets.onSnapshot(async snapshot =>
-          gauges.updateScorecards(
-            await scorecards.evaluator.evaluate(snapshot),
-          ),
-        );
+        budgets.onSnapshot(async (snapshot, evaluation) => {
+          if (evaluation === 'full') {
+            gauges.updateScorecards(
+              await scorecards.evaluator.evaluate(snapshot),
+            );
+          }
+        });
         // Alerts and scorecards see attributed spend as after an ingestion.
         reattributor.onAttributed(() => void budgets.refresh());
         runner.onRunFinished(async run => {
@@ -178,7 +184,7 @@ export const finopsPlugin = createBackendPlugin({
 
         const denials = DatabaseDenialStore.fromKnex(db);
         const metering = new MeteringService({
-          store: DatabaseMeteringStore.fromKnex(db),
+          store: DatabaseMeteringStore.fromKnex(db, precedence),
           budgets,
           priceBook,
           logger,

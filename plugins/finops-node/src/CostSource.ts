@@ -62,6 +62,18 @@ export interface CostSourceSchedule {
 }
 
 /**
+ * What a source's figures are, for counting spend once where sources overlap: an
+ * `invoice` (a billing export), a vendor's `vendor-api` (usage or cost API), or
+ * `telemetry` (metrics priced by the price book, allocation estimates). Where sources
+ * of different kinds have spend of the same entity, provider and day, the day counts
+ * the kind that `tollgate.metering.precedence` ranks highest (by default invoice, then
+ * vendor-api, then telemetry, then usage metered as it is reported).
+ *
+ * @public
+ */
+export type CostAuthority = 'invoice' | 'vendor-api' | 'telemetry';
+
+/**
  * A source of cost data: OpenCost, Prometheus, FOCUS exports, or any other that a
  * backend module adds through the cost sources extension point.
  *
@@ -83,6 +95,8 @@ export interface CostSource {
    * API that answered nothing, leaves the earlier data and fails the run.
    */
   readonly allowEmptyWindows?: boolean;
+  /** What its figures are; `invoice` when not said. */
+  readonly authority?: CostAuthority;
   fetch(
     window: DayWindow,
     context: CostSourceFetchContext,

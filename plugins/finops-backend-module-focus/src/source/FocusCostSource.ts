@@ -75,6 +75,7 @@ interface FetchTally {
 export class FocusCostSource implements CostSource {
   readonly id: string;
   readonly type = 'focus';
+  readonly authority = 'invoice';
   readonly schedule?: CostSourceSchedule;
   readonly allowEmptyWindows: boolean;
 

@@ -33,6 +33,7 @@ export interface PrometheusCostSourceOptions {
 export class PrometheusCostSource implements CostSource {
   readonly id: string;
   readonly type = 'prometheus';
+  readonly authority = 'telemetry';
   readonly schedule: CostSourceSchedule;
   private readonly client: PrometheusClient;
   private readonly now: () => number;

@@ -28,11 +28,8 @@ import { COST_GROUP_SQL } from './costGroupKeys';
 import { BATCH_SIZE, WindowWriter } from './WindowWriter';
 import { selectRows } from './selectRows';
 import { lockSource } from './lockSource';
-import {
-  authoritative,
-  supersedeMetered,
-  METERED_SOURCE_ID,
-} from './supersedeMetered';
+import { countOnce, countedAbove, sourcesIn } from './countOnce';
+import { CostPrecedence } from './CostPrecedence';
 import { recordOfRow } from './recordOfRow';
 import {
   UnknownEntityClaim,
@@ -81,11 +78,18 @@ export async function migrateFinopsDatabase(database: DatabaseService) {
 
 /** The knex implementation of CostStore, for SQLite and PostgreSQL. */
 export class DatabaseCostStore implements CostStore {
-  static fromKnex(db: Knex): DatabaseCostStore {
-    return new DatabaseCostStore(db);
+  /** With `precedence`, which source counts where sources overlap; else metered counts last. */
+  static fromKnex(
+    db: Knex,
+    precedence = CostPrecedence.meteredLowest(),
+  ): DatabaseCostStore {
+    return new DatabaseCostStore(db, precedence);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly precedence: CostPrecedence,
+  ) {}
 
   async replaceWindow(
     sourceId: string,
@@ -134,7 +138,7 @@ export class DatabaseCostStore implements CostStore {
         );
       }
       await writer.finish();
-      await supersedeMetered(trx, window);
+      await countOnce(trx, window, this.precedence, { restore: sourceId });
       return counts;
     });
   }
@@ -441,23 +445,35 @@ export class DatabaseCostStore implements CostStore {
     window: DayWindow,
     attribute: (record: CostRecord) => CostRecord,
   ): Promise<number> {
-    return reattributeWindow(this.db, sourceId, window, attribute);
+    return reattributeWindow(
+      this.db,
+      sourceId,
+      window,
+      attribute,
+      this.precedence,
+    );
   }
 
   async *exportRows(window: DayWindow): AsyncIterable<ExportedCostRow> {
+    const sources = await sourcesIn(this.db, 'finops_cost_records', window);
+    const counted = await sourcesIn(this.db, 'finops_summary_costs', window);
     let lastId = 0;
     for (;;) {
-      const rows = await this.db('finops_cost_records')
+      const query = this.db('finops_cost_records')
         .whereBetween('day', [window.from, window.to])
-        .where('id', '>', lastId)
-        // metered spend that an authoritative source counts is left out
-        .whereNot(superseded =>
-          superseded
-            .where('source_id', METERED_SOURCE_ID)
-            .whereExists(authoritative(this.db, 'finops_cost_records')),
-        )
-        .orderBy('id')
-        .limit(BATCH_SIZE);
+        .where('id', '>', lastId);
+      // spend that a source ranked higher counts is left out
+      for (const sourceId of sources) {
+        const above = this.precedence.above(sourceId, counted);
+        if (above.length) {
+          query.whereNot(superseded =>
+            superseded
+              .where('source_id', sourceId)
+              .whereExists(countedAbove(this.db, 'finops_cost_records', above)),
+          );
+        }
+      }
+      const rows = await query.orderBy('id').limit(BATCH_SIZE);
       for (const row of rows) {
         yield { sourceId: row.source_id, ...recordOfRow(row) };
       }

@@ -1,7 +1,8 @@
 import { CostRecord, DayWindow } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { lockSource } from './lockSource';
-import { supersedeMetered } from './supersedeMetered';
+import { countOnce } from './countOnce';
+import { CostPrecedence } from './CostPrecedence';
 import { recordOfRow } from './recordOfRow';
 import { BATCH_SIZE, WindowWriter } from './WindowWriter';
 
@@ -46,6 +47,7 @@ export async function reattributeWindow(
   sourceId: string,
   window: DayWindow,
   attribute: (record: CostRecord) => CostRecord,
+  precedence: CostPrecedence,
 ): Promise<number> {
   return db.transaction(async trx => {
     await lockSource(trx, sourceId);
@@ -106,7 +108,7 @@ export async function reattributeWindow(
       }
     }
     await writer.finish();
-    await supersedeMetered(trx, window);
+    await countOnce(trx, window, precedence);
     return changed;
   });
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { lockKeys, lockSource } from '../database/lockSource';
 import { toBigInt } from '../database/toBigInt';
+import { CostPrecedence } from '../database/CostPrecedence';
 import {
   BudgetTaken,
   budgetTaken,
@@ -39,11 +40,15 @@ const RESERVATIONS = 'finops_reservations';
  * spend and open reservations the database holds at that moment.
  */
 export class DatabaseMeteringStore {
-  static fromKnex(db: Knex) {
-    return new DatabaseMeteringStore(db);
+  /** With `precedence`, which source counts where sources overlap; else metered counts last. */
+  static fromKnex(db: Knex, precedence = CostPrecedence.meteredLowest()) {
+    return new DatabaseMeteringStore(db, precedence);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly precedence: CostPrecedence,
+  ) {}
 
   /** Stores the events not seen before; answers the ids of those seen before. */
   async recordUsage(
@@ -52,7 +57,12 @@ export class DatabaseMeteringStore {
   ): Promise<{ duplicates: string[] }> {
     return this.db.transaction(async trx => {
       await lockSource(trx, METERED_SOURCE_ID);
-      const duplicates = await writeUsageEvents(trx, events, now);
+      const duplicates = await writeUsageEvents(
+        trx,
+        events,
+        now,
+        this.precedence,
+      );
       return { duplicates };
     });
   }
@@ -175,7 +185,7 @@ export class DatabaseMeteringStore {
         );
       }
       const event = usage(reservation);
-      await writeUsageEvents(trx, [event], now);
+      await writeUsageEvents(trx, [event], now, this.precedence);
       const committed = event.records.reduce(
         (sum, r) => sum + r.billedCostMicros,
         0n,

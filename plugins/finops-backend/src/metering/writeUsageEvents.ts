@@ -1,6 +1,7 @@
 import { CostRecord } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
-import { supersedeMetered } from '../database/supersedeMetered';
+import { countOnce } from '../database/countOnce';
+import { CostPrecedence } from '../database/CostPrecedence';
 import { WindowWriter } from '../database/WindowWriter';
 import { UsageMeasure } from './readUsageEvents';
 import { METERED_SOURCE_ID } from './usageRecords';
@@ -26,6 +27,7 @@ export async function writeUsageEvents(
   trx: Knex.Transaction,
   events: PricedUsageEvent[],
   now: Date,
+  precedence: CostPrecedence,
 ): Promise<string[]> {
   const writer = new WindowWriter(trx, METERED_SOURCE_ID);
   const inserted = new Set<string>();
@@ -71,9 +73,12 @@ export async function writeUsageEvents(
     }
   }
   if (days.length && refs.size) {
-    await supersedeMetered(trx, { from: days[0], to: days[days.length - 1] }, [
-      ...refs,
-    ]);
+    await countOnce(
+      trx,
+      { from: days[0], to: days[days.length - 1] },
+      precedence,
+      { entityRefs: [...refs] },
+    );
   }
   return duplicates;
 }

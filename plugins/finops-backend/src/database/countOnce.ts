@@ -1,0 +1,122 @@
+import { DayWindow } from '@tollgate/plugin-finops-common';
+import { Knex } from 'knex';
+import { CostPrecedence } from './CostPrecedence';
+import { lockSource } from './lockSource';
+import { METERED_SOURCE_ID } from './meteredSource';
+import { WindowWriter } from './WindowWriter';
+import { recordOfRow } from './recordOfRow';
+import { yieldToEventLoop } from './yieldToEventLoop';
+
+const ROLLUPS = ['finops_daily_costs', 'finops_summary_costs'];
+const RECORDS_PER_READ = 5000;
+
+/**
+ * Counts spend once where sources overlap: where sources have spend of the same entity,
+ * provider and day, the rollups of those that `precedence` ranks lower are removed for
+ * that day, so that budgets, queries and scores count the highest-ranked figure (an
+ * invoice over a vendor's API over telemetry over metered usage, by default). The
+ * records of every source stay, for reconciliation. Runs in the transaction of every
+ * write of rollups in the window, one at a time across replicas.
+ *
+ * With `restore`, for a window a source has just replaced, the rollups of the sources
+ * it ranks above are first rebuilt from their records: a day the source no longer
+ * covers counts theirs again.
+ */
+export async function countOnce(
+  trx: Knex.Transaction,
+  window: DayWindow,
+  precedence: CostPrecedence,
+  options: {
+    /** Only these entities' rollups, when a write names them. */
+    entityRefs?: string[];
+    /** The source whose window was replaced, when lower ones are to be restored. */
+    restore?: string;
+  } = {},
+): Promise<void> {
+  // every write that changes which source counts is serialized by this one lock
+  await lockSource(trx, METERED_SOURCE_ID);
+  if (options.restore) {
+    const stored = await sourcesIn(trx, 'finops_cost_records', window);
+    for (const sourceId of precedence.below(options.restore, stored)) {
+      await rebuildRollups(trx, sourceId, window);
+    }
+  }
+  const sources = await sourcesIn(trx, 'finops_summary_costs', window);
+  for (const sourceId of sources) {
+    const above = precedence.above(sourceId, sources);
+    if (!above.length) continue;
+    for (const table of ROLLUPS) {
+      const rows = trx(table)
+        .where('source_id', sourceId)
+        .whereBetween('day', [window.from, window.to])
+        .whereNotNull('entity_ref');
+      await (options.entityRefs
+        ? rows.whereIn('entity_ref', options.entityRefs)
+        : rows
+      )
+        .whereExists(countedAbove(trx, table, above))
+        .delete();
+    }
+  }
+}
+
+/**
+ * Whether a source of `above` has spend of a row's entity, provider and day: the row's
+ * spend is counted by that source instead.
+ */
+export function countedAbove(
+  db: Knex | Knex.Transaction,
+  table: string,
+  above: string[],
+) {
+  return db('finops_summary_costs as counted')
+    .select(db.raw('1'))
+    .whereIn('counted.source_id', above)
+    .whereRaw('counted.entity_ref = ??', [`${table}.entity_ref`])
+    .whereRaw('counted.provider = ??', [`${table}.provider`])
+    .whereRaw('counted.day = ??', [`${table}.day`]);
+}
+
+/** The sources with rows in a table's window. */
+export async function sourcesIn(
+  db: Knex | Knex.Transaction,
+  table: string,
+  window: DayWindow,
+): Promise<string[]> {
+  const rows: Array<{ source_id: string }> = await db(table)
+    .distinct('source_id')
+    .whereBetween('day', [window.from, window.to]);
+  return rows.map(row => row.source_id);
+}
+
+/** Sums a source's records in a window into its rollups anew. */
+async function rebuildRollups(
+  trx: Knex.Transaction,
+  sourceId: string,
+  window: DayWindow,
+) {
+  for (const table of ROLLUPS) {
+    await trx(table)
+      .where('source_id', sourceId)
+      .whereBetween('day', [window.from, window.to])
+      .delete();
+  }
+  const writer = new WindowWriter(trx, sourceId);
+  let lastId = 0;
+  for (;;) {
+    const rows = await trx('finops_cost_records')
+      .where('source_id', sourceId)
+      .whereBetween('day', [window.from, window.to])
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(RECORDS_PER_READ);
+    for (const row of rows) {
+      const written = writer.addToRollups(recordOfRow(row));
+      if (written) await written;
+    }
+    if (rows.length < RECORDS_PER_READ) break;
+    lastId = Number(rows[rows.length - 1].id);
+    await yieldToEventLoop();
+  }
+  await writer.finish();
+}
