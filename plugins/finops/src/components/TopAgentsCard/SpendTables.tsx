@@ -10,6 +10,9 @@ import {
 import { AgentSpend, SessionSpend } from '@tollgate/plugin-finops-common';
 import { formatMoney, formatQuantity } from '../format';
 
+/** Figures and their headings on one line, however narrow the table. */
+const figure = { whiteSpace: 'nowrap' } as const;
+
 function events(count: number) {
   return formatQuantity(String(count));
 }
@@ -28,8 +31,12 @@ export function AgentsTable(props: { items: AgentSpend[]; currency: string }) {
           <TableHead>
             <TableRow>
               <TableCell>Agent</TableCell>
-              <TableCell align="right">Cost</TableCell>
-              <TableCell align="right">Events</TableCell>
+              <TableCell align="right" style={figure}>
+                Cost
+              </TableCell>
+              <TableCell align="right" style={figure}>
+                Events
+              </TableCell>
               <TableCell>Spent for</TableCell>
             </TableRow>
           </TableHead>
@@ -37,12 +44,18 @@ export function AgentsTable(props: { items: AgentSpend[]; currency: string }) {
             {props.items.map(agent => (
               <TableRow key={agent.agentId}>
                 <TableCell>{agent.agentId}</TableCell>
-                <TableCell align="right">
+                <TableCell align="right" style={figure}>
                   {formatMoney(agent.cost, props.currency)}
                 </TableCell>
-                <TableCell align="right">{events(agent.events)}</TableCell>
+                <TableCell align="right" style={figure}>
+                  {events(agent.events)}
+                </TableCell>
                 <TableCell>
-                  <EntityRefLinks entityRefs={agent.entityRefs} />
+                  {agent.entityRefs.length > 0 ? (
+                    <EntityRefLinks entityRefs={agent.entityRefs} />
+                  ) : (
+                    '–'
+                  )}
                 </TableCell>
               </TableRow>
             ))}
@@ -72,8 +85,12 @@ export function SessionsTable(props: {
               <TableCell>Session</TableCell>
               <TableCell>Agent</TableCell>
               <TableCell>Entity</TableCell>
-              <TableCell align="right">Events</TableCell>
-              <TableCell align="right">Cost</TableCell>
+              <TableCell align="right" style={figure}>
+                Events
+              </TableCell>
+              <TableCell align="right" style={figure}>
+                Cost
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -88,8 +105,10 @@ export function SessionsTable(props: {
                     '–'
                   )}
                 </TableCell>
-                <TableCell align="right">{events(session.events)}</TableCell>
-                <TableCell align="right">
+                <TableCell align="right" style={figure}>
+                  {events(session.events)}
+                </TableCell>
+                <TableCell align="right" style={figure}>
                   {formatMoney(session.cost, props.currency)}
                 </TableCell>
               </TableRow>

@@ -58,9 +58,16 @@ describe('TopAgentsCard', () => {
 
   it('says when agents spent but no session was named', async () => {
     await render({
-      value: { ...meteringSummary, topSessions: [] },
+      value: {
+        ...meteringSummary,
+        topAgents: [{ ...meteringSummary.topAgents[1], entityRefs: [] }],
+        topSessions: [],
+      },
       loading: false,
     });
+    expect(rowsOf(screen.getByRole('table', { name: 'Top agents' }))).toEqual([
+      ['locator-agent', '$11.00', '40', '–'],
+    ]);
     expect(screen.getByRole('table', { name: 'Top agents' })).toBeVisible();
     expect(
       screen.getByText('No usage reported with a session id.'),

@@ -34,10 +34,10 @@ export function TopAgentsCard(props: { state: MeteringSummaryState }) {
       )}
       {value && !empty && (
         <Grid container spacing={2}>
-          <Grid item xs={12} lg={6}>
+          <Grid item xs={12} xl={6}>
             <AgentsTable items={value.topAgents} currency={value.currency} />
           </Grid>
-          <Grid item xs={12} lg={6}>
+          <Grid item xs={12} xl={6}>
             <SessionsTable
               items={value.topSessions}
               currency={value.currency}
