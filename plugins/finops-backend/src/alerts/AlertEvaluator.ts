@@ -55,16 +55,15 @@ export class AlertEvaluator {
   ): Promise<FinopsAlert[]> {
     const { alertStore } = this.options;
     await alertStore.resolveEnded(snapshot.asOf);
+    // Alerts raised before, here or by another replica, need no write again.
+    const isNew = (key: string) => !this.known.has(key);
     const candidates = [
-      ...snapshot.statuses.flatMap(budgetAlerts),
+      ...snapshot.statuses.flatMap(status => budgetAlerts(status, isNew)),
       ...(options.anomalies === false
         ? []
-        : await this.anomalyAlerts(snapshot.asOf)),
+        : (await this.anomalyAlerts(snapshot.asOf)).filter(a => isNew(a.key))),
     ];
-    // Alerts raised before, here or by another replica, need no write again.
-    const raised = await alertStore.raise(
-      candidates.filter(alert => !this.known.has(alert.key)),
-    );
+    const raised = await alertStore.raise(candidates);
     if (this.known.size > MAX_KNOWN_KEYS) {
       this.known.clear();
     }
@@ -134,8 +133,23 @@ export class AlertEvaluator {
   }
 }
 
-function budgetAlerts(status: BudgetStatus): NewAlert[] {
+/** The threshold alerts a budget's status calls for, of those whose key `isNew` says. */
+function budgetAlerts(
+  status: BudgetStatus,
+  isNew: (key: string) => boolean,
+): NewAlert[] {
   const { budget, period } = status;
+  const actualKey = (threshold: number) =>
+    `actual:${budget.id}:${period.from}:${threshold}`;
+  const forecastKey = (threshold: number) =>
+    `forecast:${budget.id}:${period.from}:${threshold}`;
+  const crossed = status.thresholdsCrossed.filter(t => isNew(actualKey(t)));
+  const forecasts = status.forecastThresholdsCrossed.filter(
+    t => !status.thresholdsCrossed.includes(t) && isNew(forecastKey(t)),
+  );
+  if (!crossed.length && !forecasts.length) {
+    return [];
+  }
   const scope = describeBudgetScope(budget.scope);
   const amount = `${cents(budget.amount)} ${budget.currency}/${budget.period}`;
   const spent = cents(status.spent);
@@ -146,32 +160,30 @@ function budgetAlerts(status: BudgetStatus): NewAlert[] {
     periodStart: period.from,
     periodEnd: period.to,
   };
-  const actual = status.thresholdsCrossed.map(threshold => ({
+  const actual = crossed.map(threshold => ({
     ...base,
-    key: `actual:${budget.id}:${period.from}:${threshold}`,
+    key: actualKey(threshold),
     kind: 'actual' as const,
     threshold,
     title: `Budget ${threshold}% reached: ${scope}`,
     description: `${spent} ${budget.currency} spent of the ${budget.enforcement} budget of ${amount} (${status.utilization}%) for ${period.from} to ${period.to}; forecast ${forecastAmount}`,
   }));
-  const forecast = status.forecastThresholdsCrossed
-    .filter(t => !status.thresholdsCrossed.includes(t))
-    .map(threshold => ({
-      ...base,
-      key: `forecast:${budget.id}:${period.from}:${threshold}`,
-      kind: 'forecast' as const,
-      threshold,
-      title: `Forecast to reach ${threshold}% of budget: ${scope}`,
-      description: `Forecast ${forecastAmount} ${budget.currency} by ${
-        period.to
-      } against the ${budget.enforcement} budget of ${amount} (${
-        status.forecastUtilization
-      }%); ${spent} spent so far${
-        status.daysUntilExhaustion !== null
-          ? `, exhausted in ${status.daysUntilExhaustion} days`
-          : ''
-      }`,
-    }));
+  const forecast = forecasts.map(threshold => ({
+    ...base,
+    key: forecastKey(threshold),
+    kind: 'forecast' as const,
+    threshold,
+    title: `Forecast to reach ${threshold}% of budget: ${scope}`,
+    description: `Forecast ${forecastAmount} ${budget.currency} by ${
+      period.to
+    } against the ${budget.enforcement} budget of ${amount} (${
+      status.forecastUtilization
+    }%); ${spent} spent so far${
+      status.daysUntilExhaustion !== null
+        ? `, exhausted in ${status.daysUntilExhaustion} days`
+        : ''
+    }`,
+  }));
   return [...actual, ...forecast];
 }
 

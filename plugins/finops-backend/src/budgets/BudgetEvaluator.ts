@@ -37,6 +37,13 @@ import { UnknownEntityReattributor } from '../ingestion/UnknownEntityReattributo
  * daily spend of what it covers.
  */
 export class BudgetEvaluator {
+  private lastView?: {
+    catalogEntities: Entity[];
+    entities: BudgetedEntity[];
+    entityByRef: Map<string, BudgetedEntity>;
+    annotationBudgets: Budget[];
+  };
+
   constructor(
     private readonly options: {
       costStore: CostStore;
@@ -49,17 +56,26 @@ export class BudgetEvaluator {
     },
   ) {}
 
-  async evaluate(): Promise<BudgetSnapshot> {
+  /**
+   * Builds a snapshot. With `catalogEntities`, of a snapshot taken since the catalog
+   * last changed, the catalog is not read again, nor unallocated spend attributed:
+   * what changed is spend alone, as after metered usage.
+   */
+  async evaluate(
+    options: { catalogEntities?: Entity[] } = {},
+  ): Promise<BudgetSnapshot> {
     const now = this.options.now?.() ?? new Date();
     const asOf = dayOf(now);
     const [catalogEntities, apiBudgets] = await Promise.all([
-      this.options.loadEntities(),
+      options.catalogEntities ?? this.options.loadEntities(),
       this.options.budgetStore.list(),
     ]);
-    await this.options.reattributor?.run(catalogEntities);
-    const entities = catalogEntities.map(toBudgetedEntity);
-    const entityByRef = new Map(entities.map(e => [e.entityRef, e]));
-    const chosen = chooseBudgets(catalogEntities, apiBudgets);
+    if (!options.catalogEntities) {
+      await this.options.reattributor?.run(catalogEntities);
+    }
+    const { entities, entityByRef, annotationBudgets } =
+      this.catalogView(catalogEntities);
+    const chosen = chooseBudgets(annotationBudgets, apiBudgets);
     const invalid: InvalidBudget[] = [];
     const inForce = chosen.inForce.filter(budget => {
       const problem = budgetProblem(budget);
@@ -88,6 +104,22 @@ export class BudgetEvaluator {
       catalogEntities,
       invalid,
     );
+  }
+
+  /** What budgets read of the catalog, built once per catalog read. */
+  private catalogView(catalogEntities: Entity[]) {
+    if (this.lastView?.catalogEntities !== catalogEntities) {
+      const entities = catalogEntities.map(toBudgetedEntity);
+      this.lastView = {
+        catalogEntities,
+        entities,
+        entityByRef: new Map(entities.map(e => [e.entityRef, e])),
+        annotationBudgets: catalogEntities.flatMap(
+          entity => annotationBudget(entity) ?? [],
+        ),
+      };
+    }
+    return this.lastView;
   }
 
   /** Daily spend by entity, team and cost center in each currency budgets use. */
@@ -163,14 +195,11 @@ function budgetProblem(budget: Budget): string | undefined {
 }
 
 /** A catalog annotation wins over an API budget for the same entity. */
-function chooseBudgets(entities: Entity[], apiBudgets: Budget[]) {
+function chooseBudgets(annotationBudgets: Budget[], apiBudgets: Budget[]) {
   const inForce = new Map<string, Budget>();
-  for (const entity of entities) {
-    const budget = annotationBudget(entity);
-    if (budget) {
-      const { kind, value } = budgetScopeKey(budget.scope);
-      inForce.set(`${kind}:${value}`, budget);
-    }
+  for (const budget of annotationBudgets) {
+    const { kind, value } = budgetScopeKey(budget.scope);
+    inForce.set(`${kind}:${value}`, budget);
   }
   const overridden: Budget[] = [];
   for (const budget of apiBudgets) {

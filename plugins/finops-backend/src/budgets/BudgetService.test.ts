@@ -1,9 +1,17 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { BudgetStatus } from '@tollgate/plugin-finops-common';
 import { BudgetEvaluator } from './BudgetEvaluator';
 import { BudgetService } from './BudgetService';
 import { BudgetSnapshot } from './BudgetSnapshot';
 import { BudgetStore } from './BudgetStore';
+
+const catalogEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'summarizer', namespace: 'default' },
+  spec: { owner: 'group:default/ml' },
+};
 
 function status(amount: string): BudgetStatus {
   return {
@@ -35,15 +43,18 @@ function status(amount: string): BudgetStatus {
 function setup() {
   let next = { asOf: '2026-11-20', amount: '100.00' };
   let evaluations = 0;
+  const catalogReads: boolean[] = [];
   const evaluator = {
-    evaluate: async () => {
+    evaluate: async (options: { catalogEntities?: Entity[] } = {}) => {
       evaluations += 1;
+      catalogReads.push(!options.catalogEntities);
       return new BudgetSnapshot(
         `${next.asOf}T10:00:00.000Z`,
         next.asOf,
         [status(next.amount)],
         [],
         [],
+        options.catalogEntities ?? [catalogEntity],
       );
     },
   } as unknown as BudgetEvaluator;
@@ -63,6 +74,7 @@ function setup() {
   return {
     service,
     heard,
+    catalogReads,
     evaluations: () => evaluations,
     set: (changes: Partial<typeof next>) => {
       next = { ...next, ...changes };
@@ -111,6 +123,24 @@ describe('BudgetService', () => {
     await service.refresh('schedule');
     await service.refresh('schedule');
     expect(heard.slice(3)).toEqual(['2026-11-20 100.00']);
+  });
+
+  it('reads the catalog again at a periodic refresh, however much metered usage comes in', async () => {
+    const { service, heard, catalogReads } = setup();
+    await service.refresh('schedule');
+    await service.refresh('metered');
+    // a periodic refresh asked for while metered usage keeps coming
+    const running = service.refresh('metered');
+    const queued = service.refresh('schedule');
+    service.refresh('metered');
+    await Promise.all([running, queued]);
+    expect(catalogReads).toEqual([true, false, false, true]);
+    expect(heard).toEqual([
+      '2026-11-20 100.00',
+      '2026-11-20 100.00 (metered)',
+      '2026-11-20 100.00 (metered)',
+      '2026-11-20 100.00',
+    ]);
   });
 
   it('runs one refresh at a time and keeps a change asked for during one', async () => {

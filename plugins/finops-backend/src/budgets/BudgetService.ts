@@ -66,6 +66,7 @@ export class BudgetService {
   private queued?: Promise<BudgetSnapshot>;
   private changed = false;
   private metered = false;
+  private scheduled = false;
   /** Metered usage came in since listeners last evaluated everything. */
   private meteredSinceFull = false;
   private lastBasis?: string;
@@ -99,6 +100,14 @@ export class BudgetService {
     if (cause === 'metered') {
       this.metered = true;
     }
+    if (cause === 'schedule') {
+      this.scheduled = true;
+    }
+    return this.start();
+  }
+
+  /** Builds now, or after the running build with the causes asked for meanwhile. */
+  private start(): Promise<BudgetSnapshot> {
     if (!this.running) {
       this.running = this.build().finally(() => {
         this.running = undefined;
@@ -110,24 +119,30 @@ export class BudgetService {
         .catch(() => undefined)
         .then(() => {
           this.queued = undefined;
-          return this.refresh('schedule');
+          return this.start();
         });
     }
     return this.queued;
   }
 
   private async build() {
-    const { changed, metered } = this;
+    const { changed, metered, scheduled } = this;
     this.changed = false;
     this.metered = false;
+    this.scheduled = false;
     this.meteredSinceFull ||= metered;
-    const snapshot = await this.options.evaluator.evaluate();
+    // metered usage changes spend alone: the catalog of the last snapshot holds
+    const spendOnly =
+      metered && !changed && !scheduled && this.snapshot.catalogEntities.length;
+    const snapshot = await this.options.evaluator.evaluate(
+      spendOnly ? { catalogEntities: this.snapshot.catalogEntities } : {},
+    );
     this.snapshot = snapshot;
     const basis = evaluationBasis(snapshot);
     const full =
       changed ||
       basis !== this.lastBasis ||
-      (!metered && this.meteredSinceFull);
+      (scheduled && this.meteredSinceFull);
     if (!full && !metered) {
       return snapshot;
     }

@@ -46,6 +46,7 @@ export class BudgetSnapshot {
   private readonly overriddenByScope = new Map<string, Budget[]>();
   private readonly entitiesByRef: Map<string, BudgetedEntity>;
   private readonly guardrailByRef = new Map<string, GuardrailBudget[]>();
+  private readonly parsed = new Map<BudgetStatus, GuardrailBudget>();
 
   constructor(
     readonly takenAt: string,
@@ -69,17 +70,6 @@ export class BudgetSnapshot {
       ]);
     }
     this.entitiesByRef = new Map(entities.map(e => [e.entityRef, e]));
-    const parsed = new Map<BudgetStatus, GuardrailBudget>();
-    for (const entity of entities) {
-      this.guardrailByRef.set(
-        entity.entityRef,
-        this.covering(entity).map(status => {
-          const budget = parsed.get(status) ?? guardrailBudget(status);
-          parsed.set(status, budget);
-          return budget;
-        }),
-      );
-    }
   }
 
   static empty(now: Date): BudgetSnapshot {
@@ -125,14 +115,20 @@ export class BudgetSnapshot {
   }
 
   /**
-   * The budgets the guardrail checks for an entity, own first, parsed when the
-   * snapshot is built for the entities it holds.
+   * The budgets the guardrail checks for an entity, own first, parsed at the first
+   * check of the entity in this snapshot.
    */
   guardrailBudgets(entity: BudgetedEntity): GuardrailBudget[] {
-    return (
-      this.guardrailByRef.get(entity.entityRef) ??
-      this.covering(entity).map(guardrailBudget)
-    );
+    let budgets = this.guardrailByRef.get(entity.entityRef);
+    if (!budgets) {
+      budgets = this.covering(entity).map(status => {
+        const budget = this.parsed.get(status) ?? guardrailBudget(status);
+        this.parsed.set(status, budget);
+        return budget;
+      });
+      this.guardrailByRef.set(entity.entityRef, budgets);
+    }
+    return budgets;
   }
 
   private covering(entity: BudgetedEntity): BudgetStatus[] {

@@ -1,14 +1,14 @@
 import { DayWindow } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { CostPrecedence } from './CostPrecedence';
-import { lockSource } from './lockSource';
-import { METERED_SOURCE_ID } from './meteredSource';
+import { lockKeys } from './lockSource';
 import { WindowWriter } from './WindowWriter';
 import { recordOfRow } from './recordOfRow';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 const ROLLUPS = ['finops_daily_costs', 'finops_summary_costs'];
 const RECORDS_PER_READ = 5000;
+const COUNT_ONCE_LOCK = 'finops-count-once';
 
 /**
  * Counts spend once where sources overlap: where sources have spend of the same entity,
@@ -16,7 +16,8 @@ const RECORDS_PER_READ = 5000;
  * that day, so that budgets, queries and scores count the highest-ranked figure (an
  * invoice over a vendor's API over telemetry over metered usage, by default). The
  * records of every source stay, for reconciliation. Runs in the transaction of every
- * write of rollups in the window, one at a time across replicas.
+ * write of rollups, after the write: a window's write one at a time across replicas,
+ * metered writes of entities beside each other.
  *
  * With `restore`, for a window a source has just replaced, the rollups of the sources
  * it ranks above are first rebuilt from their records: a day the source no longer
@@ -33,15 +34,26 @@ export async function countOnce(
     restore?: string;
   } = {},
 ): Promise<void> {
-  // every write that changes which source counts is serialized by this one lock
-  await lockSource(trx, METERED_SOURCE_ID);
+  // Writes of whole windows, which may change what counts anywhere in them, take this
+  // lock alone; writes that add the spend of some entities (metered usage) share it,
+  // as they change nothing of each other's.
+  await lockKeys(
+    trx,
+    [COUNT_ONCE_LOCK],
+    options.entityRefs ? 'shared' : 'exclusive',
+  );
   if (options.restore) {
     const stored = await sourcesIn(trx, 'finops_cost_records', window);
     for (const sourceId of precedence.below(options.restore, stored)) {
       await rebuildRollups(trx, sourceId, window);
     }
   }
-  const sources = await sourcesIn(trx, 'finops_summary_costs', window);
+  const sources = await sourcesIn(
+    trx,
+    'finops_summary_costs',
+    window,
+    options.entityRefs,
+  );
   for (const sourceId of sources) {
     const above = precedence.above(sourceId, sources);
     if (!above.length) continue;
@@ -82,10 +94,15 @@ export async function sourcesIn(
   db: Knex | Knex.Transaction,
   table: string,
   window: DayWindow,
+  /** Only rows of these entities. */
+  entityRefs?: string[],
 ): Promise<string[]> {
-  const rows: Array<{ source_id: string }> = await db(table)
+  const query = db(table)
     .distinct('source_id')
     .whereBetween('day', [window.from, window.to]);
+  const rows: Array<{ source_id: string }> = await (entityRefs
+    ? query.whereIn('entity_ref', entityRefs)
+    : query);
   return rows.map(row => row.source_id);
 }
 

@@ -2,15 +2,24 @@ import { Knex } from 'knex';
 
 /**
  * Holds transaction-scoped locks on the given keys until the transaction ends, taken in
- * sorted order so that two transactions never wait for each other. On PostgreSQL, where
- * replicas write at once, these are advisory locks; SQLite has one writer already.
+ * sorted order so that two transactions never wait for each other. A shared lock
+ * excludes only the exclusive holders of its key. On PostgreSQL, where replicas write
+ * at once, these are advisory locks; SQLite has one writer already.
  */
-export async function lockKeys(trx: Knex.Transaction, keys: string[]) {
+export async function lockKeys(
+  trx: Knex.Transaction,
+  keys: string[],
+  mode: 'exclusive' | 'shared' = 'exclusive',
+) {
   if (trx.client.driverName !== 'pg') {
     return;
   }
+  const lock =
+    mode === 'shared'
+      ? 'pg_advisory_xact_lock_shared'
+      : 'pg_advisory_xact_lock';
   for (const key of [...keys].sort()) {
-    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [key]);
+    await trx.raw(`SELECT ${lock}(hashtext(?))`, [key]);
   }
 }
 

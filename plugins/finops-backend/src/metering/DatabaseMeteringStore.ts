@@ -3,7 +3,7 @@ import { BudgetScope, DayWindow } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
-import { lockKeys, lockSource } from '../database/lockSource';
+import { lockKeys } from '../database/lockSource';
 import { toBigInt } from '../database/toBigInt';
 import { CostPrecedence } from '../database/CostPrecedence';
 import {
@@ -12,7 +12,6 @@ import {
   rateTaken,
   sessionTaken,
 } from './reservationSums';
-import { METERED_SOURCE_ID } from './usageRecords';
 import { PricedUsageEvent, writeUsageEvents } from './writeUsageEvents';
 
 export type { BudgetTaken, PricedUsageEvent };
@@ -56,7 +55,6 @@ export class DatabaseMeteringStore {
     now: Date,
   ): Promise<{ duplicates: string[] }> {
     return this.db.transaction(async trx => {
-      await lockSource(trx, METERED_SOURCE_ID);
       const duplicates = await writeUsageEvents(
         trx,
         events,
@@ -174,7 +172,6 @@ export class DatabaseMeteringStore {
     now: Date,
   ): Promise<Reservation> {
     return this.db.transaction(async trx => {
-      await lockSource(trx, METERED_SOURCE_ID);
       const reservation = await this.load(trx, id, now);
       if (reservation.status === 'committed') {
         return reservation;

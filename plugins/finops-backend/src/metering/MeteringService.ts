@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
   GuardrailDecision,
@@ -8,7 +9,7 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
 import { BudgetService } from '../budgets/BudgetService';
-import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { EntityIndex, normalizeEntityRef } from '../ingestion/EntityIndex';
 import { attributeRecord } from '../ingestion/attributeItems';
 import { DatabaseMeteringStore, Reservation } from './DatabaseMeteringStore';
@@ -37,7 +38,8 @@ const REFRESH_DELAY_MS = 250;
  * hard budget pass 100 percent. The budget definitions come from the budget snapshot.
  */
 export class MeteringService {
-  private readonly indexes = new WeakMap<BudgetSnapshot, EntityIndex>();
+  /** By the catalog read a snapshot was built from, which snapshots of spend share. */
+  private readonly indexes = new WeakMap<Entity[], EntityIndex>();
   private refreshTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -333,11 +335,11 @@ export class MeteringService {
   }
 
   private index(): EntityIndex {
-    const snapshot = this.options.budgets.current();
-    let index = this.indexes.get(snapshot);
+    const { catalogEntities } = this.options.budgets.current();
+    let index = this.indexes.get(catalogEntities);
     if (!index) {
-      index = new EntityIndex(snapshot.catalogEntities);
-      this.indexes.set(snapshot, index);
+      index = new EntityIndex(catalogEntities);
+      this.indexes.set(catalogEntities, index);
     }
     return index;
   }

@@ -11,6 +11,22 @@ export function budgetPeriodWindow(
   period: BudgetPeriod,
   day: string,
 ): DayWindow {
+  // every budget of a snapshot asks for the period of the same day
+  const key = `${period} ${day}`;
+  let window = windows.get(key);
+  if (!window) {
+    window = computeWindow(period, day);
+    if (windows.size >= MAX_KEPT) windows.clear();
+    windows.set(key, window);
+  }
+  return { ...window };
+}
+
+const MAX_KEPT = 1024;
+const windows = new Map<string, DayWindow>();
+const resets = new Map<string, string>();
+
+function computeWindow(period: BudgetPeriod, day: string): DayWindow {
   const year = Number(day.slice(0, 4));
   const month = Number(day.slice(5, 7)) - 1;
   let firstMonth: number;
@@ -41,7 +57,13 @@ export function budgetPeriodWindow(
 
 /** The instant a period ends and its budget resets: midnight UTC after its last day. @public */
 export function budgetResetsAt(window: DayWindow): string {
-  const end = new Date(`${window.to}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 1);
-  return end.toISOString();
+  let reset = resets.get(window.to);
+  if (reset === undefined) {
+    const end = new Date(`${window.to}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 1);
+    reset = end.toISOString();
+    if (resets.size >= MAX_KEPT) resets.clear();
+    resets.set(window.to, reset);
+  }
+  return reset;
 }

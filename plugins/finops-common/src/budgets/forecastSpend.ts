@@ -101,6 +101,16 @@ function factorsByWeekday(days: string[], values: number[], rate: number) {
   return factors.map((_, d) => sums[d] / counts[d] / rate);
 }
 
+/** Weekdays of the days seen, Sunday 0: snapshots forecast every budget over the same days. */
+const weekdays = new Map<string, number>();
+const MAX_WEEKDAYS_KEPT = 4096;
+
 function weekday(day: string): number {
-  return new Date(`${day}T00:00:00Z`).getUTCDay();
+  let value = weekdays.get(day);
+  if (value === undefined) {
+    value = new Date(`${day}T00:00:00Z`).getUTCDay();
+    if (weekdays.size >= MAX_WEEKDAYS_KEPT) weekdays.clear();
+    weekdays.set(day, value);
+  }
+  return value;
 }
