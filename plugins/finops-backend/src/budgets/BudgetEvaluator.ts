@@ -7,21 +7,18 @@ import {
 import {
   BUDGET_PERIODS,
   Budget,
-  FORECAST_HISTORY_DAYS,
+  BudgetStatus,
   MAX_MONEY_TEXT,
   isCurrencyCode,
   parseMicros,
-  addDays,
   annotationBudget,
-  budgetPeriodWindow,
   budgetScopeKey,
   budgetStatus,
   dayOf,
   ownBudgetScope,
   readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
-import { CostStore, SpendScopeKind } from '../database/CostStore';
-import { yieldToEventLoop } from '../database/yieldToEventLoop';
+import { CostStore } from '../database/CostStore';
 import { BudgetStore } from './BudgetStore';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
@@ -30,6 +27,14 @@ import {
   InvalidBudget,
 } from './BudgetSnapshot';
 import { UnknownEntityReattributor } from '../ingestion/UnknownEntityReattributor';
+import { BudgetSpend, sumDaily } from './BudgetSpend';
+
+/** A budget's status with what it was computed from. */
+interface ComputedStatus {
+  basis: string;
+  parts: Array<ReadonlyMap<string, bigint>>;
+  status: BudgetStatus;
+}
 
 /**
  * Builds the budget snapshot: the budgets in force (a catalog annotation wins over a
@@ -37,6 +42,8 @@ import { UnknownEntityReattributor } from '../ingestion/UnknownEntityReattributo
  * daily spend of what it covers.
  */
 export class BudgetEvaluator {
+  private readonly spend: BudgetSpend;
+  private lastStatuses = new Map<string, ComputedStatus>();
   private lastView?: {
     catalogEntities: Entity[];
     entities: BudgetedEntity[];
@@ -54,7 +61,9 @@ export class BudgetEvaluator {
       reattributor?: UnknownEntityReattributor;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.spend = new BudgetSpend(options.costStore);
+  }
 
   /**
    * Builds a snapshot. With `catalogEntities`, of a snapshot taken since the catalog
@@ -87,14 +96,25 @@ export class BudgetEvaluator {
     for (const { id, problem } of invalid) {
       this.options.logger?.warn(`Budget ${id} is left out: ${problem}`);
     }
-    const spend = await this.loadSpend(inForce, asOf);
-    const statuses = inForce.map(budget =>
-      budgetStatus({
-        budget,
-        daily: spend.dailyFor(budget, entityByRef),
-        asOf,
-      }),
-    );
+    const spend = await this.spend.load(inForce, asOf, {
+      todayOnly: Boolean(options.catalogEntities),
+    });
+    // a status whose budget, day and spend are those of the last snapshot is reused
+    const computed = new Map<string, ComputedStatus>();
+    const statuses = inForce.map(budget => {
+      const basis = `${asOf} ${JSON.stringify(budget)}`;
+      const parts = spend.partsOf(budget, entityByRef);
+      const last = this.lastStatuses.get(budget.id);
+      const status =
+        last?.basis === basis &&
+        last.parts.length === parts.length &&
+        last.parts.every((part, i) => part === parts[i])
+          ? last.status
+          : budgetStatus({ budget, daily: sumDaily(parts), asOf });
+      computed.set(budget.id, { basis, parts, status });
+      return status;
+    });
+    this.lastStatuses = computed;
     return new BudgetSnapshot(
       now.toISOString(),
       asOf,
@@ -120,59 +140,6 @@ export class BudgetEvaluator {
       };
     }
     return this.lastView;
-  }
-
-  /** Daily spend by entity, team and cost center in each currency budgets use. */
-  private async loadSpend(budgets: Budget[], asOf: string) {
-    const byCurrency = new Map<string, Map<string, Map<string, bigint>>>();
-    const needed = new Map<
-      string,
-      { from: string; kinds: Set<SpendScopeKind> }
-    >();
-    for (const budget of budgets) {
-      const periodFrom = budgetPeriodWindow(budget.period, asOf).from;
-      const historyFrom = addDays(asOf, -FORECAST_HISTORY_DAYS);
-      const from = periodFrom < historyFrom ? periodFrom : historyFrom;
-      const entry = needed.get(budget.currency) ?? { from, kinds: new Set() };
-      entry.from = from < entry.from ? from : entry.from;
-      entry.kinds.add(budgetScopeKey(budget.scope).kind);
-      needed.set(budget.currency, entry);
-    }
-    for (const [currency, { from, kinds }] of needed) {
-      const series = new Map<string, Map<string, bigint>>();
-      for (const by of kinds) {
-        await yieldToEventLoop();
-        const rows = await this.options.costStore.dailySpend({
-          by,
-          window: { from, to: asOf },
-          currency,
-        });
-        for (const row of rows) {
-          const key = `${by}:${row.key}`;
-          const daily = series.get(key) ?? new Map<string, bigint>();
-          daily.set(row.day, (daily.get(row.day) ?? 0n) + row.costMicros);
-          series.set(key, daily);
-        }
-      }
-      byCurrency.set(currency, series);
-    }
-    return {
-      dailyFor(budget: Budget, entityByRef: Map<string, BudgetedEntity>) {
-        const series = byCurrency.get(budget.currency) ?? new Map();
-        const { kind, value } = budgetScopeKey(budget.scope);
-        if (kind !== 'entity') {
-          return series.get(`${kind}:${value}`) ?? new Map<string, bigint>();
-        }
-        const entity = entityByRef.get(value);
-        const total = new Map<string, bigint>();
-        for (const ref of entity?.spendRefs ?? [value]) {
-          for (const [day, cost] of series.get(`entity:${ref}`) ?? []) {
-            total.set(day, (total.get(day) ?? 0n) + cost);
-          }
-        }
-        return total;
-      },
-    };
   }
 }
 
