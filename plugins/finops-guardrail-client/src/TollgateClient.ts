@@ -25,7 +25,16 @@ export interface ReservationAnswer {
   expiresAt?: string;
   budget?: { id: string; amount: string; spent: string; remaining: string };
   session?: { id: string; cap: string; spent: string; remaining: string };
-  spendRateLimit?: { limit: string; spent: string; remaining: string };
+  /** The spend-rate limit: metered spend and open reservations of its trailing window. */
+  spendRateLimit?: {
+    limit: string;
+    per: string;
+    enforcement: 'advisory' | 'hard';
+    spent: string;
+    reserved: string;
+    remaining: string;
+    utilization: number;
+  };
 }
 
 /** Prices per million tokens of a model, as the backend's price book has them today. */
