@@ -18,6 +18,7 @@ const RUN = `${Date.now().toString(36)}${Math.random()
   .slice(2, 6)}`;
 const AGENT = `locator-agent-${RUN}`;
 const SESSION = `locator-session-${RUN}`;
+const CAPPED_SESSION = `locator-capped-session-${RUN}`;
 const EVENTS = 10;
 
 async function call(method, path, body) {
@@ -34,14 +35,23 @@ async function call(method, path, body) {
 }
 
 /**
- * Calls until the answer is not 404 or 503: the budget snapshot that reservations and
- * the metering route read is built after the first ingestion.
+ * Calls until the answer is not 404 or 503 and the backend answers at all: the budget
+ * snapshot that reservations and the metering route read is built after the first
+ * ingestion.
  */
 async function callWhenReady(method, path, body, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const answer = await call(method, path, body);
-    if (![404, 503].includes(answer.status) || Date.now() > deadline) {
+    let answer;
+    try {
+      answer = await call(method, path, body);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (
+      answer &&
+      (![404, 503].includes(answer.status) || Date.now() > deadline)
+    ) {
       return answer;
     }
     await new Promise(resolve => setTimeout(resolve, 2000));
@@ -53,7 +63,7 @@ function dollars(text) {
   return Number(text.replace(/[$,]/g, ''));
 }
 
-test('usage reported and a reservation made through the API show on the Cost tab and the FinOps page', async () => {
+test('usage reported and reservations made through the API show on the Cost tab and the FinOps page', async () => {
   const now = Date.now();
   const events = Array.from({ length: EVENTS }, (_, i) => ({
     id: `e2e-metering-${RUN}-${i}`,
@@ -65,12 +75,7 @@ test('usage reported and a reservation made through the API show on the Cost tab
     agentId: AGENT,
     sessionId: SESSION,
   }));
-  const report = await callWhenReady('POST', '/v1/usage', { events });
-  assert.ok(
-    report.status >= 200 && report.status < 300,
-    `POST /v1/usage answered ${report.status}: ${JSON.stringify(report.body)}`,
-  );
-
+  // Reserve first: it answers 404 until the budget snapshot knows the entity.
   const reservation = await callWhenReady(
     'POST',
     '/v1/guardrails/reservations',
@@ -90,6 +95,23 @@ test('usage reported and a reservation made through the API show on the Cost tab
   );
   assert.notEqual(reservation.body.decision, 'deny');
   assert.ok(reservation.body.reservationId, 'the reservation has an id');
+
+  const report = await callWhenReady('POST', '/v1/usage', { events });
+  assert.ok(
+    report.status >= 200 && report.status < 300,
+    `POST /v1/usage answered ${report.status}: ${JSON.stringify(report.body)}`,
+  );
+
+  // A session capped below its estimate is denied: the FinOps page counts the denial.
+  const capped = await call('POST', '/v1/guardrails/reservations', {
+    entityRef: ENTITY_REF,
+    estimatedCost: '0.50',
+    agentId: AGENT,
+    sessionId: CAPPED_SESSION,
+    maxSessionCost: '0.10',
+    ttlSeconds: 60,
+  });
+  assert.equal(capped.body?.decision, 'deny', JSON.stringify(capped.body));
 
   // What the backend says now; the card must show the same.
   const metering = await callWhenReady(
@@ -162,7 +184,15 @@ test('usage reported and a reservation made through the API show on the Cost tab
       .getByRole('table', { name: 'Top sessions' })
       .getByRole('cell', { name: SESSION, exact: true })
       .waitFor();
-    await page.getByText('Guardrail denials').first().waitFor();
+    const denial = page
+      .getByRole('table', { name: 'Guardrail denials by entity' })
+      .getByRole('row')
+      .filter({ hasText: CAPPED_SESSION });
+    await denial.getByRole('link', { name: /store-locator/ }).waitFor();
+    assert.match(
+      await denial.innerText(),
+      /\b\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\b/,
+    );
     await page.screenshot({
       path: `${SCREENSHOTS}metering-finops-page.png`,
       fullPage: true,

@@ -15,6 +15,9 @@ import {
 import { MeteringSummaryState } from '../../hooks/useMeteringSummary';
 import { formatQuantity, formatTimestamp } from '../format';
 
+/** Names, figures and times on one line; the reason takes what is left. */
+const oneLine = { whiteSpace: 'nowrap' } as const;
+
 function NoDenials() {
   return (
     <Typography variant="body2" data-testid="denials-empty">
@@ -54,21 +57,23 @@ export function GuardrailDenialsCard(props: { state: MeteringSummaryState }) {
             <TableHead>
               <TableRow>
                 <TableCell>Entity</TableCell>
-                <TableCell align="right">Denied</TableCell>
-                <TableCell>Last denied at</TableCell>
+                <TableCell align="right" style={oneLine}>
+                  Denied
+                </TableCell>
+                <TableCell style={oneLine}>Last denied at</TableCell>
                 <TableCell>Last reason</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {denials.byEntity.map(row => (
                 <TableRow key={row.entityRef}>
-                  <TableCell>
+                  <TableCell style={oneLine}>
                     <EntityRefLink entityRef={row.entityRef} />
                   </TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" style={oneLine}>
                     {formatQuantity(String(row.count))}
                   </TableCell>
-                  <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  <TableCell style={oneLine}>
                     {formatTimestamp(row.lastAt)}
                   </TableCell>
                   <TableCell>{row.lastReason}</TableCell>
