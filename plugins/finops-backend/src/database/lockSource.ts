@@ -18,9 +18,13 @@ export async function lockKeys(
     mode === 'shared'
       ? 'pg_advisory_xact_lock_shared'
       : 'pg_advisory_xact_lock';
-  for (const key of [...keys].sort()) {
-    await trx.raw(`SELECT ${lock}(hashtext(?))`, [key]);
+  if (!keys.length) {
+    return;
   }
+  // one round trip: unnest yields the sorted keys in order, each locked in its turn
+  await trx.raw(`SELECT ${lock}(hashtext(key)) FROM unnest(?::text[]) AS key`, [
+    [...new Set(keys)].sort(),
+  ]);
 }
 
 /**

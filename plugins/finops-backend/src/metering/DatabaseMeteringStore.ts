@@ -8,7 +8,7 @@ import { toBigInt } from '../database/toBigInt';
 import { CostPrecedence } from '../database/CostPrecedence';
 import {
   BudgetTaken,
-  budgetTaken,
+  budgetsTaken,
   rateTaken,
   sessionTaken,
 } from './reservationSums';
@@ -112,19 +112,13 @@ export class DatabaseMeteringStore {
           ? [`finops-rate:${options.entity.entityRef}`]
           : []),
       ]);
-      const taken = new Map<string, BudgetTaken>();
-      for (const budget of options.budgets) {
-        taken.set(
-          budget.id,
-          await budgetTaken(
-            trx,
-            options.entity,
-            budget,
-            options.currency,
-            options.now,
-          ),
-        );
-      }
+      const taken = await budgetsTaken(
+        trx,
+        options.entity,
+        options.budgets,
+        options.currency,
+        options.now,
+      );
       const { hold, answer } = options.decide(
         taken,
         session

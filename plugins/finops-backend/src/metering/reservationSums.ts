@@ -72,30 +72,51 @@ async function sums(
   };
 }
 
-/** What a budget has taken: its scope's spend in its period, and open reservations. */
-export async function budgetTaken(
+/**
+ * What each budget has taken: its scope's spend in its period, and open reservations,
+ * all read in one statement, so that a commit turning a reservation into spend is seen
+ * wholly before or wholly after it, never in neither sum, and in one round trip.
+ */
+export async function budgetsTaken(
   trx: Knex.Transaction,
   entity: BudgetedEntity,
-  budget: { scope: BudgetScope; period: DayWindow },
+  budgets: Array<{ id: string; scope: BudgetScope; period: DayWindow }>,
   currency: string,
   now: Date,
-): Promise<BudgetTaken> {
-  const { kind, value } = budgetScopeKey(budget.scope);
-  const inScope = (query: Knex.QueryBuilder) =>
-    kind === 'entity'
-      ? query.whereIn('entity_ref', entity.spendRefs)
-      : query.where(kind === 'team' ? 'team' : 'cost_center', value);
-  // One statement, so that a commit turning a reservation into spend is seen
-  // wholly before or wholly after it, never in neither sum.
-  const spent = inScope(
-    trx('finops_summary_costs')
-      .where('currency', currency)
-      .whereBetween('day', [budget.period.from, budget.period.to]),
-  ).sum('billed_cost');
-  const reserved = inScope(
-    trx(RESERVATIONS)
-      .where({ status: 'open', currency })
-      .where('expires_at', '>', now.getTime()),
-  ).sum('amount');
-  return sums(trx, spent, reserved);
+): Promise<Map<string, BudgetTaken>> {
+  const taken = new Map<string, BudgetTaken>();
+  if (!budgets.length) {
+    return taken;
+  }
+  const columns: string[] = [];
+  const bindings: Knex.QueryBuilder[] = [];
+  budgets.forEach((budget, i) => {
+    const { kind, value } = budgetScopeKey(budget.scope);
+    const inScope = (query: Knex.QueryBuilder) =>
+      kind === 'entity'
+        ? query.whereIn('entity_ref', entity.spendRefs)
+        : query.where(kind === 'team' ? 'team' : 'cost_center', value);
+    columns.push(`(?) AS spent_${i}`, `(?) AS reserved_${i}`);
+    bindings.push(
+      inScope(
+        trx('finops_summary_costs')
+          .where('currency', currency)
+          .whereBetween('day', [budget.period.from, budget.period.to]),
+      ).sum('billed_cost'),
+      inScope(
+        trx(RESERVATIONS)
+          .where({ status: 'open', currency })
+          .where('expires_at', '>', now.getTime()),
+      ).sum('amount'),
+    );
+  });
+  const result = await trx.raw(`SELECT ${columns.join(', ')}`, bindings);
+  const [row] = Array.isArray(result) ? result : result.rows;
+  budgets.forEach((budget, i) => {
+    taken.set(budget.id, {
+      spentMicros: toBigInt(row?.[`spent_${i}`]),
+      reservedMicros: toBigInt(row?.[`reserved_${i}`]),
+    });
+  });
+  return taken;
 }
