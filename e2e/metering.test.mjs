@@ -127,6 +127,8 @@ test('usage reported and reservations made through the API show on the Cost tab 
     reservations.open.some(r => r.sessionId === SESSION),
     'the reservation is open',
   );
+  // store-locator declares tollgate.dev/spend-rate-limit: 25 USD/hour (advisory)
+  assert.equal(metering.body.spendRateLimit?.limit, '25.00 USD/hour');
 
   const { browser, page } = await openBrowser();
   try {
@@ -162,6 +164,10 @@ test('usage reported and reservations made through the API show on the Cost tab 
       .filter({ hasText: SESSION });
     await row.getByRole('cell', { name: '$0.50', exact: true }).waitFor();
     await row.getByRole('cell', { name: AGENT, exact: true }).waitFor();
+    assert.match(
+      await card.getByTestId('spend-rate-limit').innerText(),
+      /25\.00 USD\/hour/,
+    );
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({
       path: `${SCREENSHOTS}live-metering.png`,

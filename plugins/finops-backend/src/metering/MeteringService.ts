@@ -66,7 +66,11 @@ export class MeteringService {
     const priced = events.map((event, i) => ({
       id: event.id,
       day: event.day,
-      entityRef: index.get(event.entityRef)?.ref,
+      // as reported, when the snapshot does not know the entity yet
+      entityRef:
+        index.get(event.entityRef)?.ref ??
+        normalizeEntityRef(event.entityRef) ??
+        event.entityRef,
       agentId: event.agentId,
       sessionId: event.sessionId,
       ...measured(event.measure),

@@ -47,7 +47,9 @@ const gpt4o = {
 };
 
 async function startBackend() {
-  const backend = await startFinopsTestBackend({ entities });
+  // a catalog of its own, which a test may add entities to
+  const catalog = [...entities];
+  const backend = await startFinopsTestBackend({ entities: catalog });
   for (let i = 0; i < 50; i++) {
     const check = await request(backend.server)
       .get('/api/finops/v1/guardrails/check')
@@ -56,12 +58,12 @@ async function startBackend() {
     if (check.status === 200) break;
     await new Promise(resolve => setTimeout(resolve, 100));
   }
-  return backend;
+  return { ...backend, catalog };
 }
 
 describe('GET /v1/entities/{kind}/{namespace}/{name}/metering', () => {
   it("answers today's metered spend by model and agent, the open reservations and the spend-rate limit", async () => {
-    const { server, stop } = await startBackend();
+    const { server, stop, catalog } = await startBackend();
     try {
       await request(server)
         .post('/api/finops/v1/usage')
@@ -154,6 +156,28 @@ describe('GET /v1/entities/{kind}/{namespace}/{name}/metering', () => {
         .get('/api/finops/v1/entities/component/default/nobody/metering')
         .set(auth)
         .expect(404);
+
+      // an entity that joins the catalog after the budget snapshot was taken
+      catalog.push(component('newcomer', {}));
+      await request(server)
+        .post('/api/finops/v1/usage')
+        .set(auth)
+        .send({
+          events: [
+            event('n-1', 'Component:default/Newcomer', gpt4o, {
+              agentId: 'scout',
+            }),
+          ],
+        })
+        .expect(200);
+      const newcomer = await request(server)
+        .get('/api/finops/v1/entities/component/default/newcomer/metering')
+        .set(auth)
+        .expect(200);
+      expect(newcomer.body.today).toMatchObject({
+        total: '3.50',
+        byAgent: [{ key: 'scout', cost: '3.50', events: 1 }],
+      });
       await request(server)
         .get('/api/finops/v1/entities/component/default/router/metering')
         .expect(401);
