@@ -8,7 +8,8 @@ import { yieldToEventLoop } from './yieldToEventLoop';
 
 const ROLLUPS = ['finops_daily_costs', 'finops_summary_costs'];
 const RECORDS_PER_READ = 5000;
-const COUNT_ONCE_LOCK = 'finops-count-once';
+/** Taken alone by writes of whole windows, shared by metered writes. */
+export const COUNT_ONCE_LOCK = 'finops-count-once';
 
 /**
  * Counts spend once where sources overlap: where sources have spend of the same entity,

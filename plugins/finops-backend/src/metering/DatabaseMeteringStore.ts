@@ -6,6 +6,7 @@ import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { lockKeys } from '../database/lockSource';
 import { toBigInt } from '../database/toBigInt';
 import { CostPrecedence } from '../database/CostPrecedence';
+import { compactMeteredRollups } from './compactMeteredRollups';
 import {
   BudgetTaken,
   budgetsTaken,
@@ -190,6 +191,11 @@ export class DatabaseMeteringStore {
         committedMicros: committed,
       };
     });
+  }
+
+  /** Merges the metered rollup rows of these entities on a day, one row per group. */
+  compact(day: string, entityRefs: string[]): Promise<void> {
+    return compactMeteredRollups(this.db, day, entityRefs);
   }
 
   /** What an entity has spent, metered, in a trailing window and holds reserved. */

@@ -29,6 +29,8 @@ export type { ReservationAnswer };
 
 /** How long after metered usage the budget snapshot is rebuilt, gathering what follows. */
 const REFRESH_DELAY_MS = 250;
+/** How long after metered usage its rollup rows are merged, gathering what follows. */
+const COMPACT_DELAY_MS = 1000;
 
 /**
  * Usage reported as it happens and budget reserved before it is spent. Both go to
@@ -41,6 +43,9 @@ export class MeteringService {
   /** By the catalog read a snapshot was built from, which snapshots of spend share. */
   private readonly indexes = new WeakMap<Entity[], EntityIndex>();
   private refreshTimer?: ReturnType<typeof setTimeout>;
+  private compactTimer?: ReturnType<typeof setTimeout>;
+  /** The entities with metered rollups written since the last merge, by day. */
+  private readonly written = new Map<string, Set<string>>();
 
   constructor(
     private readonly options: {
@@ -85,7 +90,7 @@ export class MeteringService {
       priced,
       this.now(),
     );
-    this.refreshBudgets();
+    this.afterWrite(priced);
     return { accepted: events.length - duplicates.length, duplicates };
   }
 
@@ -268,7 +273,7 @@ export class MeteringService {
       },
       now,
     );
-    this.refreshBudgets();
+    this.afterWrite([{ day: todayUtc(now), entityRef: committed.entityRef }]);
     return committed;
   }
 
@@ -346,6 +351,43 @@ export class MeteringService {
       this.indexes.set(catalogEntities, index);
     }
     return index;
+  }
+
+  /** Budgets see the spend, and its rollup rows are merged, shortly after. */
+  private afterWrite(events: Array<{ day: string; entityRef?: string }>) {
+    for (const { day, entityRef } of events) {
+      if (entityRef) {
+        const refs = this.written.get(day) ?? new Set<string>();
+        refs.add(entityRef);
+        this.written.set(day, refs);
+      }
+    }
+    this.refreshBudgets();
+    this.compactRollups();
+  }
+
+  /** One merge a second at most, of the entities and days written meanwhile. */
+  private compactRollups() {
+    if (this.compactTimer || !this.written.size) {
+      return;
+    }
+    this.compactTimer = setTimeout(async () => {
+      const written = [...this.written];
+      this.written.clear();
+      try {
+        for (const [day, refs] of written) {
+          await this.options.store.compact(day, [...refs]);
+        }
+      } catch (error) {
+        this.options.logger.error(
+          `Merging metered rollup rows failed: ${error}`,
+        );
+      } finally {
+        this.compactTimer = undefined;
+        this.compactRollups();
+      }
+    }, COMPACT_DELAY_MS);
+    this.compactTimer.unref?.();
   }
 
   /**

@@ -72,7 +72,9 @@ export async function writeUsageEvents(
       if (record.entityRef) refs.add(record.entityRef);
     }
   }
-  if (days.length && refs.size) {
+  // Also without entities: every metered write holds the count-once lock before it
+  // commits, which compaction relies on.
+  if (days.length) {
     await countOnce(
       trx,
       { from: days[0], to: days[days.length - 1] },
