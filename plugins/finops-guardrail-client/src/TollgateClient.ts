@@ -1,3 +1,4 @@
+import type { SpendRateLimitStatus } from '@tollgate/plugin-finops-common';
 /** A usage report of one call: tokens of a model, calls of an operation, or a cost. */
 export type GuardrailUsage =
   | {
@@ -26,15 +27,7 @@ export interface ReservationAnswer {
   budget?: { id: string; amount: string; spent: string; remaining: string };
   session?: { id: string; cap: string; spent: string; remaining: string };
   /** The spend-rate limit: metered spend and open reservations of its trailing window. */
-  spendRateLimit?: {
-    limit: string;
-    per: string;
-    enforcement: 'advisory' | 'hard';
-    spent: string;
-    reserved: string;
-    remaining: string;
-    utilization: number;
-  };
+  spendRateLimit?: SpendRateLimitStatus;
 }
 
 /** Prices per million tokens of a model, as the backend's price book has them today. */

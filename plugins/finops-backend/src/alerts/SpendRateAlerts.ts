@@ -9,6 +9,16 @@ import { AlertNotifier } from './AlertNotifier';
 import { AlertStore } from './AlertStore';
 import { linkOf, recipientsOf } from './alertAddress';
 
+/** A call that would pass an entity's spend-rate limit, and what was decided. */
+export interface SpendRatePassed {
+  entityRef: string;
+  windowMs: number;
+  status: SpendRateLimitStatus;
+  decision: 'warn' | 'deny';
+  snapshot: BudgetSnapshot;
+  now: Date;
+}
+
 /**
  * Raises one alert per trailing window when an entity's spend-rate limit is passed,
  * and tells its owners as other alerts are told. A runaway loop passes its limit on
@@ -28,14 +38,7 @@ export class SpendRateAlerts {
   ) {}
 
   /** Alerts once per window of the limit; never throws, a failure is logged. */
-  async passed(options: {
-    entityRef: string;
-    windowMs: number;
-    status: SpendRateLimitStatus;
-    decision: 'warn' | 'deny';
-    snapshot: BudgetSnapshot;
-    now: Date;
-  }): Promise<FinopsAlert | undefined> {
+  async passed(options: SpendRatePassed): Promise<FinopsAlert | undefined> {
     try {
       return await this.raise(options);
     } catch (error) {
@@ -46,14 +49,9 @@ export class SpendRateAlerts {
     }
   }
 
-  private async raise(options: {
-    entityRef: string;
-    windowMs: number;
-    status: SpendRateLimitStatus;
-    decision: 'warn' | 'deny';
-    snapshot: BudgetSnapshot;
-    now: Date;
-  }): Promise<FinopsAlert | undefined> {
+  private async raise(
+    options: SpendRatePassed,
+  ): Promise<FinopsAlert | undefined> {
     const { entityRef, windowMs, status, now } = options;
     const nowMs = now.getTime();
     const since = nowMs - windowMs;

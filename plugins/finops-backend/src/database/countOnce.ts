@@ -2,12 +2,9 @@ import { DayWindow } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { CostPrecedence } from './CostPrecedence';
 import { lockKeys } from './lockSource';
-import { WindowWriter } from './WindowWriter';
-import { recordOfRow } from './recordOfRow';
-import { yieldToEventLoop } from './yieldToEventLoop';
+import { rebuildRollups } from './rebuildRollups';
 
 const ROLLUPS = ['finops_daily_costs', 'finops_summary_costs'];
-const RECORDS_PER_READ = 5000;
 /** Taken alone by writes of whole windows, shared by metered writes. */
 export const COUNT_ONCE_LOCK = 'finops-count-once';
 
@@ -105,36 +102,4 @@ export async function sourcesIn(
     ? query.whereIn('entity_ref', entityRefs)
     : query);
   return rows.map(row => row.source_id);
-}
-
-/** Sums a source's records in a window into its rollups anew. */
-async function rebuildRollups(
-  trx: Knex.Transaction,
-  sourceId: string,
-  window: DayWindow,
-) {
-  for (const table of ROLLUPS) {
-    await trx(table)
-      .where('source_id', sourceId)
-      .whereBetween('day', [window.from, window.to])
-      .delete();
-  }
-  const writer = new WindowWriter(trx, sourceId);
-  let lastId = 0;
-  for (;;) {
-    const rows = await trx('finops_cost_records')
-      .where('source_id', sourceId)
-      .whereBetween('day', [window.from, window.to])
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(RECORDS_PER_READ);
-    for (const row of rows) {
-      const written = writer.addToRollups(recordOfRow(row));
-      if (written) await written;
-    }
-    if (rows.length < RECORDS_PER_READ) break;
-    lastId = Number(rows[rows.length - 1].id);
-    await yieldToEventLoop();
-  }
-  await writer.finish();
 }

@@ -1,42 +1,21 @@
 import { Knex } from 'knex';
 import { COUNT_ONCE_LOCK } from '../database/countOnce';
+import { DAILY_COLUMNS, SUMMARY_COLUMNS } from '../database/CostRollups';
 import { lockKeys } from '../database/lockSource';
 import { METERED_SOURCE_ID } from '../database/meteredSource';
 
 /** Each rollup with the columns its groups are told apart by, and those it sums. */
 const ROLLUPS = [
-  {
-    table: 'finops_summary_costs',
-    group: [
-      'source_id',
-      'day',
-      'entity_ref',
-      'cost_center',
-      'team',
-      'provider',
-      'model',
-      'currency',
-    ],
-    sums: ['billed_cost'],
-  },
-  {
-    table: 'finops_daily_costs',
-    group: [
-      'source_id',
-      'day',
-      'entity_ref',
-      'cost_center',
-      'team',
-      'provider',
-      'model',
-      'dimension_kind',
-      'dimension',
-      'unit',
-      'currency',
-    ],
-    sums: ['quantity', 'billed_cost', 'record_count'],
-  },
-];
+  { table: 'finops_summary_costs', columns: SUMMARY_COLUMNS },
+  { table: 'finops_daily_costs', columns: DAILY_COLUMNS },
+].map(({ table, columns }) => {
+  const sums: string[] = ['quantity', 'billed_cost', 'record_count'];
+  return {
+    table,
+    group: columns.filter(column => !sums.includes(column)),
+    sums: columns.filter(column => sums.includes(column)),
+  };
+});
 
 /**
  * Merges the metered rollup rows of some entities on a day into one row per group.
