@@ -32,7 +32,12 @@ exports.up = async function up(knex) {
       .string('measure', 8)
       .nullable()
       .comment('what the event reported: tokens, calls or cost');
+    table
+      .string('team', 63)
+      .nullable()
+      .comment("the entity's team, whose spend-rate limit counts the event");
     table.index(['day'], 'finops_usage_events_day_idx');
+    table.index(['team', 'received_ms'], 'finops_usage_events_team_idx');
   });
   // a reservation sums its team's and cost center's spend and open reservations
   await knex.schema.alterTable('finops_summary_costs', table => {
@@ -64,7 +69,9 @@ exports.down = async function down(knex) {
     );
   });
   await knex.schema.alterTable('finops_usage_events', table => {
+    table.dropIndex(['team', 'received_ms'], 'finops_usage_events_team_idx');
     table.dropIndex(['day'], 'finops_usage_events_day_idx');
+    table.dropColumn('team');
     table.dropColumn('measure');
     table.dropColumn('model');
   });

@@ -33,6 +33,7 @@ import { MeteringService } from './metering/MeteringService';
 import { MeteringQueries } from './metering/MeteringQueries';
 import { DatabaseDenialStore } from './metering/DatabaseDenialStore';
 import { SpendRateAlerts } from './alerts/SpendRateAlerts';
+import { GuardrailOutcomes } from './metering/GuardrailOutcomes';
 import { GovernanceService } from './service/GovernanceService';
 import { readGovernanceRules } from '@tollgate/plugin-finops-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -189,10 +190,15 @@ export const finopsPlugin = createBackendPlugin({
           priceBook,
           logger,
           warnAtPercent: budgetSettings.warnAtPercent,
-          denials,
-          spendRateAlerts: new SpendRateAlerts({
-            alertStore,
-            notifier,
+          currency: settings.currency,
+          outcomes: new GuardrailOutcomes({
+            denials,
+            spendRateAlerts: new SpendRateAlerts({
+              alertStore,
+              notifier,
+              logger,
+            }),
+            budgets,
             logger,
           }),
         });

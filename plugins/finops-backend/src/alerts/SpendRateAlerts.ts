@@ -1,6 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  BudgetScope,
   FinopsAlert,
+  budgetScopeKey,
+  describeBudgetScope,
   SpendRateLimitStatus,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
@@ -11,7 +14,8 @@ import { linkOf, recipientsOf } from './alertAddress';
 
 /** A call that would pass an entity's spend-rate limit, and what was decided. */
 export interface SpendRatePassed {
-  entityRef: string;
+  /** Whose spend the limit caps: an entity's or a team's. */
+  scope: BudgetScope;
   windowMs: number;
   status: SpendRateLimitStatus;
   decision: 'warn' | 'deny';
@@ -43,7 +47,9 @@ export class SpendRateAlerts {
       return await this.raise(options);
     } catch (error) {
       this.options.logger.error(
-        `Could not raise the spend-rate alert of ${options.entityRef}: ${error}`,
+        `Could not raise the spend-rate alert of ${describeBudgetScope(
+          options.scope,
+        )}: ${error}`,
       );
       return undefined;
     }
@@ -52,13 +58,15 @@ export class SpendRateAlerts {
   private async raise(
     options: SpendRatePassed,
   ): Promise<FinopsAlert | undefined> {
-    const { entityRef, windowMs, status, now } = options;
+    const { scope, windowMs, status, now } = options;
+    const { kind, value } = budgetScopeKey(scope);
+    const scopeKey = `${kind}:${value}`;
+    const who = describeBudgetScope(scope);
     const nowMs = now.getTime();
     const since = nowMs - windowMs;
-    if ((this.lastRaisedMs.get(entityRef) ?? -Infinity) > since) {
+    if ((this.lastRaisedMs.get(scopeKey) ?? -Infinity) > since) {
       return undefined;
     }
-    const scope = { entityRef };
     const recent = (
       await this.options.alertStore.list({ scopes: [scope] })
     ).find(
@@ -66,20 +74,20 @@ export class SpendRateAlerts {
         alert.kind === 'spend-rate' && Date.parse(alert.createdAt) > since,
     );
     if (recent) {
-      this.lastRaisedMs.set(entityRef, Date.parse(recent.createdAt));
+      this.lastRaisedMs.set(scopeKey, Date.parse(recent.createdAt));
       return undefined;
     }
     // Replicas raising at once in one window of the clock make one alert.
     const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
     const [raised] = await this.options.alertStore.raise([
       {
-        key: `spend-rate:${entityRef}:${windowStart.toISOString()}`,
+        key: `spend-rate:${scopeKey}:${windowStart.toISOString()}`,
         kind: 'spend-rate',
         scope,
         periodStart: todayUtc(now),
         periodEnd: todayUtc(new Date(nowMs + windowMs)),
-        title: `Spend-rate limit passed: ${entityRef}`,
-        description: `${entityRef} has spent ${status.spent} and reserved ${
+        title: `Spend-rate limit passed: ${who}`,
+        description: `${who} has spent ${status.spent} and reserved ${
           status.reserved
         } in the last ${status.per} against its ${
           status.enforcement
@@ -91,7 +99,7 @@ export class SpendRateAlerts {
         createdAt: now,
       },
     ]);
-    this.lastRaisedMs.set(entityRef, nowMs);
+    this.lastRaisedMs.set(scopeKey, nowMs);
     if (raised) {
       await this.options.notifier.notify(
         raised,

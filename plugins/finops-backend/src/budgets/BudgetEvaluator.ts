@@ -27,7 +27,8 @@ import {
   InvalidBudget,
 } from './BudgetSnapshot';
 import { UnknownEntityReattributor } from '../ingestion/UnknownEntityReattributor';
-import { BudgetSpend, sumDaily } from './BudgetSpend';
+import { BudgetSpend } from './BudgetSpend';
+import { sumDaily } from './SpendSeries';
 
 /** A budget's status with what it was computed from. */
 interface ComputedStatus {

@@ -47,6 +47,7 @@ export class BudgetSnapshot {
   private readonly entitiesByRef: Map<string, BudgetedEntity>;
   private readonly guardrailByRef = new Map<string, GuardrailBudget[]>();
   private readonly parsed = new Map<BudgetStatus, GuardrailBudget>();
+  private groupsByTeam?: Map<string, BudgetedEntity>;
 
   constructor(
     readonly takenAt: string,
@@ -84,6 +85,19 @@ export class BudgetSnapshot {
 
   entity(entityRef: string): BudgetedEntity | undefined {
     return this.entitiesByRef.get(entityRef.toLocaleLowerCase('en-US'));
+  }
+
+  /** The Group whose name is a team's, which declares the team's budget and limits. */
+  teamGroup(team: string): BudgetedEntity | undefined {
+    if (!this.groupsByTeam) {
+      this.groupsByTeam = new Map();
+      for (const entity of this.entitiesByRef.values()) {
+        if ('team' in entity.ownScope) {
+          this.groupsByTeam.set(entity.ownScope.team, entity);
+        }
+      }
+    }
+    return this.groupsByTeam.get(team);
   }
 
   entities(): Iterable<BudgetedEntity> {

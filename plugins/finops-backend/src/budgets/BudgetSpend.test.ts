@@ -1,6 +1,7 @@
 import { Budget } from '@tollgate/plugin-finops-common';
 import { CostStore, DailyAggregate } from '../database/CostStore';
-import { BudgetSpend, sumDaily } from './BudgetSpend';
+import { BudgetSpend } from './BudgetSpend';
+import { sumDaily } from './SpendSeries';
 
 const TODAY = '2026-11-20';
 const YESTERDAY = '2026-11-19';

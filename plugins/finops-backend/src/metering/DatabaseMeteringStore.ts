@@ -7,6 +7,7 @@ import { lockKeys } from '../database/lockSource';
 import { toBigInt } from '../database/toBigInt';
 import { CostPrecedence } from '../database/CostPrecedence';
 import { compactMeteredRollups } from './compactMeteredRollups';
+import { ScopedRateLimit, rateLimitKey } from './spendRateLimits';
 import {
   BudgetTaken,
   budgetsTaken,
@@ -85,12 +86,12 @@ export class DatabaseMeteringStore {
     ttlMs: number;
     /** With a cap, the session's metered spend and open reservations are read too. */
     sessionCapped?: boolean;
-    /** With a spend-rate limit, the entity's metered spend of this trailing window too. */
-    rateWindowMs?: number;
+    /** Spend-rate limits, whose trailing windows' spend is read too, in their order. */
+    rateLimits?: ScopedRateLimit[];
     decide: (
       taken: Map<string, BudgetTaken>,
-      session?: BudgetTaken,
-      rate?: BudgetTaken,
+      session: BudgetTaken | undefined,
+      rates: BudgetTaken[],
     ) => { hold: boolean; answer: D };
   }): Promise<{ answer?: D; reservation?: Reservation }> {
     return this.db.transaction(async trx => {
@@ -102,6 +103,7 @@ export class DatabaseMeteringStore {
           return { reservation: toReservation(existing, options.now) };
         }
       }
+      const rateLimits = options.rateLimits ?? [];
       const session =
         options.sessionCapped && options.sessionId
           ? options.sessionId
@@ -109,9 +111,7 @@ export class DatabaseMeteringStore {
       await lockKeys(trx, [
         ...options.lockedBudgetIds.map(id => `finops-budget:${id}`),
         ...(session ? [`finops-session:${session}`] : []),
-        ...(options.rateWindowMs
-          ? [`finops-rate:${options.entity.entityRef}`]
-          : []),
+        ...rateLimits.map(limit => `finops-rate:${rateLimitKey(limit)}`),
       ]);
       const taken = await budgetsTaken(
         trx,
@@ -120,20 +120,16 @@ export class DatabaseMeteringStore {
         options.currency,
         options.now,
       );
+      const rates: BudgetTaken[] = [];
+      for (const limit of rateLimits) {
+        rates.push(await rateTaken(trx, limit, options.currency, options.now));
+      }
       const { hold, answer } = options.decide(
         taken,
         session
           ? await sessionTaken(trx, session, options.currency, options.now)
           : undefined,
-        options.rateWindowMs
-          ? await rateTaken(
-              trx,
-              options.entity,
-              options.rateWindowMs,
-              options.currency,
-              options.now,
-            )
-          : undefined,
+        rates,
       );
       if (!hold) {
         return { answer };
@@ -198,14 +194,15 @@ export class DatabaseMeteringStore {
     return compactMeteredRollups(this.db, day, entityRefs);
   }
 
-  /** What an entity has spent, metered, in a trailing window and holds reserved. */
-  rateTaken(
-    entity: BudgetedEntity,
-    windowMs: number,
+  /** What spend-rate limits' scopes have spent, metered, in their windows and hold reserved. */
+  ratesTaken(
+    limits: ScopedRateLimit[],
     currency: string,
     now: Date,
-  ): Promise<BudgetTaken> {
-    return rateTaken(this.db, entity, windowMs, currency, now);
+  ): Promise<BudgetTaken[]> {
+    return Promise.all(
+      limits.map(limit => rateTaken(this.db, limit, currency, now)),
+    );
   }
 
   /** Ends an open reservation without spending; a committed one cannot be. */

@@ -6,6 +6,7 @@ import {
   MeteringSummaryResponse,
   OpenReservation,
   SessionSpend,
+  SpendRateLimitStatus,
   formatMicros,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
@@ -16,6 +17,7 @@ import { toIso } from '../database/toIso';
 import { DatabaseDenialStore } from './DatabaseDenialStore';
 import { rateTaken } from './reservationSums';
 import { spendRateStatus } from './reservationVerdict';
+import { ScopedRateLimit } from './spendRateLimits';
 
 const EVENTS = 'finops_usage_events';
 const RESERVATIONS = 'finops_reservations';
@@ -46,8 +48,10 @@ export class MeteringQueries {
     },
   ) {}
 
+  /** What an entity metered today, holds reserved, and has left of its spend-rate limits. */
   async entityMetering(
     entity: BudgetedEntity,
+    rateLimits: ScopedRateLimit[],
   ): Promise<EntityMeteringResponse> {
     const { db, currency } = this.options;
     const now = this.now();
@@ -76,10 +80,6 @@ export class MeteringQueries {
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .limit(MAX_OPEN_LISTED);
-    const rateLimit =
-      entity.spendRateLimit?.currency === currency
-        ? entity.spendRateLimit
-        : undefined;
     const models = spendRows(
       byModel,
       row => row.model ?? MEASURE_NAMES[row.measure] ?? 'Other usage',
@@ -102,15 +102,24 @@ export class MeteringQueries {
         total: formatMicros(toBigInt(held?.total)),
         open: listed.map(toOpenReservation),
       },
-      ...(rateLimit
-        ? {
-            spendRateLimit: spendRateStatus(
-              rateLimit,
-              await rateTaken(db, entity, rateLimit.windowMs, currency, now),
-            ),
-          }
-        : {}),
+      ...(await this.spendRateLimit(rateLimits, now)),
     };
+  }
+
+  /** Of several limits, the one with the least left. */
+  private async spendRateLimit(rateLimits: ScopedRateLimit[], now: Date) {
+    const { db, currency } = this.options;
+    let least: SpendRateLimitStatus | undefined;
+    for (const limit of rateLimits) {
+      const status = spendRateStatus(
+        limit,
+        await rateTaken(db, limit, currency, now),
+      );
+      if (!least || Number(status.remaining) < Number(least.remaining)) {
+        least = status;
+      }
+    }
+    return least ? { spendRateLimit: least } : {};
   }
 
   async summary(window: DayWindow): Promise<MeteringSummaryResponse> {

@@ -15,14 +15,16 @@ import { attributeRecord } from '../ingestion/attributeItems';
 import { DatabaseMeteringStore, Reservation } from './DatabaseMeteringStore';
 import { UsageEvent, UsageMeasure } from './readUsageEvents';
 import {
-  EntityRateLimit,
   ReservationAnswer,
-  applyRateLimit,
   applySessionCap,
   withTaken,
 } from './reservationVerdict';
-import { DatabaseDenialStore } from './DatabaseDenialStore';
-import { SpendRateAlerts } from '../alerts/SpendRateAlerts';
+import { GuardrailOutcomes } from './GuardrailOutcomes';
+import {
+  ScopedRateLimit,
+  applyRateLimits,
+  rateLimitsOf,
+} from './spendRateLimits';
 import { usageRecords } from './usageRecords';
 
 export type { ReservationAnswer };
@@ -54,10 +56,10 @@ export class MeteringService {
       priceBook: PriceBook;
       logger: LoggerService;
       warnAtPercent: number;
-      /** Where denied calls are recorded. */
-      denials?: DatabaseDenialStore;
-      /** Raises the alert of a passed spend-rate limit. */
-      spendRateAlerts?: SpendRateAlerts;
+      /** The reporting currency. */
+      currency: string;
+      /** Records denials and alerts of passed spend-rate limits. */
+      outcomes?: GuardrailOutcomes;
       now?: () => Date;
     },
   ) {}
@@ -95,18 +97,19 @@ export class MeteringService {
   }
 
   /**
-   * The entity as budgets know it: its spend refs and spend-rate limit. An entity the
-   * snapshot does not know yet (it joined the catalog since) is its own spend.
+   * The entity as budgets know it (its spend refs), and the spend-rate limits it is
+   * held to in the reporting currency. An entity the snapshot does not know yet (it
+   * joined the catalog since) is its own spend.
    */
-  budgetedEntity(entityRef: string): BudgetedEntity {
+  rateLimited(entityRef: string): [BudgetedEntity, ScopedRateLimit[]] {
     const ref = normalizeEntityRef(entityRef) ?? entityRef;
-    return (
-      this.options.budgets.current().entity(ref) ?? {
-        entityRef: ref,
-        ownScope: { entityRef: ref },
-        spendRefs: [ref],
-      }
-    );
+    const snapshot = this.options.budgets.current();
+    const entity = snapshot.entity(ref) ?? {
+      entityRef: ref,
+      ownScope: { entityRef: ref },
+      spendRefs: [ref],
+    };
+    return [entity, rateLimitsOf(snapshot, entity, this.options.currency)];
   }
 
   async reserve(input: {
@@ -130,8 +133,8 @@ export class MeteringService {
       );
     }
     const covering = snapshot.guardrailBudgets(entity);
-    const rateLimit = rateLimitIn(entity, input.currency);
-    let ratePassed = false;
+    const rateLimits = rateLimitsOf(snapshot, entity, input.currency);
+    let ratePassed: ScopedRateLimit | undefined;
     const inCurrency = covering.filter(
       b => b.status.budget.currency === input.currency,
     );
@@ -154,8 +157,8 @@ export class MeteringService {
       now,
       ttlMs: input.ttlSeconds * 1000,
       sessionCapped: input.maxSessionCostMicros !== undefined,
-      rateWindowMs: rateLimit?.windowMs,
-      decide: (taken, sessionTaken, rateTaken) => {
+      rateLimits,
+      decide: (taken, sessionTaken, ratesTaken) => {
         const decided: ReservationAnswer = decideGuardrail({
           entityRef: entity.entityRef,
           estimateMicros: input.estimateMicros,
@@ -166,14 +169,12 @@ export class MeteringService {
           warnAtPercent: this.options.warnAtPercent,
           snapshotAt: snapshot.takenAt,
         });
-        if (rateLimit && rateTaken) {
-          ratePassed = applyRateLimit(
-            decided,
-            rateLimit,
-            rateTaken,
-            input.estimateMicros,
-          );
-        }
+        ratePassed = applyRateLimits(
+          decided,
+          rateLimits,
+          ratesTaken,
+          input.estimateMicros,
+        );
         if (sessionTaken) {
           applySessionCap(decided, {
             id: input.sessionId!,
@@ -188,10 +189,10 @@ export class MeteringService {
     if (!answer) {
       return this.replayed(reservation!, entity.entityRef, snapshot.takenAt);
     }
-    await this.outcome(answer, {
+    await this.options.outcomes?.record(answer, {
       via: 'reservation',
       entity,
-      rateLimit: ratePassed ? rateLimit : undefined,
+      ratePassed,
       estimateMicros: input.estimateMicros,
       agentId: input.agentId,
       sessionId: input.sessionId,
@@ -217,32 +218,25 @@ export class MeteringService {
   ): Promise<ReservationAnswer> {
     const snapshot = this.options.budgets.current();
     const entity = snapshot.entity(decision.entityRef);
-    const rateLimit = entity && rateLimitIn(entity, input.currency);
     const answer: ReservationAnswer = { ...decision };
+    if (!entity) {
+      return answer;
+    }
     const now = this.now();
-    let passed = false;
-    if (entity && rateLimit) {
-      passed = applyRateLimit(
-        answer,
-        rateLimit,
-        await this.options.store.rateTaken(
-          entity,
-          rateLimit.windowMs,
-          input.currency,
-          now,
-        ),
-        input.estimateMicros,
-      );
-    }
-    if (entity) {
-      await this.outcome(answer, {
-        via: 'check',
-        entity,
-        rateLimit: passed ? rateLimit : undefined,
-        estimateMicros: input.estimateMicros,
-        now,
-      });
-    }
+    const rateLimits = rateLimitsOf(snapshot, entity, input.currency);
+    const ratePassed = applyRateLimits(
+      answer,
+      rateLimits,
+      await this.options.store.ratesTaken(rateLimits, input.currency, now),
+      input.estimateMicros,
+    );
+    await this.options.outcomes?.record(answer, {
+      via: 'check',
+      entity,
+      ratePassed,
+      estimateMicros: input.estimateMicros,
+      now,
+    });
     return answer;
   }
 
@@ -279,50 +273,6 @@ export class MeteringService {
 
   release(id: string): Promise<Reservation> {
     return this.options.store.release(id, this.now());
-  }
-
-  /** Records a denial, and alerts once per window when a spend-rate limit was passed. */
-  private async outcome(
-    answer: ReservationAnswer,
-    context: {
-      via: 'check' | 'reservation';
-      entity: BudgetedEntity;
-      /** The limit, when the call would pass it. */
-      rateLimit?: EntityRateLimit;
-      estimateMicros: bigint;
-      agentId?: string;
-      sessionId?: string;
-      now: Date;
-    },
-  ) {
-    const { denials, spendRateAlerts, logger } = this.options;
-    const { entity, now } = context;
-    if (answer.decision === 'deny' && denials) {
-      await denials
-        .record({
-          entityRef: entity.entityRef,
-          via: context.via,
-          estimateMicros: context.estimateMicros,
-          currency: answer.currency,
-          reason: answer.reason,
-          agentId: context.agentId,
-          sessionId: context.sessionId,
-          at: now,
-        })
-        .catch(error =>
-          logger.error(`Could not record a guardrail denial: ${error}`),
-        );
-    }
-    if (context.rateLimit && answer.spendRateLimit && spendRateAlerts) {
-      await spendRateAlerts.passed({
-        entityRef: entity.entityRef,
-        windowMs: context.rateLimit.windowMs,
-        status: answer.spendRateLimit,
-        decision: answer.decision === 'deny' ? 'deny' : 'warn',
-        snapshot: this.options.budgets.current(),
-        now,
-      });
-    }
   }
 
   private replayed(
@@ -423,14 +373,4 @@ function measured(measure: UsageMeasure) {
     measure: measure.kind,
     ...(measure.kind === 'tokens' ? { model: measure.model } : {}),
   };
-}
-
-/** The entity's spend-rate limit, when it is in the currency asked about. */
-function rateLimitIn(
-  entity: BudgetedEntity,
-  currency: string,
-): EntityRateLimit | undefined {
-  return entity.spendRateLimit?.currency === currency
-    ? entity.spendRateLimit
-    : undefined;
 }

@@ -130,6 +130,7 @@ describe('GET /v1/entities/{kind}/{namespace}/{name}/metering', () => {
           ],
         },
         spendRateLimit: {
+          scope: { entityRef: SUMMARIZER },
           limit: '8.00 USD/hour',
           per: 'hour',
           enforcement: 'hard',

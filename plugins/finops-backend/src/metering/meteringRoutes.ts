@@ -48,7 +48,7 @@ export function addMeteringRoutes(
       await authorize(req, finopsCostReadPermission, entityRef);
       sendUncachedJson(
         res,
-        await queries.entityMetering(metering.budgetedEntity(entityRef)),
+        await queries.entityMetering(...metering.rateLimited(entityRef)),
       );
     },
   );

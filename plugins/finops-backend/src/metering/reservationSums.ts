@@ -34,25 +34,29 @@ export async function sessionTaken(
   return sums(trx, spent, reserved);
 }
 
-/** What an entity has spent in a trailing window, metered, and holds reserved. */
+/**
+ * What a spend-rate limit's scope has spent, metered, in its trailing window and holds
+ * reserved: an entity's (and its parts') or a whole team's.
+ */
 export async function rateTaken(
-  trx: Knex,
-  entity: BudgetedEntity,
-  windowMs: number,
+  db: Knex,
+  limit: { scope: BudgetScope; spendRefs: string[]; windowMs: number },
   currency: string,
   now: Date,
 ): Promise<BudgetTaken> {
-  const spent = trx('finops_usage_events')
-    .whereIn('entity_ref', entity.spendRefs)
+  const inScope = (query: Knex.QueryBuilder) =>
+    'team' in limit.scope
+      ? query.where('team', limit.scope.team)
+      : query.whereIn('entity_ref', limit.spendRefs);
+  const spent = inScope(db('finops_usage_events'))
     .where('currency', currency)
-    .where('received_ms', '>', now.getTime() - windowMs)
+    .where('received_ms', '>', now.getTime() - limit.windowMs)
     .sum('cost');
-  const reserved = trx(RESERVATIONS)
-    .whereIn('entity_ref', entity.spendRefs)
+  const reserved = inScope(db(RESERVATIONS))
     .where({ status: 'open', currency })
     .where('expires_at', '>', now.getTime())
     .sum('amount');
-  return sums(trx, spent, reserved);
+  return sums(db, spent, reserved);
 }
 
 /** Two sums in one statement, so that a commit between them cannot be missed. */

@@ -1,4 +1,6 @@
 import {
+  BudgetScope,
+  describeBudgetScope,
   GuardrailBudget,
   GuardrailDecision,
   SpendRateLimitStatus,
@@ -24,12 +26,13 @@ export type EntityRateLimit = NonNullable<BudgetedEntity['spendRateLimit']>;
 
 /** A spend-rate limit and what its trailing window has taken, as the API answers it. */
 export function spendRateStatus(
-  rateLimit: EntityRateLimit,
+  rateLimit: EntityRateLimit & { scope?: BudgetScope },
   taken: BudgetTaken,
 ): SpendRateLimitStatus {
   const used = taken.spentMicros + taken.reservedMicros;
   const left = rateLimit.amountMicros - used;
   return {
+    ...(rateLimit.scope ? { scope: rateLimit.scope } : {}),
     limit: `${formatMicros(rateLimit.amountMicros)} ${rateLimit.currency}/${
       rateLimit.per
     }`,
@@ -73,7 +76,7 @@ export function withTaken(
  */
 export function applyRateLimit(
   answer: GuardrailDecision & { spendRateLimit?: SpendRateLimitStatus },
-  rateLimit: EntityRateLimit,
+  rateLimit: EntityRateLimit & { scope?: BudgetScope },
   taken: BudgetTaken,
   estimateMicros: bigint,
 ): boolean {
@@ -88,7 +91,7 @@ export function applyRateLimit(
   const hard = rateLimit.enforcement === 'hard';
   answer.decision = hard ? 'deny' : 'warn';
   answer.reason = `${hard ? 'Denied' : 'Allowed with a warning'}: ${
-    answer.entityRef
+    rateLimit.scope ? describeBudgetScope(rateLimit.scope) : answer.entityRef
   } has spent and reserved ${formatMicros(used)} in the last ${
     rateLimit.per
   } against its spend-rate limit of ${

@@ -10,6 +10,7 @@ import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { migrateFinopsDatabase } from '../database/DatabaseCostStore';
 import { DatabaseDenialStore } from './DatabaseDenialStore';
 import { DatabaseMeteringStore } from './DatabaseMeteringStore';
+import { GuardrailOutcomes } from './GuardrailOutcomes';
 import { MeteringService } from './MeteringService';
 
 jest.setTimeout(120_000);
@@ -75,13 +76,18 @@ describe.each(databases.eachSupportedId())(
         priceBook: {} as PriceBook,
         logger,
         warnAtPercent: 80,
-        denials,
-        spendRateAlerts: new SpendRateAlerts({
-          alertStore,
-          notifier: new AlertNotifier({
-            notifications: { send: async n => void sent.push(n) },
+        currency: 'USD',
+        outcomes: new GuardrailOutcomes({
+          denials,
+          spendRateAlerts: new SpendRateAlerts({
+            alertStore,
+            notifier: new AlertNotifier({
+              notifications: { send: async n => void sent.push(n) },
+              logger,
+            }),
             logger,
           }),
+          budgets,
           logger,
         }),
         now: () => new Date(clock),

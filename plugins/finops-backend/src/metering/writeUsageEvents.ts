@@ -19,7 +19,7 @@ export interface PricedUsageEvent {
   records: CostRecord[];
 }
 
-/** Usage events per insert statement: eleven columns each stay inside SQLite's limit. */
+/** Usage events per insert statement: twelve columns each stay inside SQLite's limit. */
 const EVENTS_PER_INSERT = 500;
 
 /** Stores events and their records; answers the ids of those seen before, which it skips. */
@@ -43,6 +43,7 @@ export async function writeUsageEvents(
           agent_id: event.agentId ?? null,
           session_id: event.sessionId ?? null,
           measure: event.measure,
+          team: event.records.find(record => record.team)?.team ?? null,
           model: event.model ?? null,
           received_at: now,
           received_ms: now.getTime(),

@@ -1,6 +1,11 @@
 import { BudgetPeriod } from '../annotations/parsers';
 import { DayWindow } from '../types';
 
+/** Periods and reset instants computed before: a snapshot asks for few, many times. */
+const MAX_KEPT = 1024;
+const windows = new Map<string, DayWindow>();
+const resets = new Map<string, string>();
+
 /**
  * The calendar period in UTC that contains a day: its month, quarter or year, both ends
  * inclusive.
@@ -21,10 +26,6 @@ export function budgetPeriodWindow(
   }
   return { ...window };
 }
-
-const MAX_KEPT = 1024;
-const windows = new Map<string, DayWindow>();
-const resets = new Map<string, string>();
 
 function computeWindow(period: BudgetPeriod, day: string): DayWindow {
   const year = Number(day.slice(0, 4));

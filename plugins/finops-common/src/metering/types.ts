@@ -1,3 +1,5 @@
+import { BudgetScope } from '../budgets/types';
+
 /** Spend of one group of today's metered usage. @public */
 export interface MeteredSpend {
   /**
@@ -25,6 +27,8 @@ export interface OpenReservation {
 
 /** A spend-rate limit and what its trailing window has taken. @public */
 export interface SpendRateLimitStatus {
+  /** Whose spend it caps: the entity's, or its team's (a Group's limit). */
+  scope?: BudgetScope;
   /** The limit as written, such as `25.00 USD/hour`. */
   limit: string;
   per: string;
