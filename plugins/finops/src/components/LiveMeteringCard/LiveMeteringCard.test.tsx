@@ -101,7 +101,7 @@ describe('LiveMeteringCard', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
-  it('shows an advisory limit past its amount with reservations but nothing metered', async () => {
+  it("shows an advisory limit of the entity's team past its amount, with reservations but nothing metered", async () => {
     const reservedOnly: EntityMeteringResponse = {
       ...noMetering,
       reservations: {
@@ -111,6 +111,7 @@ describe('LiveMeteringCard', () => {
       },
       spendRateLimit: {
         ...entityMetering.spendRateLimit!,
+        scope: { team: 'commerce' },
         enforcement: 'advisory',
         spent: '26.00',
         reserved: '0.50',
@@ -131,6 +132,10 @@ describe('LiveMeteringCard', () => {
     expect(
       screen.queryByRole('table', { name: 'Today by model' }),
     ).not.toBeInTheDocument();
+    // the limit the entity is held to is its team's
+    expect(screen.getByTestId('spend-rate-limit')).toHaveTextContent(
+      'Spend-rate limit 25.00 USD/hour of team commerce',
+    );
     expect(
       screen.getByRole('meter', { name: '106% of the spend-rate limit' }),
     ).toBeInTheDocument();

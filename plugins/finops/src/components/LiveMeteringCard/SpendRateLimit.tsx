@@ -32,7 +32,10 @@ export function SpendRateLimit(props: {
   return (
     <Box data-testid="spend-rate-limit">
       <Typography variant="subtitle2">
-        Spend-rate limit {status.limit}{' '}
+        Spend-rate limit {status.limit}
+        {status.scope && 'team' in status.scope
+          ? ` of team ${status.scope.team}`
+          : ''}{' '}
         <Chip
           size="small"
           label={status.enforcement}
