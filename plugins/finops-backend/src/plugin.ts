@@ -77,6 +77,7 @@ export const finopsPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         metrics: metricsServiceRef,
         permissions: coreServices.permissions,
@@ -183,7 +184,8 @@ export const finopsPlugin = createBackendPlugin({
           }
         });
 
-        const denials = DatabaseDenialStore.fromKnex(db);
+        const denials = DatabaseDenialStore.fromKnex(db, { logger });
+        deps.lifecycle.addShutdownHook(() => denials.flush());
         const metering = new MeteringService({
           store: DatabaseMeteringStore.fromKnex(db, precedence),
           budgets,
@@ -199,7 +201,6 @@ export const finopsPlugin = createBackendPlugin({
               logger,
             }),
             budgets,
-            logger,
           }),
         });
 

@@ -1,4 +1,3 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
 import { BudgetService } from '../budgets/BudgetService';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { SpendRateAlerts } from '../alerts/SpendRateAlerts';
@@ -16,7 +15,6 @@ export class GuardrailOutcomes {
       denials: DatabaseDenialStore;
       spendRateAlerts: SpendRateAlerts;
       budgets: BudgetService;
-      logger: LoggerService;
     },
   ) {}
 
@@ -33,23 +31,19 @@ export class GuardrailOutcomes {
       now: Date;
     },
   ): Promise<void> {
-    const { denials, spendRateAlerts, logger } = this.options;
+    const { denials, spendRateAlerts } = this.options;
     const { entity, ratePassed, now } = context;
     if (answer.decision === 'deny') {
-      await denials
-        .record({
-          entityRef: entity.entityRef,
-          via: context.via,
-          estimateMicros: context.estimateMicros,
-          currency: answer.currency,
-          reason: answer.reason,
-          agentId: context.agentId,
-          sessionId: context.sessionId,
-          at: now,
-        })
-        .catch(error =>
-          logger.error(`Could not record a guardrail denial: ${error}`),
-        );
+      denials.record({
+        entityRef: entity.entityRef,
+        via: context.via,
+        estimateMicros: context.estimateMicros,
+        currency: answer.currency,
+        reason: answer.reason,
+        agentId: context.agentId,
+        sessionId: context.sessionId,
+        at: now,
+      });
     }
     if (ratePassed && answer.spendRateLimit) {
       await spendRateAlerts.passed({

@@ -88,7 +88,6 @@ describe.each(databases.eachSupportedId())(
             logger,
           }),
           budgets,
-          logger,
         }),
         now: () => new Date(clock),
       });
