@@ -1,7 +1,7 @@
 import { CostRecord, DayWindow } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
-import { lockSource } from './lockSource';
-import { countOnce } from './countOnce';
+import { lockKeys, lockSource } from './lockSource';
+import { COUNT_ONCE_LOCK, countOnce } from './countOnce';
 import { CostPrecedence } from './CostPrecedence';
 import { rebuildRollups } from './rebuildRollups';
 
@@ -50,6 +50,8 @@ export async function reattributeWindow(
 ): Promise<number> {
   return db.transaction(async trx => {
     await lockSource(trx, sourceId);
+    // metered writes of the source, which take no source lock, wait until it commits
+    await lockKeys(trx, [COUNT_ONCE_LOCK]);
     const changed = await rebuildRollups(trx, sourceId, window, attribute);
     await countOnce(trx, window, precedence);
     return changed;
