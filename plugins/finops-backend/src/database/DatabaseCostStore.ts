@@ -28,7 +28,13 @@ import { COST_GROUP_SQL } from './costGroupKeys';
 import { BATCH_SIZE, WindowWriter } from './WindowWriter';
 import { selectRows } from './selectRows';
 import { lockSource } from './lockSource';
-import { countOnce, countedAbove, sourcesIn } from './countOnce';
+import {
+  countOnce,
+  countedAbove,
+  countedBy,
+  lostCounts,
+  sourcesIn,
+} from './countOnce';
 import { CostPrecedence } from './CostPrecedence';
 import { recordOfRow } from './recordOfRow';
 import {
@@ -99,6 +105,7 @@ export class DatabaseCostStore implements CostStore {
   ): Promise<{ records: number; metrics: number }> {
     return this.db.transaction(async trx => {
       await lockSource(trx, sourceId);
+      const countedBefore = await countedBy(trx, sourceId, window);
       let replaced = 0;
       for (const table of [
         'finops_cost_records',
@@ -138,7 +145,15 @@ export class DatabaseCostStore implements CostStore {
         );
       }
       await writer.finish();
-      await countOnce(trx, window, this.precedence, { restore: sourceId });
+      await countOnce(trx, window, this.precedence, {
+        restore: {
+          sourceId,
+          lost: lostCounts(
+            countedBefore,
+            await countedBy(trx, sourceId, window),
+          ),
+        },
+      });
       return counts;
     });
   }

@@ -18,11 +18,16 @@ const sources = [
   { id: 'openai:org', authority: 'vendor-api' as const },
 ];
 
-function spend(day: string, usd: number, entityRef = SUMMARIZER): StoredItem {
+function spend(
+  day: string,
+  usd: number,
+  entityRef = SUMMARIZER,
+  provider = 'openai',
+): StoredItem {
   const record: CostRecord = {
     day,
     entityRef,
-    provider: 'openai',
+    provider,
     service: 'OpenAI API',
     model: 'gpt-4o',
     dimensionKind: 'tokenType',
@@ -74,7 +79,8 @@ describe.each(databases.eachSupportedId())(
         }
         return rows.sort();
       };
-      // metered 3 USD a day, the vendor's API 4 USD a day, the invoice 5 USD on D1
+      // metered 3 USD a day, the vendor's API 4 USD a day (and 2 USD of another
+      // provider on D1, which the invoice does not cover), the invoice 5 USD on D1
       await store.replaceWindow(
         'metered',
         window,
@@ -83,7 +89,11 @@ describe.each(databases.eachSupportedId())(
       await store.replaceWindow(
         'openai:org',
         window,
-        items([spend(D1, 4), spend(D2, 4)]),
+        items([
+          spend(D1, 4),
+          spend(D1, 2, SUMMARIZER, 'anthropic'),
+          spend(D2, 4),
+        ]),
       );
       await store.replaceWindow(
         'focus:invoice',
@@ -95,8 +105,11 @@ describe.each(databases.eachSupportedId())(
 
     it('counts the invoice over the vendor API over metered usage, by default', async () => {
       const { total, bySource, exported } = await createStore();
-      expect(await total(D1)).toBe('5.00');
-      expect(await bySource(D1)).toEqual([['focus:invoice', '5.00']]);
+      expect(await total(D1)).toBe('7.00');
+      expect(await bySource(D1)).toEqual([
+        ['focus:invoice', '5.00'],
+        ['openai:org', '2.00'],
+      ]);
       expect(await total(D2)).toBe('4.00');
       expect(await bySource(D2)).toEqual([['openai:org', '4.00']]);
       expect(await total(D1, OTHER)).toBe('1.00');
@@ -104,6 +117,7 @@ describe.each(databases.eachSupportedId())(
       expect(await exported()).toEqual([
         ['focus:invoice', D1, OTHER],
         ['focus:invoice', D1, SUMMARIZER],
+        ['openai:org', D1, SUMMARIZER],
         ['openai:org', D2, SUMMARIZER],
       ]);
     });
@@ -115,7 +129,8 @@ describe.each(databases.eachSupportedId())(
         window,
         items([spend(D1, 1, OTHER)]),
       );
-      expect(await bySource(D1)).toEqual([['openai:org', '4.00']]);
+      // both of the vendor's providers count, once each
+      expect(await bySource(D1)).toEqual([['openai:org', '6.00']]);
       await store.replaceWindow('openai:org', window, items([spend(D2, 4)]));
       expect(await bySource(D1)).toEqual([['metered', '3.00']]);
       expect(await total(D2)).toBe('4.00');
@@ -128,7 +143,7 @@ describe.each(databases.eachSupportedId())(
         'telemetry',
         'metered',
       ]);
-      expect(await bySource(D1)).toEqual([['openai:org', '4.00']]);
+      expect(await bySource(D1)).toEqual([['openai:org', '6.00']]);
       expect(await total(D2)).toBe('4.00');
     });
   },

@@ -7,6 +7,43 @@ import { rebuildRollups } from './rebuildRollups';
 const ROLLUPS = ['finops_daily_costs', 'finops_summary_costs'];
 /** Taken alone by writes of whole windows, shared by metered writes. */
 export const COUNT_ONCE_LOCK = 'finops-count-once';
+/** Entity refs bound in one statement, inside SQLite's limit of bound values. */
+const REFS_PER_STATEMENT = 500;
+
+/**
+ * What a source counts in a window: its entities, providers and days, as keys. Taken
+ * before and after a window is replaced, it tells what the source no longer counts.
+ */
+export async function countedBy(
+  trx: Knex.Transaction,
+  sourceId: string,
+  window: DayWindow,
+): Promise<Set<string>> {
+  const rows: Array<{ entity_ref: string; provider: string; day: string }> =
+    await trx('finops_summary_costs')
+      .distinct('entity_ref', 'provider', 'day')
+      .where('source_id', sourceId)
+      .whereBetween('day', [window.from, window.to])
+      .whereNotNull('entity_ref');
+  return new Set(
+    rows.map(row => JSON.stringify([row.entity_ref, row.day, row.provider])),
+  );
+}
+
+/** The entities and days of `before` that `after` does not hold. */
+export function lostCounts(
+  before: Set<string>,
+  after: Set<string>,
+): Array<{ entityRef: string; day: string }> {
+  const lost = new Map<string, { entityRef: string; day: string }>();
+  for (const key of before) {
+    if (!after.has(key)) {
+      const [entityRef, day] = JSON.parse(key);
+      lost.set(`${entityRef} ${day}`, { entityRef, day });
+    }
+  }
+  return [...lost.values()];
+}
 
 /**
  * Counts spend once where sources overlap: where sources have spend of the same entity,
@@ -18,8 +55,8 @@ export const COUNT_ONCE_LOCK = 'finops-count-once';
  * metered writes of entities beside each other.
  *
  * With `restore`, for a window a source has just replaced, the rollups of the sources
- * it ranks above are first rebuilt from their records: a day the source no longer
- * covers counts theirs again.
+ * it ranks above are first rebuilt from their records for the entities and days it no
+ * longer counts: those count theirs again.
  */
 export async function countOnce(
   trx: Knex.Transaction,
@@ -28,8 +65,14 @@ export async function countOnce(
   options: {
     /** Only these entities' rollups, when a write names them. */
     entityRefs?: string[];
-    /** The source whose window was replaced, when lower ones are to be restored. */
-    restore?: string;
+    /**
+     * The source whose window was replaced, and the entities and days it counted
+     * before and no longer does, whose lower-ranked spend is to be counted again.
+     */
+    restore?: {
+      sourceId: string;
+      lost: Array<{ entityRef: string; day: string }>;
+    };
   } = {},
 ): Promise<void> {
   // Writes of whole windows, which may change what counts anywhere in them, take this
@@ -40,10 +83,23 @@ export async function countOnce(
     [COUNT_ONCE_LOCK],
     options.entityRefs ? 'shared' : 'exclusive',
   );
-  if (options.restore) {
+  if (options.restore?.lost.length) {
     const stored = await sourcesIn(trx, 'finops_cost_records', window);
-    for (const sourceId of precedence.below(options.restore, stored)) {
-      await rebuildRollups(trx, sourceId, window);
+    const lostByDay = new Map<string, string[]>();
+    for (const { entityRef, day } of options.restore.lost) {
+      lostByDay.set(day, [...(lostByDay.get(day) ?? []), entityRef]);
+    }
+    for (const sourceId of precedence.below(options.restore.sourceId, stored)) {
+      for (const [day, refs] of lostByDay) {
+        for (let i = 0; i < refs.length; i += REFS_PER_STATEMENT) {
+          await rebuildRollups(
+            trx,
+            sourceId,
+            { from: day, to: day },
+            { entityRefs: refs.slice(i, i + REFS_PER_STATEMENT) },
+          );
+        }
+      }
     }
   }
   const sources = await sourcesIn(

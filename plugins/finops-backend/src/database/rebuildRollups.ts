@@ -4,30 +4,38 @@ import { recordOfRow } from './recordOfRow';
 import { BATCH_SIZE, WindowWriter } from './WindowWriter';
 
 /**
- * Sums a source's stored records in a window into its rollups anew, giving each record
- * the attribution `attribute` answers for it (the same record when it stays as it is)
- * and storing the records whose attribution changed. Answers how many changed. Runs in
- * the caller's transaction.
+ * Sums a source's stored records in a window (or of some entities in it) into its
+ * rollups anew, giving each record the attribution `attribute` answers for it (the same
+ * record when it stays as it is) and storing the records whose attribution changed.
+ * Answers how many changed. Runs in the caller's transaction.
  */
 export async function rebuildRollups(
   trx: Knex.Transaction,
   sourceId: string,
   window: DayWindow,
-  attribute: (record: CostRecord) => CostRecord = record => record,
+  options: {
+    attribute?: (record: CostRecord) => CostRecord;
+    /** Only these entities' records and rollups. */
+    entityRefs?: string[];
+  } = {},
 ): Promise<number> {
-  for (const table of ['finops_daily_costs', 'finops_summary_costs']) {
-    await trx(table)
+  const attribute = options.attribute ?? ((record: CostRecord) => record);
+  const inWindow = (table: string) => {
+    const rows = trx(table)
       .where('source_id', sourceId)
-      .whereBetween('day', [window.from, window.to])
-      .delete();
+      .whereBetween('day', [window.from, window.to]);
+    return options.entityRefs
+      ? rows.whereIn('entity_ref', options.entityRefs)
+      : rows;
+  };
+  for (const table of ['finops_daily_costs', 'finops_summary_costs']) {
+    await inWindow(table).delete();
   }
   const writer = new WindowWriter(trx, sourceId);
   const updates = new Map<string, { record: CostRecord; ids: number[] }>();
   let lastId = 0;
   for (;;) {
-    const rows = await trx('finops_cost_records')
-      .where('source_id', sourceId)
-      .whereBetween('day', [window.from, window.to])
+    const rows = await inWindow('finops_cost_records')
       .where('id', '>', lastId)
       .orderBy('id')
       .limit(BATCH_SIZE);

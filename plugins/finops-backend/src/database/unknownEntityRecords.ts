@@ -52,7 +52,9 @@ export async function reattributeWindow(
     await lockSource(trx, sourceId);
     // metered writes of the source, which take no source lock, wait until it commits
     await lockKeys(trx, [COUNT_ONCE_LOCK]);
-    const changed = await rebuildRollups(trx, sourceId, window, attribute);
+    const changed = await rebuildRollups(trx, sourceId, window, {
+      attribute,
+    });
     await countOnce(trx, window, precedence);
     return changed;
   });
