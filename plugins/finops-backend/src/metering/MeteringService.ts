@@ -4,7 +4,6 @@ import { NotFoundError } from '@backstage/errors';
 import {
   GuardrailDecision,
   decideGuardrail,
-  formatMicros,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
@@ -17,6 +16,7 @@ import { UsageEvent, UsageMeasure } from './readUsageEvents';
 import {
   ReservationAnswer,
   applySessionCap,
+  replayedAnswer,
   withTaken,
 } from './reservationVerdict';
 import { GuardrailOutcomes } from './GuardrailOutcomes';
@@ -26,13 +26,9 @@ import {
   rateLimitsOf,
 } from './spendRateLimits';
 import { usageRecords } from './usageRecords';
+import { MeteredWritesFollowUp } from './MeteredWritesFollowUp';
 
 export type { ReservationAnswer };
-
-/** How long after metered usage the budget snapshot is rebuilt, gathering what follows. */
-const REFRESH_DELAY_MS = 250;
-/** How long after metered usage its rollup rows are merged, gathering what follows. */
-const COMPACT_DELAY_MS = 1000;
 
 /**
  * Usage reported as it happens and budget reserved before it is spent. Both go to
@@ -44,10 +40,7 @@ const COMPACT_DELAY_MS = 1000;
 export class MeteringService {
   /** By the catalog read a snapshot was built from, which snapshots of spend share. */
   private readonly indexes = new WeakMap<Entity[], EntityIndex>();
-  private refreshTimer?: ReturnType<typeof setTimeout>;
-  private compactTimer?: ReturnType<typeof setTimeout>;
-  /** The entities with metered rollups written since the last merge, by day. */
-  private readonly written = new Map<string, Set<string>>();
+  private readonly followUp: MeteredWritesFollowUp;
 
   constructor(
     private readonly options: {
@@ -62,7 +55,9 @@ export class MeteringService {
       outcomes?: GuardrailOutcomes;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.followUp = new MeteredWritesFollowUp(options);
+  }
 
   /** Stores the events not seen before; answers the ids of those seen before. */
   async report(events: UsageEvent[]): Promise<{
@@ -92,7 +87,7 @@ export class MeteringService {
       priced,
       this.now(),
     );
-    this.afterWrite(priced);
+    this.followUp.written(priced);
     return { accepted: events.length - duplicates.length, duplicates };
   }
 
@@ -187,7 +182,7 @@ export class MeteringService {
       },
     });
     if (!answer) {
-      return this.replayed(reservation!, entity.entityRef, snapshot.takenAt);
+      return replayedAnswer(reservation!, entity.entityRef, snapshot.takenAt);
     }
     await this.options.outcomes?.record(answer, {
       via: 'reservation',
@@ -267,30 +262,14 @@ export class MeteringService {
       },
       now,
     );
-    this.afterWrite([{ day: todayUtc(now), entityRef: committed.entityRef }]);
+    this.followUp.written([
+      { day: todayUtc(now), entityRef: committed.entityRef },
+    ]);
     return committed;
   }
 
   release(id: string): Promise<Reservation> {
     return this.options.store.release(id, this.now());
-  }
-
-  private replayed(
-    reservation: Reservation,
-    entityRef: string,
-    snapshotAt: string,
-  ): ReservationAnswer {
-    return {
-      decision: 'allow',
-      entityRef,
-      estimatedCost: formatMicros(reservation.amountMicros),
-      currency: reservation.currency,
-      reason: `Reservation ${reservation.id} was made before with this idempotency key; it is ${reservation.status}`,
-      snapshotAt,
-      reservationId: reservation.id,
-      expiresAt: reservation.expiresAt,
-      replayed: true,
-    };
   }
 
   private index(): EntityIndex {
@@ -301,65 +280,6 @@ export class MeteringService {
       this.indexes.set(catalogEntities, index);
     }
     return index;
-  }
-
-  /** Budgets see the spend, and its rollup rows are merged, shortly after. */
-  private afterWrite(events: Array<{ day: string; entityRef?: string }>) {
-    for (const { day, entityRef } of events) {
-      if (entityRef) {
-        const refs = this.written.get(day) ?? new Set<string>();
-        refs.add(entityRef);
-        this.written.set(day, refs);
-      }
-    }
-    this.refreshBudgets();
-    this.compactRollups();
-  }
-
-  /** One merge a second at most, of the entities and days written meanwhile. */
-  private compactRollups() {
-    if (this.compactTimer || !this.written.size) {
-      return;
-    }
-    this.compactTimer = setTimeout(async () => {
-      const written = [...this.written];
-      this.written.clear();
-      try {
-        for (const [day, refs] of written) {
-          await this.options.store.compact(day, [...refs]);
-        }
-      } catch (error) {
-        this.options.logger.error(
-          `Merging metered rollup rows failed: ${error}`,
-        );
-      } finally {
-        this.compactTimer = undefined;
-        this.compactRollups();
-      }
-    }, COMPACT_DELAY_MS);
-    this.compactTimer.unref?.();
-  }
-
-  /**
-   * Budgets, alerts and the guardrail see new spend at the next snapshot: one refresh
-   * a short while after the first write, however many writes follow meanwhile, so that
-   * a stream of reports rebuilds the snapshot a few times a second, not per report.
-   */
-  private refreshBudgets() {
-    if (this.refreshTimer) {
-      return;
-    }
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      this.options.budgets
-        .refresh('metered')
-        .catch(error =>
-          this.options.logger.error(
-            `Refreshing budgets after metered usage failed: ${error}`,
-          ),
-        );
-    }, REFRESH_DELAY_MS);
-    this.refreshTimer.unref?.();
   }
 
   private now(): Date {

@@ -7,6 +7,7 @@ import {
   formatMicros,
 } from '@tollgate/plugin-finops-common';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import type { Reservation } from './DatabaseMeteringStore';
 import { BudgetTaken } from './reservationSums';
 
 /** A reservation's answer: the decision, and the reservation when one is held. */
@@ -131,4 +132,23 @@ export function applySessionCap(
       session.estimateMicros,
     )} more would pass it`;
   }
+}
+
+/** The answer to a reservation whose idempotency key was seen before: that reservation. */
+export function replayedAnswer(
+  reservation: Reservation,
+  entityRef: string,
+  snapshotAt: string,
+): ReservationAnswer {
+  return {
+    decision: 'allow',
+    entityRef,
+    estimatedCost: formatMicros(reservation.amountMicros),
+    currency: reservation.currency,
+    reason: `Reservation ${reservation.id} was made before with this idempotency key; it is ${reservation.status}`,
+    snapshotAt,
+    reservationId: reservation.id,
+    expiresAt: reservation.expiresAt,
+    replayed: true,
+  };
 }
