@@ -37,6 +37,7 @@ exports.up = async function up(knex) {
       .nullable()
       .comment("the entity's team, whose spend-rate limit counts the event");
     table.index(['day'], 'finops_usage_events_day_idx');
+    table.index(['entity_ref', 'day'], 'finops_usage_events_entity_day_idx');
     table.index(['team', 'received_ms'], 'finops_usage_events_team_idx');
   });
   // a reservation sums its team's and cost center's spend and open reservations
@@ -70,6 +71,10 @@ exports.down = async function down(knex) {
   });
   await knex.schema.alterTable('finops_usage_events', table => {
     table.dropIndex(['team', 'received_ms'], 'finops_usage_events_team_idx');
+    table.dropIndex(
+      ['entity_ref', 'day'],
+      'finops_usage_events_entity_day_idx',
+    );
     table.dropIndex(['day'], 'finops_usage_events_day_idx');
     table.dropColumn('team');
     table.dropColumn('measure');
