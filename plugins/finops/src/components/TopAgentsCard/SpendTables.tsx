@@ -86,10 +86,10 @@ export function SessionsTable(props: {
               <TableCell>Agent</TableCell>
               <TableCell>Entity</TableCell>
               <TableCell align="right" style={figure}>
-                Events
+                Cost
               </TableCell>
               <TableCell align="right" style={figure}>
-                Cost
+                Events
               </TableCell>
             </TableRow>
           </TableHead>
@@ -106,10 +106,10 @@ export function SessionsTable(props: {
                   )}
                 </TableCell>
                 <TableCell align="right" style={figure}>
-                  {events(session.events)}
+                  {formatMoney(session.cost, props.currency)}
                 </TableCell>
                 <TableCell align="right" style={figure}>
-                  {formatMoney(session.cost, props.currency)}
+                  {events(session.events)}
                 </TableCell>
               </TableRow>
             ))}

@@ -35,8 +35,8 @@ describe('TopAgentsCard', () => {
     ).toHaveAttribute('href', '/catalog/default/component/agent-assist');
     const sessions = screen.getByRole('table', { name: 'Top sessions' });
     expect(rowsOf(sessions)).toEqual([
-      ['session-loop-1', 'triage-agent', 'ticket-triage', '9,000', '$412.00'],
-      ['session-7', '–', '–', '1', '$0.20'],
+      ['session-loop-1', 'triage-agent', 'ticket-triage', '$412.00', '9,000'],
+      ['session-7', '–', '–', '$0.20', '1'],
     ]);
     expect(
       within(sessions).getByRole('link', { name: 'ticket-triage' }),
