@@ -2,12 +2,11 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   BudgetScope,
   FinopsAlert,
-  budgetScopeKey,
   describeBudgetScope,
   SpendRateLimitStatus,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
-import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { BudgetSnapshot, scopeKey } from '../budgets/BudgetSnapshot';
 import { AlertNotifier } from './AlertNotifier';
 import { AlertStore } from './AlertStore';
 import { linkOf, recipientsOf } from './alertAddress';
@@ -59,12 +58,11 @@ export class SpendRateAlerts {
     options: SpendRatePassed,
   ): Promise<FinopsAlert | undefined> {
     const { scope, windowMs, status, now } = options;
-    const { kind, value } = budgetScopeKey(scope);
-    const scopeKey = `${kind}:${value}`;
+    const key = scopeKey(scope);
     const who = describeBudgetScope(scope);
     const nowMs = now.getTime();
     const since = nowMs - windowMs;
-    if ((this.lastRaisedMs.get(scopeKey) ?? -Infinity) > since) {
+    if ((this.lastRaisedMs.get(key) ?? -Infinity) > since) {
       return undefined;
     }
     const recent = (
@@ -74,14 +72,14 @@ export class SpendRateAlerts {
         alert.kind === 'spend-rate' && Date.parse(alert.createdAt) > since,
     );
     if (recent) {
-      this.lastRaisedMs.set(scopeKey, Date.parse(recent.createdAt));
+      this.lastRaisedMs.set(key, Date.parse(recent.createdAt));
       return undefined;
     }
     // Replicas raising at once in one window of the clock make one alert.
     const windowStart = new Date(Math.floor(nowMs / windowMs) * windowMs);
     const [raised] = await this.options.alertStore.raise([
       {
-        key: `spend-rate:${scopeKey}:${windowStart.toISOString()}`,
+        key: `spend-rate:${key}:${windowStart.toISOString()}`,
         kind: 'spend-rate',
         scope,
         periodStart: todayUtc(now),
@@ -99,7 +97,7 @@ export class SpendRateAlerts {
         createdAt: now,
       },
     ]);
-    this.lastRaisedMs.set(scopeKey, nowMs);
+    this.lastRaisedMs.set(key, nowMs);
     if (raised) {
       await this.options.notifier.notify(
         raised,

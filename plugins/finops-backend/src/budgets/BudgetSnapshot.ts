@@ -32,7 +32,8 @@ export interface InvalidBudget {
   problem: string;
 }
 
-function scopeKey(scope: BudgetScope) {
+/** A budget scope as one text, `kind:value`, to key maps and locks by. */
+export function scopeKey(scope: BudgetScope) {
   const { kind, value } = budgetScopeKey(scope);
   return `${kind}:${value}`;
 }

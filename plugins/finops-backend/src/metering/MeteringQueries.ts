@@ -6,7 +6,6 @@ import {
   MeteringSummaryResponse,
   OpenReservation,
   SessionSpend,
-  SpendRateLimitStatus,
   formatMicros,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
@@ -15,9 +14,9 @@ import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { toBigInt } from '../database/toBigInt';
 import { toIso } from '../database/toIso';
 import { DatabaseDenialStore } from './DatabaseDenialStore';
-import { rateTaken } from './reservationSums';
+import { BudgetTaken, rateTaken } from './reservationSums';
 import { spendRateStatus } from './reservationVerdict';
-import { ScopedRateLimit } from './spendRateLimits';
+import { ScopedRateLimit, tightestLimit } from './spendRateLimits';
 
 const EVENTS = 'finops_usage_events';
 const RESERVATIONS = 'finops_reservations';
@@ -109,17 +108,19 @@ export class MeteringQueries {
   /** Of several limits, the one with the least left. */
   private async spendRateLimit(rateLimits: ScopedRateLimit[], now: Date) {
     const { db, currency } = this.options;
-    let least: SpendRateLimitStatus | undefined;
+    const taken: BudgetTaken[] = [];
     for (const limit of rateLimits) {
-      const status = spendRateStatus(
-        limit,
-        await rateTaken(db, limit, currency, now),
-      );
-      if (!least || Number(status.remaining) < Number(least.remaining)) {
-        least = status;
-      }
+      taken.push(await rateTaken(db, limit, currency, now));
     }
-    return least ? { spendRateLimit: least } : {};
+    const tightest = tightestLimit(rateLimits, taken);
+    return tightest === undefined
+      ? {}
+      : {
+          spendRateLimit: spendRateStatus(
+            rateLimits[tightest],
+            taken[tightest],
+          ),
+        };
   }
 
   async summary(window: DayWindow): Promise<MeteringSummaryResponse> {

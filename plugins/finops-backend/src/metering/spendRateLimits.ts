@@ -2,9 +2,12 @@ import {
   BudgetScope,
   GuardrailDecision,
   SpendRateLimitStatus,
-  budgetScopeKey,
 } from '@tollgate/plugin-finops-common';
-import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
+import {
+  BudgetSnapshot,
+  BudgetedEntity,
+  scopeKey,
+} from '../budgets/BudgetSnapshot';
 import { BudgetTaken } from './reservationSums';
 import {
   EntityRateLimit,
@@ -50,8 +53,23 @@ export function rateLimitsOf(
 
 /** The key a limit's trailing window is locked and alerted by. */
 export function rateLimitKey(limit: ScopedRateLimit): string {
-  const { kind, value } = budgetScopeKey(limit.scope);
-  return `${kind}:${value}`;
+  return scopeKey(limit.scope);
+}
+
+/** Of limits and what their windows have taken, the one with the least left. */
+export function tightestLimit(
+  limits: ScopedRateLimit[],
+  taken: BudgetTaken[],
+): number | undefined {
+  let tightest: { index: number; left: bigint } | undefined;
+  limits.forEach((limit, index) => {
+    const left =
+      limit.amountMicros -
+      taken[index].spentMicros -
+      taken[index].reservedMicros;
+    if (!tightest || left < tightest.left) tightest = { index, left };
+  });
+  return tightest?.index;
 }
 
 /**
@@ -65,20 +83,14 @@ export function applyRateLimits(
   taken: BudgetTaken[],
   estimateMicros: bigint,
 ): ScopedRateLimit | undefined {
-  let shown: { limit: ScopedRateLimit; left: bigint } | undefined;
   for (const [i, limit] of limits.entries()) {
-    const left =
-      limit.amountMicros - taken[i].spentMicros - taken[i].reservedMicros;
-    if (!shown || left < shown.left) shown = { limit, left };
     if (applyRateLimit(answer, limit, taken[i], estimateMicros)) {
       return limit;
     }
   }
-  if (shown) {
-    answer.spendRateLimit = spendRateStatus(
-      shown.limit,
-      taken[limits.indexOf(shown.limit)],
-    );
+  const shown = tightestLimit(limits, taken);
+  if (shown !== undefined) {
+    answer.spendRateLimit = spendRateStatus(limits[shown], taken[shown]);
   }
   return undefined;
 }
