@@ -32,4 +32,7 @@ backend.add(import('@tollgate/plugin-finops-backend-module-opencost'));
 backend.add(import('@tollgate/plugin-finops-backend-module-prometheus'));
 backend.add(import('@tollgate/plugin-finops-backend-module-focus'));
 
+// the finops actions, served to MCP clients at /api/mcp-actions/v1
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();
