@@ -71,6 +71,7 @@ export const finopsPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -201,12 +202,14 @@ export const finopsPlugin = createBackendPlugin({
               logger,
             }),
             budgets,
+            auditor: deps.auditor,
           }),
         });
 
         deps.permissionsRegistry.addPermissions(finopsPermissions);
         httpRouter.use(
           await createRouter({
+            auditor: deps.auditor,
             httpAuth,
             auth,
             permissions: deps.permissions,

@@ -1,3 +1,4 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
 import { BudgetService } from '../budgets/BudgetService';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { SpendRateAlerts } from '../alerts/SpendRateAlerts';
@@ -15,6 +16,8 @@ export class GuardrailOutcomes {
       denials: DatabaseDenialStore;
       spendRateAlerts: SpendRateAlerts;
       budgets: BudgetService;
+      /** Records each denial with who asked. */
+      auditor?: AuditorService;
     },
   ) {}
 

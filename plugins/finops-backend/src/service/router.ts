@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   AuthService,
   HttpAuthService,
   PermissionsService,
@@ -41,6 +42,8 @@ import { readLabelDrift } from './readLabelDrift';
 import { UnitCostService } from './UnitCostService';
 
 export interface RouterOptions {
+  /** Records who changed budgets, acknowledged alerts and ran sources. */
+  auditor: AuditorService;
   httpAuth: HttpAuthService;
   auth: AuthService;
   permissions: PermissionsService;
