@@ -5,8 +5,13 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   BackendFeature,
+  coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import {
+  AuditorEvent,
+  DefaultAuditorService,
+} from '@backstage/backend-defaults/auditor';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import { InMemoryCatalogClient } from '@backstage/catalog-client/testUtils';
@@ -48,7 +53,8 @@ function liveCatalog(entities: Entity[]): CatalogService {
 /**
  * Starts the finops plugin in a test backend with the given cost sources, catalog and
  * configuration. Entities pushed to `entities` later are in the catalog from then on. Requests without credentials are refused as in production; with
- * `allow: false` every permission is denied. Notifications sent are collected.
+ * `allow: false` every permission is denied. Notifications sent and audit events (as
+ * Backstage's auditor makes them, with the actor it reads from the request) are collected.
  */
 export async function startFinopsTestBackend(options: {
   sources?: CostSource[];
@@ -58,6 +64,7 @@ export async function startFinopsTestBackend(options: {
   features?: BackendFeature[];
 }) {
   const notifications: NotificationSendOptions[] = [];
+  const audits: AuditorEvent[] = [];
   const backend = await startTestBackend({
     features: [
       finopsPlugin,
@@ -70,6 +77,18 @@ export async function startFinopsTestBackend(options: {
             notifications.push(notification);
           },
         }),
+      }),
+      createServiceFactory({
+        service: coreServices.auditor,
+        deps: {
+          auth: coreServices.auth,
+          httpAuth: coreServices.httpAuth,
+          plugin: coreServices.pluginMetadata,
+        },
+        factory: deps =>
+          DefaultAuditorService.create(event => {
+            audits.push(event);
+          }, deps),
       }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       createServiceFactory({
@@ -90,6 +109,7 @@ export async function startFinopsTestBackend(options: {
   return {
     server,
     notifications,
+    audits,
     stop: () => backend.stop(),
     /** Runs a source through the API for the days given and expects it to succeed. */
     run: async (sourceId: string, from: string, to: string = from) => {

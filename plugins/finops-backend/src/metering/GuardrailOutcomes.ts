@@ -1,4 +1,10 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
+import { formatMicros } from '@tollgate/plugin-finops-common';
 import { BudgetService } from '../budgets/BudgetService';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { SpendRateAlerts } from '../alerts/SpendRateAlerts';
@@ -6,9 +12,18 @@ import { DatabaseDenialStore } from './DatabaseDenialStore';
 import { ReservationAnswer } from './reservationVerdict';
 import { ScopedRateLimit } from './spendRateLimits';
 
+/** A guardrail check's estimate, and who asks. */
+export type GuardrailCall = {
+  estimateMicros: bigint;
+  currency: string;
+  /** The caller's credentials, which the audit record of a denial names. */
+  credentials?: BackstageCredentials;
+};
+
 /**
- * What follows a guardrail answer, a check's or a reservation's: a denial is recorded,
- * and a spend-rate limit the call would pass raises its alert, once per window.
+ * What follows a guardrail answer, a check's or a reservation's: a denial is recorded
+ * and audited with who asked, and a spend-rate limit the call would pass raises its
+ * alert, once per window.
  */
 export class GuardrailOutcomes {
   constructor(
@@ -31,6 +46,7 @@ export class GuardrailOutcomes {
       estimateMicros: bigint;
       agentId?: string;
       sessionId?: string;
+      credentials?: BackstageCredentials;
       now: Date;
     },
   ): Promise<void> {
@@ -47,6 +63,7 @@ export class GuardrailOutcomes {
         sessionId: context.sessionId,
         at: now,
       });
+      await this.audit(answer, context);
     }
     if (ratePassed && answer.spendRateLimit) {
       await spendRateAlerts.passed({
@@ -59,4 +76,56 @@ export class GuardrailOutcomes {
       });
     }
   }
+
+  /**
+   * A denial as an audit event that failed with the reason. A check or reservation
+   * carries credentials but no request (an action calls it too), so the caller is
+   * named in the event's meta: the auditor's own actor is this plugin.
+   */
+  private async audit(
+    answer: ReservationAnswer,
+    context: Parameters<GuardrailOutcomes['record']>[1],
+  ): Promise<void> {
+    const { auditor } = this.options;
+    if (!auditor) {
+      return;
+    }
+    const meta: JsonObject = {
+      queryType: context.via,
+      entityRef: context.entity.entityRef,
+      estimatedCost: formatMicros(context.estimateMicros),
+      currency: answer.currency,
+      ...callerOf(context.credentials),
+      ...(context.agentId ? { agentId: context.agentId } : {}),
+      ...(context.sessionId ? { sessionId: context.sessionId } : {}),
+    };
+    const event = await auditor.createEvent({
+      eventId: 'guardrail-denial',
+      severityLevel: 'medium',
+      meta,
+    });
+    await event.fail({ error: new NotAllowedError(answer.reason) });
+  }
+}
+
+/** The principal behind credentials, and the service acting for a user if any. */
+function callerOf(credentials?: BackstageCredentials): JsonObject {
+  const principal = credentials?.principal as
+    | {
+        type: string;
+        userEntityRef?: string;
+        subject?: string;
+        actor?: { subject: string };
+      }
+    | undefined;
+  if (principal?.type === 'user') {
+    return {
+      principal: principal.userEntityRef!,
+      ...(principal.actor ? { viaService: principal.actor.subject } : {}),
+    };
+  }
+  if (principal?.type === 'service') {
+    return { principal: principal.subject! };
+  }
+  return {};
 }

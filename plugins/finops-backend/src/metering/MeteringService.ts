@@ -19,7 +19,7 @@ import {
   replayedAnswer,
   withTaken,
 } from './reservationVerdict';
-import { GuardrailOutcomes } from './GuardrailOutcomes';
+import { GuardrailCall, GuardrailOutcomes } from './GuardrailOutcomes';
 import {
   ScopedRateLimit,
   applyRateLimits,
@@ -117,6 +117,7 @@ export class MeteringService {
     sessionId?: string;
     /** The most the session may spend, metered and reserved: a brake for a runaway loop. */
     maxSessionCostMicros?: bigint;
+    credentials?: GuardrailCall['credentials'];
   }): Promise<ReservationAnswer> {
     const snapshot = this.options.budgets.current();
     const entity = snapshot.entity(
@@ -191,6 +192,7 @@ export class MeteringService {
       estimateMicros: input.estimateMicros,
       agentId: input.agentId,
       sessionId: input.sessionId,
+      credentials: input.credentials,
       now,
     });
     return reservation
@@ -209,7 +211,7 @@ export class MeteringService {
    */
   async check(
     decision: GuardrailDecision,
-    input: { estimateMicros: bigint; currency: string },
+    input: GuardrailCall,
   ): Promise<ReservationAnswer> {
     const snapshot = this.options.budgets.current();
     const entity = snapshot.entity(decision.entityRef);
@@ -230,6 +232,7 @@ export class MeteringService {
       entity,
       ratePassed,
       estimateMicros: input.estimateMicros,
+      credentials: input.credentials,
       now,
     });
     return answer;

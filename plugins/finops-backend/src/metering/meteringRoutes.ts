@@ -84,7 +84,7 @@ export function addMeteringRoutes(
   });
 
   router.post('/v1/guardrails/reservations', async (req, res) => {
-    await authorize(req, finopsUsageReportPermission);
+    const credentials = await authorize(req, finopsUsageReportPermission);
     const body = req.body ?? {};
     const sessionId = optionalText(body, 'sessionId');
     const maxSessionCostMicros =
@@ -103,6 +103,7 @@ export function addMeteringRoutes(
       agentId: optionalText(body, 'agentId'),
       sessionId,
       maxSessionCostMicros,
+      credentials,
     });
     sendUncachedJson(res, answer);
   });

@@ -1,11 +1,14 @@
+import { AuditorService } from '@backstage/backend-plugin-api';
 import {
   Entity,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError, assertError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
 import {
   BUDGETED_ENTITY_KINDS,
+  BudgetInput,
   BudgetScope,
   isKindOf,
   budgetScopeKey,
@@ -14,6 +17,7 @@ import {
   finopsCostCenterBudgetUpdatePermission,
   finopsCostReadPermission,
   finopsSummaryReadPermission,
+  formatMicros,
   parseMicros,
   readBudgetInput,
   readEntityCostLabels,
@@ -46,10 +50,39 @@ export function addBudgetRoutes(
     authorize: Authorize;
     loadEntity: (req: Request) => Promise<Entity>;
     findEntity: (req: Request, ref: string) => Promise<Entity | undefined>;
+    auditor: AuditorService;
   },
 ) {
   const { budgets, guardrail, alertStore } = options;
-  const { authorize, loadEntity, findEntity } = helpers;
+  const { authorize, loadEntity, findEntity, auditor } = helpers;
+
+  /**
+   * Records a change in the audit log with who asked for it (the auditor reads the
+   * request's credentials). The event starts before the change is authorized, so a
+   * refused attempt is recorded as failed with the error that refused it. The change
+   * adds what it learns (the budget it touched) to `found`, which both outcomes carry.
+   */
+  async function audited<T>(
+    req: Request,
+    event: { eventId: string; meta: JsonObject },
+    change: (found: JsonObject) => Promise<T>,
+  ): Promise<T> {
+    const auditorEvent = await auditor.createEvent({
+      ...event,
+      severityLevel: 'medium',
+      request: req,
+    });
+    const found: JsonObject = {};
+    try {
+      const result = await change(found);
+      await auditorEvent.success({ meta: found });
+      return result;
+    } catch (error) {
+      assertError(error);
+      await auditorEvent.fail({ meta: found, error });
+      throw error;
+    }
+  }
 
   /**
    * A budget covers an entity that can carry spend and is in the catalog: a budget for
@@ -105,25 +138,53 @@ export function addBudgetRoutes(
   });
 
   router.post('/v1/budgets', async (req, res) => {
-    const input = readInput(req.body);
-    const credentials = await authorizeEdit(req, input.scope);
-    await checkScope(req, input.scope);
-    res.status(201).json(await budgets.create(input, actorOf(credentials)));
+    const budget = await audited(
+      req,
+      { eventId: 'budget-mutate', meta: { actionType: 'create' } },
+      async found => {
+        const input = readInput(req.body);
+        found.budget = budgetMeta(input);
+        const credentials = await authorizeEdit(req, input.scope);
+        await checkScope(req, input.scope);
+        const created = await budgets.create(input, actorOf(credentials));
+        found.id = created.id;
+        return created;
+      },
+    );
+    res.status(201).json(budget);
   });
 
   router.put('/v1/budgets/:id', async (req, res) => {
-    const input = readInput(req.body);
-    const existing = await budgets.get(req.params.id);
-    await authorizeEdit(req, existing.scope);
-    const credentials = await authorizeEdit(req, input.scope);
-    await checkScope(req, input.scope);
-    res.json(await budgets.replace(req.params.id, input, actorOf(credentials)));
+    const id = req.params.id;
+    const budget = await audited(
+      req,
+      { eventId: 'budget-mutate', meta: { actionType: 'update', id } },
+      async found => {
+        const input = readInput(req.body);
+        found.budget = budgetMeta(input);
+        const existing = await budgets.get(id);
+        found.previousScope = { ...existing.scope };
+        await authorizeEdit(req, existing.scope);
+        const credentials = await authorizeEdit(req, input.scope);
+        await checkScope(req, input.scope);
+        return budgets.replace(id, input, actorOf(credentials));
+      },
+    );
+    res.json(budget);
   });
 
   router.delete('/v1/budgets/:id', async (req, res) => {
-    const existing = await budgets.get(req.params.id);
-    await authorizeEdit(req, existing.scope);
-    await budgets.remove(req.params.id);
+    const id = req.params.id;
+    await audited(
+      req,
+      { eventId: 'budget-mutate', meta: { actionType: 'delete', id } },
+      async found => {
+        const existing = await budgets.get(id);
+        found.previousScope = { ...existing.scope };
+        await authorizeEdit(req, existing.scope);
+        await budgets.remove(id);
+      },
+    );
     res.status(204).end();
   });
 
@@ -175,7 +236,7 @@ export function addBudgetRoutes(
       );
     }
     const entity = budgets.current().entity(entityRef);
-    await authorize(
+    const credentials = await authorize(
       req,
       finopsCostReadPermission,
       entity?.entityRef ?? entityRef,
@@ -184,7 +245,7 @@ export function addBudgetRoutes(
       res,
       await options.metering.check(
         guardrail.check({ entityRef, estimateMicros, currency }),
-        { estimateMicros, currency },
+        { estimateMicros, currency, credentials },
       ),
     );
   });
@@ -208,16 +269,32 @@ export function addBudgetRoutes(
   });
 
   router.post('/v1/alerts/:id/acknowledge', async (req, res) => {
-    const alert = await alertStore.get(req.params.id);
-    if (!alert) {
-      throw new NotFoundError(`No alert ${req.params.id}`);
-    }
-    const credentials = await authorizeEdit(req, alert.scope);
-    res.json(
-      await alertStore.acknowledge(
-        req.params.id,
-        actorOf(credentials) ?? 'unknown',
-      ),
+    const id = req.params.id;
+    const acknowledged = await audited(
+      req,
+      { eventId: 'alert-acknowledge', meta: { id } },
+      async found => {
+        const alert = await alertStore.get(id);
+        if (!alert) {
+          throw new NotFoundError(`No alert ${id}`);
+        }
+        found.scope = { ...alert.scope };
+        const credentials = await authorizeEdit(req, alert.scope);
+        return alertStore.acknowledge(id, actorOf(credentials) ?? 'unknown');
+      },
     );
+    res.json(acknowledged);
   });
+}
+
+/** A budget as its audit event records it, the amount as exact decimal text. */
+function budgetMeta(input: BudgetInput): JsonObject {
+  return {
+    scope: { ...input.scope },
+    amount: formatMicros(input.amountMicros),
+    currency: input.currency,
+    period: input.period,
+    thresholds: input.thresholds,
+    enforcement: input.enforcement,
+  };
 }

@@ -11,7 +11,7 @@ import {
   RELATION_HAS_PART,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { NotFoundError, assertError } from '@backstage/errors';
 import {
   COST_GROUP_BYS,
   GOVERNANCE_LEVELS,
@@ -178,10 +178,31 @@ export async function createRouter(
   });
 
   router.post('/v1/sources/:id/run', async (req, res) => {
-    const window = readWindow(req.query);
-    await authorize(req, finopsIngestRunPermission);
-    const run = await options.sourceRuns.runNow(req.params.id, window);
-    res.json(run);
+    // recorded with who asked, and refused or failed attempts too
+    const auditorEvent = await options.auditor.createEvent({
+      eventId: 'source-run',
+      severityLevel: 'medium',
+      request: req,
+      meta: { sourceId: req.params.id },
+    });
+    try {
+      const window = readWindow(req.query);
+      await authorize(req, finopsIngestRunPermission);
+      const run = await options.sourceRuns.runNow(req.params.id, window);
+      await auditorEvent.success({
+        meta: {
+          window: { ...run.window },
+          runId: run.id,
+          status: run.status,
+          ...(run.error ? { runError: run.error } : {}),
+        },
+      });
+      res.json(run);
+    } catch (error) {
+      assertError(error);
+      await auditorEvent.fail({ error });
+      throw error;
+    }
   });
 
   router.get('/v1/export/focus', async (req, res) => {
@@ -199,6 +220,7 @@ export async function createRouter(
     authorize,
     loadEntity,
     findEntity,
+    auditor: options.auditor,
   });
   addScorecardRoutes(router, options.scorecards, { authorize, loadEntity });
   addMeteringRoutes(
