@@ -1,5 +1,8 @@
 /**
- * Dimensions that an entity's cost can be broken down by.
+ * Dimensions that an entity's cost can be broken down by. `agent` and `session` are
+ * the OpenTelemetry GenAI agent and conversation its records' tags name (see
+ * {@link agentOfTags}); spend that names none is one line, `(no agent)` or
+ * `(no session)`.
  *
  * @public
  */
@@ -9,7 +12,9 @@ export type CostGroupBy =
   | 'tokenType'
   | 'operation'
   | 'resource'
-  | 'provider';
+  | 'provider'
+  | 'agent'
+  | 'session';
 /** @public */
 export const COST_GROUP_BYS: readonly CostGroupBy[] = [
   'source',
@@ -18,15 +23,18 @@ export const COST_GROUP_BYS: readonly CostGroupBy[] = [
   'operation',
   'resource',
   'provider',
+  'agent',
+  'session',
 ];
 
-/** Dimensions of the organization summary. @public */
+/** Dimensions of the organization summary; `agent` as in {@link CostGroupBy}. @public */
 export type SummaryGroupBy =
   | 'costCenter'
   | 'team'
   | 'entity'
   | 'model'
-  | 'provider';
+  | 'provider'
+  | 'agent';
 /** @public */
 export const SUMMARY_GROUP_BYS: readonly SummaryGroupBy[] = [
   'costCenter',
@@ -34,6 +42,7 @@ export const SUMMARY_GROUP_BYS: readonly SummaryGroupBy[] = [
   'entity',
   'model',
   'provider',
+  'agent',
 ];
 
 /**
@@ -106,6 +115,8 @@ export interface CostBreakdownItem {
   cost: string;
   quantity?: string;
   unit?: string;
+  /** Of a breakdown by agent: the sessions (conversations) the agent's spend names. */
+  sessions?: number;
 }
 
 /** One day of a cost series. @public */

@@ -29,11 +29,11 @@ describe('CostRollups', () => {
     const { daily, summary } = rollups.take();
     expect(daily).toEqual([
       // prettier-ignore
-      ['src', '2026-11-01', 'component:default/a', null, null, 'openai', 'gpt-4o', 'tokenType', 'input', 'tokens', 'USD', 12n, 11n, 2],
+      ['src', '2026-11-01', 'component:default/a', null, null, 'openai', 'gpt-4o', 'tokenType', 'input', null, null, 'tokens', 'USD', 12n, 11n, 2],
       // prettier-ignore
-      ['src', '2026-11-01', 'component:default/a', null, null, 'openai', 'gpt-4o', 'tokenType', 'output', null, 'USD', null, 100n, 1],
+      ['src', '2026-11-01', 'component:default/a', null, null, 'openai', 'gpt-4o', 'tokenType', 'output', null, null, null, 'USD', null, 100n, 1],
       // prettier-ignore
-      ['src', '2026-11-01', null, null, null, 'openai', 'gpt-4o', 'tokenType', 'input', null, 'USD', null, 1000n, 1],
+      ['src', '2026-11-01', null, null, null, 'openai', 'gpt-4o', 'tokenType', 'input', null, null, null, 'USD', null, 1000n, 1],
     ]);
     expect(summary).toEqual([
       // prettier-ignore
@@ -43,6 +43,33 @@ describe('CostRollups', () => {
     ]);
     expect(rollups.size).toBe(0);
     expect(rollups.take()).toEqual({ daily: [], summary: [] });
+  });
+
+  it('tells daily groups apart by the agent and session their tags name, not the summary', () => {
+    const rollups = new CostRollups('src');
+    const triage = {
+      'gen_ai.agent.id': 'triage',
+      'gen_ai.conversation.id': 'c1',
+    };
+    rollups.add({ ...base, tags: triage });
+    rollups.add({ ...base, tags: { ...triage, region: 'eu' } });
+    rollups.add({
+      ...base,
+      tags: { ...triage, 'gen_ai.conversation.id': 'c2' },
+    });
+    rollups.add({ ...base, tags: { 'gen_ai.agent.name': 'Writer' } });
+    rollups.add({ ...base, tags: { region: 'eu' } });
+    const { daily, summary } = rollups.take();
+    expect(daily.map(row => [row[9], row[10], row[14], row[15]])).toEqual([
+      ['triage', 'c1', 20n, 2],
+      ['triage', 'c2', 10n, 1],
+      ['Writer', null, 10n, 1],
+      [null, null, 10n, 1],
+    ]);
+    expect(summary).toEqual([
+      // prettier-ignore
+      ['src', '2026-11-01', 'component:default/a', null, null, 'openai', 'gpt-4o', 'USD', 50n],
+    ]);
   });
 
   it('keeps an absent value apart from an empty one', () => {

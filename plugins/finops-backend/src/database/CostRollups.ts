@@ -1,4 +1,8 @@
-import { CostRecord } from '@tollgate/plugin-finops-common';
+import {
+  CostRecord,
+  agentOfTags,
+  sessionOfTags,
+} from '@tollgate/plugin-finops-common';
 
 /** The columns both rollups group by, first in each. */
 const GROUP_COLUMNS = [
@@ -16,6 +20,8 @@ export const DAILY_COLUMNS = [
   ...GROUP_COLUMNS,
   'dimension_kind',
   'dimension',
+  'agent',
+  'session',
   'unit',
   'currency',
   'quantity',
@@ -33,6 +39,8 @@ export const SUMMARY_COLUMNS = [
 /** The sums of one daily group, and the first record of the group for its columns. */
 interface Sum {
   record: CostRecord;
+  agent?: string;
+  session?: string;
   quantity?: bigint;
   billed: bigint;
   records: number;
@@ -54,8 +62,9 @@ function summaryKey(record: CostRecord): string {
 /**
  * Sums the cost records of one source into its two rollups while they are written,
  * instead of reading them back: the daily rollup (per day, entity, cost center, team,
- * provider, model, dimension, unit and currency), which entity queries read, and the
- * summary rollup (the same without dimension and unit), which organization-wide
+ * provider, model, dimension, agent, session, unit and currency; the agent and session
+ * those its tags name), which entity queries read, and the
+ * summary rollup (the same without dimension, agent, session and unit), which organization-wide
  * queries read. A quantity sums like SQL's SUM: absent when no record has one.
  *
  * The sums are taken whenever there are many groups, so memory stays bounded whatever
@@ -67,13 +76,19 @@ export class CostRollups {
   constructor(private readonly sourceId: string) {}
 
   add(record: CostRecord): void {
+    const agent = agentOfTags(record.tags);
+    const session = sessionOfTags(record.tags);
     const key = `${summaryKey(record)}${SEPARATOR}${
       record.dimensionKind
-    }${SEPARATOR}${record.dimension}${SEPARATOR}${record.unit ?? ABSENT}`;
+    }${SEPARATOR}${record.dimension}${SEPARATOR}${agent ?? ABSENT}${SEPARATOR}${
+      session ?? ABSENT
+    }${SEPARATOR}${record.unit ?? ABSENT}`;
     const sum = this.daily.get(key);
     if (!sum) {
       this.daily.set(key, {
         record,
+        agent,
+        session,
         quantity: record.quantity,
         billed: record.billedCostMicros,
         records: 1,
@@ -106,6 +121,8 @@ export class CostRollups {
         ...group,
         r.dimensionKind,
         r.dimension,
+        sum.agent ?? null,
+        sum.session ?? null,
         r.unit ?? null,
         r.currency,
         sum.quantity ?? null,

@@ -35,7 +35,7 @@ export interface EntityDailySpend {
   costMicros: bigint;
 }
 
-/** One entity's spend in a window on one source, provider, model, dimension and unit. */
+/** One entity's spend in a window on one source, provider, model, dimension, agent, session and unit. */
 export interface EntityCostLine extends CostLineColumns {
   entityRef: string;
   unit?: string;
@@ -119,6 +119,13 @@ export interface CostStore {
   entityDaily(query: EntityCostQuery): Promise<DailyAggregate[]>;
   entityBreakdown(query: EntityCostQuery): Promise<CostAggregate[]>;
   entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint>;
+  /**
+   * The sessions (conversations) of each agent in the entities' counted spend, by the
+   * agent's key in a breakdown by agent; agents whose spend names no session are absent.
+   */
+  entityAgentSessions(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<Map<string, number>>;
 
   /** Spend per entity and day of many entities at once, by entity and day. */
   entitiesDaily(
@@ -126,7 +133,7 @@ export interface CostStore {
   ): Promise<EntityDailySpend[]>;
   /**
    * Spend and quantity of many entities at once per source, provider, model,
-   * dimension and unit, in no particular order: every grouping of `entityBreakdown`
+   * dimension, agent, session and unit, in no particular order: every grouping of `entityBreakdown`
    * can be made from these lines (see costGroupKey).
    */
   entitiesCostLines(

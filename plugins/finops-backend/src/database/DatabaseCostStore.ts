@@ -59,13 +59,22 @@ const ROLLUP_TABLES: Record<Rollup, string> = {
   summary: 'finops_summary_costs',
 };
 
-const SUMMARY_GROUP_KEYS: Record<SummaryGroupBy, string> = {
-  costCenter: `COALESCE(cost_center, '${UNALLOCATED_KEY}')`,
-  team: `COALESCE(team, '${UNALLOCATED_KEY}')`,
-  entity: `COALESCE(entity_ref, '${UNALLOCATED_KEY}')`,
-  model: `COALESCE(model, '(none)')`,
-  provider: 'provider',
-};
+/** Each summary grouping's key, and the rollup that has its column. */
+const SUMMARY_GROUPS: Record<SummaryGroupBy, { key: string; rollup: Rollup }> =
+  {
+    costCenter: {
+      key: `COALESCE(cost_center, '${UNALLOCATED_KEY}')`,
+      rollup: 'summary',
+    },
+    team: { key: `COALESCE(team, '${UNALLOCATED_KEY}')`, rollup: 'summary' },
+    entity: {
+      key: `COALESCE(entity_ref, '${UNALLOCATED_KEY}')`,
+      rollup: 'summary',
+    },
+    model: { key: COST_GROUP_SQL.model, rollup: 'summary' },
+    provider: { key: COST_GROUP_SQL.provider, rollup: 'summary' },
+    agent: { key: COST_GROUP_SQL.agent, rollup: 'daily' },
+  };
 
 const SPEND_SCOPE_COLUMNS: Record<SpendScopeKind, string> = {
   entity: 'entity_ref',
@@ -235,6 +244,20 @@ export class DatabaseCostStore implements CostStore {
     }));
   }
 
+  async entityAgentSessions(
+    query: Omit<EntityCostQuery, 'groupBy'>,
+  ): Promise<Map<string, number>> {
+    const key = COST_GROUP_SQL.agent;
+    const rows: any[] = await this.entityRows(query)
+      .whereNotNull('session')
+      .select(this.db.raw(`${key} AS group_key`))
+      .countDistinct({ sessions: 'session' })
+      .groupBy(this.db.raw(key));
+    return new Map(
+      rows.map(row => [String(row.group_key), Number(row.sessions)]),
+    );
+  }
+
   async entitiesCostLines(
     query: Omit<EntityCostQuery, 'groupBy'>,
   ): Promise<EntityCostLine[]> {
@@ -245,6 +268,8 @@ export class DatabaseCostStore implements CostStore {
       'model',
       'dimension_kind',
       'dimension',
+      'agent',
+      'session',
       'unit',
     ];
     const rows: any[][] = await selectRows(
@@ -262,6 +287,8 @@ export class DatabaseCostStore implements CostStore {
         model,
         dimensionKind,
         dimension,
+        agent,
+        session,
         unit,
         cost,
         quantity,
@@ -272,6 +299,8 @@ export class DatabaseCostStore implements CostStore {
         model: model ?? undefined,
         dimensionKind,
         dimension,
+        agent: agent ?? undefined,
+        session: session ?? undefined,
         unit: unit ?? undefined,
         costMicros: toBigInt(cost),
         quantity: toBigInt(quantity),
@@ -291,8 +320,12 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async summaryGroups(query: SummaryQuery): Promise<CostAggregate[]> {
-    const key = SUMMARY_GROUP_KEYS[query.groupBy];
-    const rows: any[] = await this.summaryRows(query.window, query.currency)
+    const { key, rollup } = SUMMARY_GROUPS[query.groupBy];
+    const rows: any[] = await this.summaryRows(
+      query.window,
+      query.currency,
+      rollup,
+    )
       .select(this.db.raw(`${key} AS group_key`))
       .sum({ cost: 'billed_cost' })
       .groupBy(this.db.raw(key));
@@ -305,8 +338,12 @@ export class DatabaseCostStore implements CostStore {
   }
 
   async summaryDaily(query: SummaryQuery): Promise<DailyAggregate[]> {
-    const key = SUMMARY_GROUP_KEYS[query.groupBy];
-    const rows: any[] = await this.summaryRows(query.window, query.currency)
+    const { key, rollup } = SUMMARY_GROUPS[query.groupBy];
+    const rows: any[] = await this.summaryRows(
+      query.window,
+      query.currency,
+      rollup,
+    )
       .select('day', this.db.raw(`${key} AS group_key`))
       .sum({ cost: 'billed_cost' })
       .groupBy('day')

@@ -33,7 +33,7 @@ export class CostQueryService {
       groupBy: options.groupBy,
       currency: this.currency,
     };
-    const [daily, breakdown, previous, sources] = await Promise.all([
+    const [daily, breakdown, previous, sources, sessions] = await Promise.all([
       this.costStore.entityDaily(query),
       this.costStore.entityBreakdown(query),
       this.costStore.entityTotal({
@@ -41,6 +41,9 @@ export class CostQueryService {
         window: previousWindow(options.window),
       }),
       this.sourceStatus.list(),
+      options.groupBy === 'agent'
+        ? this.costStore.entityAgentSessions(query)
+        : undefined,
     ]);
     const total = breakdown.reduce((sum, item) => sum + item.costMicros, 0n);
     return {
@@ -58,6 +61,7 @@ export class CostQueryService {
         ...(item.unit && item.quantity !== undefined
           ? { quantity: formatQuantity(item.quantity), unit: item.unit }
           : {}),
+        ...(sessions ? { sessions: sessions.get(item.key) ?? 0 } : {}),
       })),
       sources,
     };

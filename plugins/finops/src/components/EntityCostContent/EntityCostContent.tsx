@@ -41,6 +41,8 @@ export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
   resource: 'Kubernetes resource',
   provider: 'Provider',
   source: 'Source',
+  agent: 'Agent',
+  session: 'Session',
 };
 
 function Change(props: { total: string; previous: string }) {
