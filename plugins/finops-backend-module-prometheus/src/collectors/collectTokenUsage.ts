@@ -1,4 +1,8 @@
-import { CostRecord, QUANTITY_SCALE } from '@tollgate/plugin-finops-common';
+import {
+  CostRecord,
+  GEN_AI_TAGS,
+  QUANTITY_SCALE,
+} from '@tollgate/plugin-finops-common';
 import { PrometheusSample } from '../client/PrometheusClient';
 import { PrometheusQueryError } from '../client/PrometheusQueryError';
 import { increaseByQuery } from '../promql/queries';
@@ -15,11 +19,16 @@ const ATTRIBUTES = {
   providerName: 'gen_ai.provider.name',
 };
 
+/** The GenAI attributes naming an agent and a conversation, kept as record tags. */
+const TAG_ATTRIBUTES = Object.values(GEN_AI_TAGS);
+
 interface TokenUsage {
   provider: string;
   model: string;
   tokenType: string;
   tokens: number;
+  /** The agent and conversation attributes the series carry, by their UTF-8 names. */
+  tags: Record<string, string>;
 }
 
 type Naming = 'classic' | 'utf8';
@@ -28,8 +37,11 @@ const classic = (name: string) => name.replace(/\./g, '_');
 
 /**
  * Token usage of one component on one day from the OpenTelemetry GenAI
- * `gen_ai.client.token.usage` histogram (its `_sum`), per model, token type and
- * provider, priced through the price book. With naming `both`, usage that appears
+ * `gen_ai.client.token.usage` histogram (its `_sum`), per model, token type,
+ * provider, agent and conversation, priced through the price book. The agent
+ * (`gen_ai.agent.id`, `gen_ai.agent.name`) and conversation (`gen_ai.conversation.id`)
+ * that series carry are kept as record tags under their UTF-8 names, so that each
+ * agent's tokens are records of their own. With naming `both`, usage that appears
  * under both names counts once.
  */
 export async function collectTokenUsage(
@@ -41,7 +53,12 @@ export async function collectTokenUsage(
   for (const usages of namings) {
     const perNaming = new Map<string, TokenUsage>();
     for (const usage of usages) {
-      const key = `${usage.provider}\u0000${usage.model}\u0000${usage.tokenType}`;
+      const key = [
+        usage.provider,
+        usage.model,
+        usage.tokenType,
+        ...TAG_ATTRIBUTES.map(name => usage.tags[name] ?? ''),
+      ].join('\u0000');
       const entry = perNaming.get(key);
       perNaming.set(
         key,
@@ -112,7 +129,7 @@ function queryNaming(
   const metric = naming === 'classic' ? names.tokenUsage : names.tokenUsageUtf8;
   return session.query(
     increaseByQuery(
-      Object.values(ATTRIBUTES).map(rename),
+      [...Object.values(ATTRIBUTES), ...TAG_ATTRIBUTES].map(rename),
       `${metric}_sum`,
       target.selector,
       day.range,
@@ -124,6 +141,10 @@ function queryNaming(
 function toUsage(sample: PrometheusSample, naming: Naming): TokenUsage {
   const label = (name: string) =>
     sample.labels[naming === 'classic' ? classic(name) : name] ?? '';
+  const tags: Record<string, string> = {};
+  for (const name of TAG_ATTRIBUTES) {
+    if (label(name)) tags[name] = label(name);
+  }
   return {
     provider:
       label(ATTRIBUTES.providerName) || label(ATTRIBUTES.system) || 'unknown',
@@ -133,6 +154,7 @@ function toUsage(sample: PrometheusSample, naming: Naming): TokenUsage {
       'unknown',
     tokenType: label(ATTRIBUTES.tokenType),
     tokens: Number.isFinite(sample.value) ? roundCount(sample.value) : 0,
+    tags,
   };
 }
 
@@ -180,6 +202,8 @@ function priceTokens(
     unit: 'tokens',
     billedCostMicros: priced?.costMicros ?? 0n,
     currency: priced?.currency ?? session.currency,
-    ...(priced ? {} : { tags: { unpriced: 'true' } }),
+    ...(priced && !Object.keys(usage.tags).length
+      ? {}
+      : { tags: { ...usage.tags, ...(priced ? {} : { unpriced: 'true' }) } }),
   };
 }
