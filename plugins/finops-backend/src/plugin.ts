@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { finopsPermissions } from '@tollgate/plugin-finops-common';
 import {
@@ -47,6 +50,7 @@ import { GuardrailService } from './budgets/GuardrailService';
 import { readBudgetSettings } from './budgets/readBudgetSettings';
 import { createScorecards } from './scorecards/createScorecards';
 import { FinopsGauges } from './telemetry/FinopsGauges';
+import { registerFinopsActions } from './actions/registerFinopsActions';
 
 /**
  * The finops backend plugin: cost storage, ingestion, price book and the REST API.
@@ -71,6 +75,7 @@ export const finopsPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -206,7 +211,29 @@ export const finopsPlugin = createBackendPlugin({
           }),
         });
 
+        const costQueries = new CostQueryService(
+          costStore,
+          sourceStatus,
+          settings.currency,
+        );
+        const guardrail = new GuardrailService(
+          budgets,
+          budgetSettings.warnAtPercent,
+          budgetSettings.maxSnapshotAgeMs,
+        );
         deps.permissionsRegistry.addPermissions(finopsPermissions);
+        registerFinopsActions(deps.actionsRegistry, {
+          permissions: deps.permissions,
+          catalog,
+          costStore,
+          costQueries,
+          budgets,
+          guardrail,
+          metering,
+          alertStore,
+          scorecards: scorecards.queries,
+          currency: settings.currency,
+        });
         httpRouter.use(
           await createRouter({
             auditor: deps.auditor,
@@ -215,11 +242,7 @@ export const finopsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             catalog,
             costStore,
-            costQueries: new CostQueryService(
-              costStore,
-              sourceStatus,
-              settings.currency,
-            ),
+            costQueries,
             unitCosts: new UnitCostService(costStore, settings.currency),
             sourceStatus,
             sourceRuns: new SourceRunService(
@@ -233,11 +256,7 @@ export const finopsPlugin = createBackendPlugin({
             ),
             budgets: {
               budgets,
-              guardrail: new GuardrailService(
-                budgets,
-                budgetSettings.warnAtPercent,
-                budgetSettings.maxSnapshotAgeMs,
-              ),
+              guardrail,
               alertStore,
               metering,
               currency: settings.currency,

@@ -16,3 +16,4 @@ export * from './scorecards';
 export * from './entityKinds';
 export * from './providerSlug';
 export * from './metering';
+export * from './changes';

@@ -11,6 +11,13 @@ import {
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
 
+/** Checks credentials against a permission, optionally on one entity. */
+export type AuthorizeCredentials = (
+  credentials: BackstageCredentials,
+  permission: BasicPermission | ResourcePermission,
+  resourceRef?: string,
+) => Promise<void>;
+
 /** Checks a request's credentials against a permission, optionally on one entity. */
 export type Authorize = (
   req: Request,
@@ -19,15 +26,13 @@ export type Authorize = (
 ) => Promise<BackstageCredentials>;
 
 /**
- * Returns the authorize function of the routes: a request without credentials is
- * refused by httpAuth, one without the permission gets 403 naming it.
+ * Returns the check of the routes and actions: credentials without the permission get
+ * 403 naming it.
  */
-export function createAuthorizer(
-  httpAuth: HttpAuthService,
+export function createCredentialsAuthorizer(
   permissions: PermissionsService,
-): Authorize {
-  return async (req, permission, resourceRef) => {
-    const credentials = await httpAuth.credentials(req);
+): AuthorizeCredentials {
+  return async (credentials, permission, resourceRef) => {
     const [decision] = await permissions.authorize(
       [
         resourceRef
@@ -43,6 +48,21 @@ export function createAuthorizer(
         } is required${resourceRef ? ` on ${resourceRef}` : ''}`,
       );
     }
+  };
+}
+
+/**
+ * Returns the authorize function of the routes: a request without credentials is
+ * refused by httpAuth, one without the permission gets 403 naming it.
+ */
+export function createAuthorizer(
+  httpAuth: HttpAuthService,
+  permissions: PermissionsService,
+): Authorize {
+  const authorizeCredentials = createCredentialsAuthorizer(permissions);
+  return async (req, permission, resourceRef) => {
+    const credentials = await httpAuth.credentials(req);
+    await authorizeCredentials(credentials, permission, resourceRef);
     return credentials;
   };
 }

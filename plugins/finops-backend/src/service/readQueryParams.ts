@@ -10,13 +10,20 @@ import {
 
 const MAX_WINDOW_DAYS = 1100;
 
-function single(query: Record<string, unknown>, name: string) {
+/** What errors call a value: a route's query parameter, or an action's input field. */
+export type ParamLabel = 'Query parameter' | 'Input field';
+
+function single(
+  query: Record<string, unknown>,
+  name: string,
+  label: ParamLabel = 'Query parameter',
+) {
   const value = query[name];
   if (Array.isArray(value)) {
-    throw new InputError(`Query parameter ${name} was given more than once`);
+    throw new InputError(`${label} ${name} was given more than once`);
   }
   if (value !== undefined && typeof value !== 'string') {
-    throw new InputError(`Query parameter ${name} must be a single value`);
+    throw new InputError(`${label} ${name} must be a single text value`);
   }
   return value;
 }
@@ -28,16 +35,17 @@ function single(query: Record<string, unknown>, name: string) {
 export function readWindow(
   query: Record<string, unknown>,
   now = new Date(),
+  label: ParamLabel = 'Query parameter',
 ): DayWindow {
-  const from = single(query, 'from');
-  const to = single(query, 'to');
+  const from = single(query, 'from', label);
+  const to = single(query, 'to', label);
   for (const [name, value] of [
     ['from', from],
     ['to', to],
   ] as const) {
     if (value !== undefined && !isDay(value)) {
       throw new InputError(
-        `Query parameter ${name} has invalid value ${JSON.stringify(
+        `${label} ${name} has invalid value ${JSON.stringify(
           value,
         )}: expected a date YYYY-MM-DD from ${SUPPORTED_DAYS.from} to ${
           SUPPORTED_DAYS.to
@@ -49,12 +57,12 @@ export function readWindow(
   const window = { from: from ?? addDays(end, -29), to: end };
   if (window.from > window.to) {
     throw new InputError(
-      `Query parameter from (${window.from}) must not be after to (${window.to})`,
+      `${label} from (${window.from}) must not be after to (${window.to})`,
     );
   }
   if (windowLength(window) > MAX_WINDOW_DAYS) {
     throw new InputError(
-      `Query parameters from and to span ${windowLength(
+      `${label}s from and to span ${windowLength(
         window,
       )} days: at most ${MAX_WINDOW_DAYS} are allowed`,
     );
@@ -68,14 +76,15 @@ export function readChoice<T extends string, F extends T | undefined>(
   name: string,
   choices: readonly T[],
   fallback: F,
+  label: ParamLabel = 'Query parameter',
 ): T | F {
-  const value = single(query, name);
+  const value = single(query, name, label);
   if (value === undefined) {
     return fallback;
   }
   if (!choices.includes(value as T)) {
     throw new InputError(
-      `Query parameter ${name} has invalid value ${JSON.stringify(
+      `${label} ${name} has invalid value ${JSON.stringify(
         value,
       )}: expected one of ${choices.join(', ')}`,
     );
