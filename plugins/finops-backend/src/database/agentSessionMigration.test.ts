@@ -66,7 +66,7 @@ describe.each(databases.eachSupportedId())('migration %s on %p', databaseId => {
     ]);
 
     await knex.migrate.up({ directory, name: MIGRATION });
-    const split = await knex('finops_daily_costs')
+    const split: any[] = await knex('finops_daily_costs')
       .select('source_id', 'provider', 'agent', 'session')
       .sum({ cost: 'billed_cost', quantity: 'quantity' })
       .groupBy('source_id', 'provider', 'agent', 'session');
