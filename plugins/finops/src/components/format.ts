@@ -39,6 +39,12 @@ export function lastDays(days: number, now = new Date()) {
   return { from: addDays(to, -(days - 1)), to };
 }
 
+/** A cost's share of a total for display, such as "42.5%"; 0% of a zero total. */
+export function formatShare(cost: string, total: string): string {
+  const whole = Number(total) || 1;
+  return `${((Number(cost) / whole) * 100).toFixed(1)}%`;
+}
+
 /** A percentage with at most one decimal, such as "85%" or "67.8%". */
 export function formatPercent(value: number): string {
   return `${new Intl.NumberFormat('en-US', {

@@ -47,6 +47,39 @@ export const entityCost: EntityCostResponse = {
   ],
 };
 
+/** The same spend by agent: two named agents and spend that names none. */
+export const entityCostByAgent: EntityCostResponse = {
+  ...entityCost,
+  groupBy: 'agent',
+  daily: [
+    {
+      day: '2026-11-27',
+      total: '10.25',
+      breakdown: { 'summarizer-agent': '10.25' },
+    },
+    {
+      day: '2026-11-28',
+      total: '20.25',
+      breakdown: {
+        'summarizer-agent': '12.00',
+        '(no agent)': '6.00',
+        'escalation-drafter': '2.25',
+      },
+    },
+  ],
+  breakdown: [
+    {
+      key: 'summarizer-agent',
+      cost: '22.25',
+      quantity: '8900000',
+      unit: 'tokens',
+      sessions: 1204,
+    },
+    { key: '(no agent)', cost: '6.00', sessions: 0 },
+    { key: 'escalation-drafter', cost: '2.25', sessions: 0 },
+  ],
+};
+
 export const emptyEntityCost: EntityCostResponse = {
   ...entityCost,
   total: '0.00',

@@ -1,6 +1,6 @@
 import { Table, TableColumn } from '@backstage/core-components';
 import { CostBreakdownItem } from '@tollgate/plugin-finops-common';
-import { formatMoney, formatQuantity } from '../format';
+import { formatMoney, formatQuantity, formatShare } from '../format';
 
 /** A table of cost by key with its quantity (tokens, calls, core-hours). @public */
 export function CostBreakdownTable(props: {
@@ -10,7 +10,6 @@ export function CostBreakdownTable(props: {
   total: string;
   currency: string;
 }) {
-  const total = Number(props.total) || 1;
   const columns: TableColumn<CostBreakdownItem>[] = [
     { title: props.keyTitle, field: 'key' },
     {
@@ -26,7 +25,7 @@ export function CostBreakdownTable(props: {
     {
       title: 'Share',
       align: 'right',
-      render: item => `${((Number(item.cost) / total) * 100).toFixed(1)}%`,
+      render: item => formatShare(item.cost, props.total),
     },
   ];
   return (

@@ -3,7 +3,12 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { FinopsApi, finopsApiRef } from '../../api';
 import { EntityCostContent } from '../../plugin';
-import { emptyEntityCost, entityCost, entityUnitCost } from '../testData';
+import {
+  emptyEntityCost,
+  entityCost,
+  entityCostByAgent,
+  entityUnitCost,
+} from '../testData';
 import { entityBudget, openAlert } from '../budgetTestData';
 import { entityScorecard } from '../scorecardTestData';
 import { entityMetering, noMetering } from '../meteringTestData';
@@ -71,8 +76,11 @@ function render(api: Partial<FinopsApi>) {
 }
 
 describe('EntityCostContent', () => {
-  it('shows spend, change, breakdown with quantities, token types and freshness', async () => {
-    const getEntityCost = jest.fn(async () => entityCost);
+  it('shows spend, change, breakdown with quantities, token types, agents and freshness', async () => {
+    const getEntityCost = jest.fn(
+      async (_entity: unknown, options: { groupBy: string }) =>
+        options.groupBy === 'agent' ? entityCostByAgent : entityCost,
+    );
     await render({ getEntityCost });
     expect(await screen.findByTestId('finops-total')).toHaveTextContent(
       '$30.50',
@@ -119,6 +127,11 @@ describe('EntityCostContent', () => {
       expect.anything(),
       expect.objectContaining({ groupBy: 'tokenType' }),
     );
+    const agents = await screen.findByRole('table', {
+      name: 'Spend by agent',
+    });
+    expect(agents).toHaveTextContent('summarizer-agent');
+    expect(agents).toHaveTextContent('$22.25');
   });
 
   it('says how to annotate when there is no spend, and how to report usage', async () => {

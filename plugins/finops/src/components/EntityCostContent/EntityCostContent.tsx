@@ -32,6 +32,7 @@ import { BudgetCard } from '../BudgetCard';
 import { BudgetAlerts } from '../BudgetAlerts';
 import { ScorecardCard } from '../ScorecardCard';
 import { UnitCostCard } from '../UnitCostCard';
+import { EntityAgentsCard } from '../EntityAgentsCard';
 import { LiveMeteringCard } from '../LiveMeteringCard';
 
 export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
@@ -63,7 +64,7 @@ function Change(props: { total: string; previous: string }) {
 /**
  * The Cost tab of an entity page: spend for the period and its change, a daily chart
  * stacked by the chosen dimension, a breakdown table, the token-type split, spend per
- * business outcome and per 1,000 requests, the budget and its open alerts, usage
+ * business outcome and per 1,000 requests, spend by agent, the budget and its open alerts, usage
  * metered today as it happens with the open reservations and the spend-rate limit,
  * the scorecards, and how fresh each source's data is.
  *
@@ -165,6 +166,9 @@ export function EntityCostContent() {
           </Grid>
           <Grid item xs={12} md={6}>
             <UnitCostCard entity={ref} days={days} />
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <EntityAgentsCard entity={ref} days={days} />
           </Grid>
         </>
       )}
