@@ -1,5 +1,11 @@
 import { BudgetStatus, addDays } from '@tollgate/plugin-finops-common';
-import { demoDay, generateDemoFocus, toFocusCsv } from './demoFocus';
+import {
+  DEMO_AGENT_TAG,
+  DEMO_ENTITY_TAG,
+  demoDay,
+  generateDemoFocus,
+  toFocusCsv,
+} from './demoFocus';
 import {
   demoAnomalies,
   demoBudgetStatuses,
@@ -142,5 +148,51 @@ describe('generateDemoFocus', () => {
     const csv = toFocusCsv(saasApis).split('\n');
     expect(csv[0].split(',')).toContain('EffectiveCost');
     expect(csv).toHaveLength(saasApis.length + 2);
+  });
+});
+
+describe('the demo agents', () => {
+  const { aiProviders, saasApis } = generateDemoFocus({
+    today: '2027-06-15',
+    days: 7,
+  });
+  const tagsOf = (row: { Tags: string }) =>
+    JSON.parse(row.Tags) as Record<string, string>;
+  const agentsOf = (capability: string) => {
+    const byAgent = new Map<string, Set<string>>();
+    for (const row of [...aiProviders, ...saasApis]) {
+      const tags = tagsOf(row);
+      if (tags[DEMO_ENTITY_TAG] !== `component:default/${capability}`) continue;
+      const agent = tags[DEMO_AGENT_TAG] ?? '(no agent)';
+      const models = byAgent.get(agent) ?? new Set<string>();
+      models.add(JSON.parse(row.SkuPriceDetails).ModelId ?? row.ServiceName);
+      byAgent.set(agent, models);
+    }
+    return Object.fromEntries(
+      [...byAgent].map(([agent, models]) => [agent, [...models]]),
+    );
+  };
+
+  it('name the agent of each AI row of ticket-triage and support-summarizer, and of no API call', () => {
+    expect(agentsOf('ticket-triage')).toEqual({
+      'triage-agent': ['claude-3-5-haiku-20241022'],
+      '(no agent)': ['Twilio Messaging'],
+    });
+    expect(agentsOf('support-summarizer')).toEqual({
+      'summarizer-agent': ['gpt-4o'],
+      'escalation-drafter': ['claude-sonnet-4-20250514'],
+    });
+    expect(agentsOf('rag-gateway')).toEqual({
+      '(no agent)': ['gpt-4o', 'claude-sonnet-4-20250514'],
+    });
+  });
+
+  it('keep the Tags a valid CSV field', () => {
+    const [header, first] = toFocusCsv(aiProviders).split('\n');
+    const tagsColumn = header.split(',').indexOf('Tags');
+    expect(tagsColumn).toBe(header.split(',').length - 1);
+    expect(first).toMatch(
+      /,"\{""backstage-entity"":""component:default\/support-summarizer"",""gen_ai\.agent\.id"":""summarizer-agent""\}"$/,
+    );
   });
 });

@@ -6,7 +6,8 @@
  * Deterministic for a given day and length, and sized so that the demo tells the same
  * story on any date: most capabilities within budget, a few at risk by forecast, and a
  * runaway agent loop on ticket-triage (yesterday and today) that passes its hard budget
- * even on the first day of a month, which is also the recent spend anomaly.
+ * even on the first day of a month, which is also the recent spend anomaly. The AI
+ * rows of support-summarizer and ticket-triage name the agent that spent them.
  *
  * Kept free of imports and of syntax that is not erasable, so that Node runs it as it
  * is (scripts/generate-demo-focus.mjs).
@@ -113,6 +114,20 @@ export const DEMO_API_USAGE: Array<
     80000,
   ],
 ];
+
+/**
+ * The agents that make a capability's calls to a model, named in its AI rows' Tags by
+ * the OpenTelemetry GenAI key `gen_ai.agent.id`, so that the Cost tab splits their
+ * spend by agent; a capability's other rows (its API calls) name none.
+ */
+export const DEMO_AGENTS: Array<[string, string, string]> = [
+  ['support-summarizer', 'gpt-4o', 'summarizer-agent'],
+  ['support-summarizer', 'claude-sonnet-4-20250514', 'escalation-drafter'],
+  ['ticket-triage', 'claude-3-5-haiku-20241022', 'triage-agent'],
+];
+
+/** The Tags key that names a row's agent. */
+export const DEMO_AGENT_TAG = 'gen_ai.agent.id';
 
 /**
  * The runaway agent loop: one capability's calls to one model at many times their
@@ -298,6 +313,7 @@ function tokenRows(
   charge: ChargePeriods,
 ): DemoFocusRow[] {
   const spec = DEMO_MODELS[model];
+  const agent = DEMO_AGENTS.find(([c, m]) => c === capability && m === model);
   const lines: Array<[string, string, number, string | null]> = [
     ['Input', 'Uncached', base, spec.prices[0]],
     ['Output', 'Uncached', base * 0.18, spec.prices[1]],
@@ -336,7 +352,7 @@ function tokenRows(
         TokenDirection: direction,
         TokenCacheAction: cache,
       }),
-      Tags: tags(capability),
+      Tags: tags(capability, agent?.[2]),
     });
   }
   return rows;
@@ -391,8 +407,9 @@ function csvField(value: string | undefined): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function tags(capability: string): string {
+function tags(capability: string, agent?: string): string {
   return JSON.stringify({
     [DEMO_ENTITY_TAG]: `component:default/${capability}`,
+    ...(agent ? { [DEMO_AGENT_TAG]: agent } : {}),
   });
 }
