@@ -35,9 +35,12 @@ export function registerGuardrailActions(
     action: async ({ input, credentials }) =>
       answer(
         await checkGuardrail(
-          { ...services, authorize },
+          services,
           readGuardrailCheck(input, services.currency, 'Input field'),
-          credentials,
+          async (permission, resourceRef) => {
+            await authorize(credentials, permission, resourceRef);
+            return credentials;
+          },
         ),
       ),
   });

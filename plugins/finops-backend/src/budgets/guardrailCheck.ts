@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   finopsCostReadPermission,
   isCurrencyCode,
@@ -7,7 +8,6 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { MeteringService } from '../metering/MeteringService';
 import { ReservationAnswer } from '../metering/reservationVerdict';
-import { AuthorizeCredentials } from '../service/createAuthorizer';
 import { ParamLabel } from '../service/readQueryParams';
 import { BudgetService } from './BudgetService';
 import { GuardrailService } from './GuardrailService';
@@ -63,14 +63,16 @@ export async function checkGuardrail(
     budgets: BudgetService;
     guardrail: GuardrailService;
     metering: Pick<MeteringService, 'check'>;
-    authorize: AuthorizeCredentials;
   },
   input: GuardrailCheckInput,
-  credentials: BackstageCredentials,
+  /** Checks the caller's permission on the entity, answering the caller's credentials. */
+  authorize: (
+    permission: ResourcePermission,
+    resourceRef: string,
+  ) => Promise<BackstageCredentials>,
 ): Promise<ReservationAnswer> {
   const entity = services.budgets.current().entity(input.entityRef);
-  await services.authorize(
-    credentials,
+  const credentials = await authorize(
     finopsCostReadPermission,
     entity?.entityRef ?? input.entityRef,
   );

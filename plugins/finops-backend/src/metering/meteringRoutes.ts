@@ -4,9 +4,6 @@ import {
   finopsCostReadPermission,
   finopsSummaryReadPermission,
   finopsUsageReportPermission,
-  formatMicros,
-  isCurrencyCode,
-  parseMicros,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
@@ -15,14 +12,11 @@ import { Authorize } from '../service/createAuthorizer';
 import { readText, readWindow } from '../service/readQueryParams';
 import { sendUncachedJson } from '../service/sendUncachedJson';
 import { modelPrices } from './modelPrices';
-import { Reservation } from './DatabaseMeteringStore';
+import { readReservationInput } from './readReservationInput';
+import { reservationJson } from './reservationJson';
 import { MeteringQueries } from './MeteringQueries';
 import { MeteringService } from './MeteringService';
-import { readUsageEvents, readUsageMeasure, text } from './readUsageEvents';
-
-/** Default and longest time a reservation holds budget. */
-const DEFAULT_TTL_SECONDS = 300;
-const MAX_TTL_SECONDS = 86_400;
+import { readUsageEvents, readUsageMeasure } from './readUsageEvents';
 
 /** The usage and reservation routes, for gateways, SDKs and agents. */
 export function addMeteringRoutes(
@@ -85,24 +79,8 @@ export function addMeteringRoutes(
 
   router.post('/v1/guardrails/reservations', async (req, res) => {
     const credentials = await authorize(req, finopsUsageReportPermission);
-    const body = req.body ?? {};
-    const sessionId = optionalText(body, 'sessionId');
-    const maxSessionCostMicros =
-      body.maxSessionCost === undefined
-        ? undefined
-        : readMoney(body.maxSessionCost, 'maxSessionCost');
-    if (maxSessionCostMicros !== undefined && !sessionId) {
-      throw new InputError('maxSessionCost caps a session: give its sessionId');
-    }
     const answer = await metering.reserve({
-      entityRef: requiredText(body, 'entityRef'),
-      estimateMicros: readMoney(body.estimatedCost, 'estimatedCost'),
-      currency: readCurrency(body.currency ?? options.currency),
-      ttlSeconds: readTtl(body.ttlSeconds),
-      idempotencyKey: optionalText(body, 'idempotencyKey'),
-      agentId: optionalText(body, 'agentId'),
-      sessionId,
-      maxSessionCostMicros,
+      ...readReservationInput(req.body ?? {}, options.currency),
       credentials,
     });
     sendUncachedJson(res, answer);
@@ -130,70 +108,4 @@ export function addMeteringRoutes(
       reservationJson(await metering.release(req.params.id)),
     );
   });
-}
-
-/** A reservation as the API answers it, money as decimal text. */
-function reservationJson(reservation: Reservation) {
-  const { amountMicros, committedMicros, ...rest } = reservation;
-  return {
-    ...rest,
-    amount: formatMicros(amountMicros),
-    ...(committedMicros !== undefined
-      ? { committed: formatMicros(committedMicros) }
-      : {}),
-  };
-}
-
-function requiredText(body: Record<string, unknown>, key: string): string {
-  if (body[key] === undefined) {
-    throw new InputError(
-      `${key} is required, such as component:default/summarizer`,
-    );
-  }
-  return text(body, key, '', true)!;
-}
-
-function optionalText(body: Record<string, unknown>, key: string) {
-  return text(body, key, '');
-}
-
-function readMoney(value: unknown, field: string): bigint {
-  const micros = typeof value === 'string' ? parseMicros(value) : undefined;
-  if (micros === undefined || micros < 0n) {
-    throw new InputError(
-      `${field} ${JSON.stringify(
-        value,
-      )} is not a decimal string of at least 0, such as "0.25"`,
-    );
-  }
-  return micros;
-}
-
-function readCurrency(value: unknown): string {
-  if (!isCurrencyCode(value)) {
-    throw new InputError(
-      `currency ${JSON.stringify(
-        value,
-      )} is not an ISO 4217 currency code such as "USD"`,
-    );
-  }
-  return value;
-}
-
-function readTtl(value: unknown): number {
-  if (value === undefined) {
-    return DEFAULT_TTL_SECONDS;
-  }
-  if (
-    !Number.isInteger(value) ||
-    (value as number) < 1 ||
-    (value as number) > MAX_TTL_SECONDS
-  ) {
-    throw new InputError(
-      `ttlSeconds ${JSON.stringify(
-        value,
-      )} is not a whole number of seconds from 1 to ${MAX_TTL_SECONDS}`,
-    );
-  }
-  return value as number;
 }

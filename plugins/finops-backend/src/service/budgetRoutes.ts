@@ -18,10 +18,8 @@ import {
   finopsCostReadPermission,
   finopsSummaryReadPermission,
   formatMicros,
-  parseMicros,
   readBudgetInput,
   readEntityCostLabels,
-  isCurrencyCode,
 } from '@tollgate/plugin-finops-common';
 import { Request, Response, Router } from 'express';
 import { AlertStore } from '../alerts/AlertStore';
@@ -31,6 +29,7 @@ import { MeteringService } from '../metering/MeteringService';
 import { actorOf, Authorize } from './createAuthorizer';
 import { readChoice, readText } from './readQueryParams';
 import { sendUncachedJson } from './sendUncachedJson';
+import { checkGuardrail, readGuardrailCheck } from '../budgets/guardrailCheck';
 
 export interface BudgetRouteOptions {
   budgets: BudgetService;
@@ -53,7 +52,7 @@ export function addBudgetRoutes(
     auditor: AuditorService;
   },
 ) {
-  const { budgets, guardrail, alertStore } = options;
+  const { budgets, alertStore } = options;
   const { authorize, loadEntity, findEntity, auditor } = helpers;
 
   /**
@@ -211,41 +210,19 @@ export function addBudgetRoutes(
   router.get('/v1/cost-centers/:value/budget', scopeBudget('costCenter'));
 
   router.get('/v1/guardrails/check', async (req, res) => {
-    const entityRef = readText(req.query, 'entityRef');
-    const estimate = readText(req.query, 'estimatedCost');
-    const currency = readText(req.query, 'currency') ?? options.currency;
-    if (!entityRef) {
-      throw new InputError(
-        'Query parameter entityRef is required, such as component:default/summarizer',
-      );
-    }
-    const estimateMicros =
-      estimate === undefined ? undefined : parseMicros(estimate);
-    if (estimateMicros === undefined || estimateMicros < 0n) {
-      throw new InputError(
-        `Query parameter estimatedCost has invalid value ${JSON.stringify(
-          estimate,
-        )}: expected a decimal amount of at least 0, such as 0.25`,
-      );
-    }
-    if (!isCurrencyCode(currency)) {
-      throw new InputError(
-        `Query parameter currency has invalid value ${JSON.stringify(
-          currency,
-        )}: expected an ISO 4217 currency code such as USD`,
-      );
-    }
-    const entity = budgets.current().entity(entityRef);
-    const credentials = await authorize(
-      req,
-      finopsCostReadPermission,
-      entity?.entityRef ?? entityRef,
+    const input = readGuardrailCheck(
+      {
+        entityRef: readText(req.query, 'entityRef'),
+        estimatedCost: readText(req.query, 'estimatedCost'),
+        currency: readText(req.query, 'currency'),
+      },
+      options.currency,
+      'Query parameter',
     );
     sendUncachedJson(
       res,
-      await options.metering.check(
-        guardrail.check({ entityRef, estimateMicros, currency }),
-        { estimateMicros, currency, credentials },
+      await checkGuardrail(options, input, (permission, resourceRef) =>
+        authorize(req, permission, resourceRef),
       ),
     );
   });

@@ -5,13 +5,8 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  CompoundEntityRef,
-  Entity,
-  RELATION_HAS_PART,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { NotFoundError, assertError } from '@backstage/errors';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { assertError } from '@backstage/errors';
 import {
   COST_GROUP_BYS,
   GOVERNANCE_LEVELS,
@@ -31,6 +26,7 @@ import { SourceStatusService } from './SourceStatusService';
 import { writeFocusCsv } from './writeFocusCsv';
 import { GovernanceService } from './GovernanceService';
 import { createAuthorizer } from './createAuthorizer';
+import { loadCatalogEntity, rollupRefs } from './loadCatalogEntity';
 import { addBudgetRoutes, BudgetRouteOptions } from './budgetRoutes';
 import { addMeteringRoutes } from '../metering/meteringRoutes';
 import { MeteringService } from '../metering/MeteringService';
@@ -72,35 +68,14 @@ export async function createRouter(
   const authorize = createAuthorizer(httpAuth, permissions);
 
   async function loadEntity(req: Request): Promise<Entity> {
-    const ref: CompoundEntityRef = {
-      kind: req.params.kind,
-      namespace: req.params.namespace,
-      name: req.params.name,
-    };
+    const { kind, namespace, name } = req.params;
     const credentials = await httpAuth.credentials(req);
-    const entity = await catalog.getEntityByRef(ref, { credentials });
-    if (!entity) {
-      throw new NotFoundError(
-        `No entity ${stringifyEntityRef(ref)} in the catalog`,
-      );
-    }
-    return entity;
+    return loadCatalogEntity(catalog, { kind, namespace, name }, credentials);
   }
 
   async function findEntity(req: Request, ref: string) {
     const credentials = await httpAuth.credentials(req);
     return catalog.getEntityByRef(ref, { credentials });
-  }
-
-  /** An entity's own ref and the refs of its parts, whose spend rolls up into it. */
-  function rollupRefs(entity: Entity): string[] {
-    const refs = [stringifyEntityRef(entity)];
-    for (const relation of entity.relations ?? []) {
-      if (relation.type === RELATION_HAS_PART) {
-        refs.push(relation.targetRef);
-      }
-    }
-    return refs;
   }
 
   router.get('/health', (_req, res) => {
