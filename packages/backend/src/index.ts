@@ -1,6 +1,7 @@
 // First: the meter provider must exist before plugins take their meters.
 import './instrumentation';
 import { createBackend } from '@backstage/backend-defaults';
+import { permissionModuleTollgatePolicy } from './permissions/permissionModuleTollgatePolicy';
 
 const backend = createBackend();
 
@@ -16,11 +17,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 backend.add(import('@tollgate/plugin-catalog-backend-module-finops'));
 
-// permissions
+// permissions, decided by the demo's policy (see ./permissions)
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(permissionModuleTollgatePolicy);
 
 // notifications and signals
 backend.add(import('@backstage/plugin-notifications-backend'));
