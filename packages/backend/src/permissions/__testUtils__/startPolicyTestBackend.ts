@@ -4,6 +4,7 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import {
@@ -138,7 +139,8 @@ export function userHeader(name: string) {
 /**
  * Starts a backend with the real permission backend and the demo's policy, the real
  * catalog backend reading TEST_ENTITIES, the real notifications backend, and the
- * finops backend with an (empty) FOCUS source `focus:invoices`, on SQLite. Only
+ * finops backend with its actions and an (empty) FOCUS source `focus:invoices`, on
+ * SQLite. Only
  * identities are mocked: a user's token is a mock token, and its ownership refs are
  * what the auth backend would issue for it; with `staticTokens`, Backstage's own auth
  * serves the external access tokens of that config. Answers once the catalog has the
@@ -164,6 +166,8 @@ export async function startPolicyTestBackend(
       notificationsPlugin,
       finopsPlugin,
       focusModule,
+      // the registry that serves the finops actions, as in the demo backend
+      actionsRegistryServiceFactory,
       mockServices.rootConfig.factory({
         data: {
           app: { baseUrl: 'http://localhost:3000' },
