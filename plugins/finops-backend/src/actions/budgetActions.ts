@@ -9,7 +9,8 @@ import {
   readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
 import { createCredentialsAuthorizer } from '../service/createAuthorizer';
-import { loadCatalogEntity, readEntityRef } from '../service/loadCatalogEntity';
+import { readEntityRef } from '../service/loadCatalogEntity';
+import { readableEntity } from './readableEntity';
 import { actionFields } from './actionInputs';
 import { actionOutputs, answer } from './actionOutputs';
 import { FinopsActionServices } from './FinopsActionServices';
@@ -54,15 +55,11 @@ export function registerBudgetActions(
         );
       }
       if (input.entityRef !== undefined) {
-        const entity = await loadCatalogEntity(
-          services.catalog,
-          readEntityRef(input.entityRef),
+        const { entity } = await readableEntity(
+          services,
+          authorize,
+          input.entityRef,
           credentials,
-        );
-        await authorize(
-          credentials,
-          finopsCostReadPermission,
-          stringifyEntityRef(entity),
         );
         const status = services.budgets.entityBudget(
           entity,
@@ -132,13 +129,12 @@ export function registerBudgetActions(
       output: actionOutputs.scorecard,
     },
     action: async ({ input, credentials }) => {
-      const entity = await loadCatalogEntity(
-        services.catalog,
-        readEntityRef(input.entityRef),
+      const { entityRef } = await readableEntity(
+        services,
+        authorize,
+        input.entityRef,
         credentials,
       );
-      const entityRef = stringifyEntityRef(entity);
-      await authorize(credentials, finopsCostReadPermission, entityRef);
       return answer(await services.scorecards.entityScorecard(entityRef));
     },
   });

@@ -1,24 +1,19 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   COST_GROUP_BYS,
   SUMMARY_GROUP_BYS,
-  finopsCostReadPermission,
   finopsSummaryReadPermission,
   rankBySpend,
   rankCostChanges,
 } from '@tollgate/plugin-finops-common';
 import { createCredentialsAuthorizer } from '../service/createAuthorizer';
-import {
-  loadCatalogEntity,
-  readEntityRef,
-  rollupRefs,
-} from '../service/loadCatalogEntity';
+import { rollupRefs } from '../service/loadCatalogEntity';
 import { readChoice, readWindow } from '../service/readQueryParams';
 import { actionFields } from './actionInputs';
 import { explainCostChange } from './explainCostChange';
 import { FinopsActionServices } from './FinopsActionServices';
 import { namedFieldInput } from './namedFieldInput';
+import { readableEntity } from './readableEntity';
 import { actionOutputs, answer } from './actionOutputs';
 
 const READ_ONLY = { readOnly: true, destructive: false, idempotent: true };
@@ -63,13 +58,12 @@ export function registerCostActions(
         'model',
         'Input field',
       );
-      const entity = await loadCatalogEntity(
-        services.catalog,
-        readEntityRef(input.entityRef),
+      const { entity, entityRef } = await readableEntity(
+        services,
+        authorize,
+        input.entityRef,
         credentials,
       );
-      const entityRef = stringifyEntityRef(entity);
-      await authorize(credentials, finopsCostReadPermission, entityRef);
       return answer(
         await services.costQueries.entityCost({
           entityRef,
@@ -159,13 +153,12 @@ export function registerCostActions(
     },
     action: async ({ input, credentials }) => {
       const window = readWindow(input, new Date(), 'Input field');
-      const entity = await loadCatalogEntity(
-        services.catalog,
-        readEntityRef(input.entityRef),
+      const { entity, entityRef } = await readableEntity(
+        services,
+        authorize,
+        input.entityRef,
         credentials,
       );
-      const entityRef = stringifyEntityRef(entity);
-      await authorize(credentials, finopsCostReadPermission, entityRef);
       return answer(
         await explainCostChange(services, {
           entityRef,

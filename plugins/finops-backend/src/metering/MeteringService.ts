@@ -13,6 +13,7 @@ import { EntityIndex, normalizeEntityRef } from '../ingestion/EntityIndex';
 import { attributeRecord } from '../ingestion/attributeItems';
 import { DatabaseMeteringStore, Reservation } from './DatabaseMeteringStore';
 import { UsageEvent, UsageMeasure } from './readUsageEvents';
+import { ReservationInput } from './readReservationInput';
 import {
   ReservationAnswer,
   applySessionCap,
@@ -107,18 +108,9 @@ export class MeteringService {
     return [entity, rateLimitsOf(snapshot, entity, this.options.currency)];
   }
 
-  async reserve(input: {
-    entityRef: string;
-    estimateMicros: bigint;
-    currency: string;
-    ttlSeconds: number;
-    idempotencyKey?: string;
-    agentId?: string;
-    sessionId?: string;
-    /** The most the session may spend, metered and reserved: a brake for a runaway loop. */
-    maxSessionCostMicros?: bigint;
-    credentials?: GuardrailCall['credentials'];
-  }): Promise<ReservationAnswer> {
+  async reserve(
+    input: ReservationInput & { credentials?: GuardrailCall['credentials'] },
+  ): Promise<ReservationAnswer> {
     const snapshot = this.options.budgets.current();
     const entity = snapshot.entity(
       normalizeEntityRef(input.entityRef) ?? input.entityRef,

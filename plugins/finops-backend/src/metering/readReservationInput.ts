@@ -15,6 +15,7 @@ export interface ReservationInput {
   idempotencyKey?: string;
   agentId?: string;
   sessionId?: string;
+  /** The most the session may spend, metered and reserved: a brake for a runaway loop. */
   maxSessionCostMicros?: bigint;
 }
 
