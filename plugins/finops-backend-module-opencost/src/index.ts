@@ -6,9 +6,10 @@
 export { finopsModuleOpencost as default } from './module';
 export { OpenCostCostSource } from './OpenCostCostSource';
 export { OpenCostRequestError } from './client/OpenCostRequestError';
-export type {
-  AllocationNumberField,
-  OpenCostAllocation,
+export {
+  ALLOCATION_NUMBER_FIELDS,
+  type AllocationNumberField,
+  type OpenCostAllocation,
 } from './client/OpenCostAllocation';
 export * from './config/OpenCostSourceConfig';
 export { readOpenCostSourceConfigs } from './config/readOpenCostSourceConfigs';

@@ -1,5 +1,9 @@
 import type { SpendRateLimitStatus } from '@tollgate/plugin-finops-common';
-/** A usage report of one call: tokens of a model, calls of an operation, or a cost. */
+/**
+ * A usage report of one call: tokens of a model, calls of an operation, or a cost.
+ *
+ * @public
+ */
 export type GuardrailUsage =
   | {
       provider: string;
@@ -15,7 +19,7 @@ export type GuardrailUsage =
   | { calls: { apiRef: string; operation: string; count: number } }
   | { cost: { amount: string; currency: string } };
 
-/** What Tollgate answers a reservation. */
+/** What Tollgate answers a reservation. @public */
 export interface ReservationAnswer {
   decision: 'allow' | 'warn' | 'deny';
   reason: string;
@@ -30,7 +34,11 @@ export interface ReservationAnswer {
   spendRateLimit?: SpendRateLimitStatus;
 }
 
-/** Prices per million tokens of a model, as the backend's price book has them today. */
+/**
+ * Prices per million tokens of a model, as the backend's price book has them today.
+ *
+ * @public
+ */
 export interface ModelPrices {
   provider: string;
   model: string;
@@ -40,7 +48,7 @@ export interface ModelPrices {
   >;
 }
 
-/** Thrown when Tollgate denies a reservation: the call was not made. */
+/** Thrown when Tollgate denies a reservation: the call was not made. @public */
 export class GuardrailDeniedError extends Error {
   readonly name = 'GuardrailDeniedError';
 
@@ -49,7 +57,7 @@ export class GuardrailDeniedError extends Error {
   }
 }
 
-/** Thrown when Tollgate answers an error, with its status and message. */
+/** Thrown when Tollgate answers an error, with its status and message. @public */
 export class TollgateRequestError extends Error {
   readonly name = 'TollgateRequestError';
 
@@ -62,6 +70,8 @@ export class TollgateRequestError extends Error {
  * Talks to the finops backend's metering routes (`/api/finops/v1/...`) with a
  * Backstage token, such as a static external access token allowed
  * `finops.usage.report`.
+ *
+ * @public
  */
 export class TollgateClient {
   private readonly baseUrl: string;

@@ -10,6 +10,8 @@ const TOKENS_PER_MESSAGE = 4;
  * Tokens a prompt of the given messages is estimated to take: its text's length over
  * four, and a few for each message. An estimate for a reservation, which the commit of
  * the actual usage settles.
+ *
+ * @public
  */
 export function estimatePromptTokens(messages: unknown[]): number {
   let characters = 0;
@@ -29,6 +31,8 @@ export function estimatePromptTokens(messages: unknown[]): number {
 /**
  * The most a call may cost: its prompt at the input price and its maximum output at
  * the output price, rounded up to a micro-unit, as a decimal string.
+ *
+ * @public
  */
 export function estimateCost(
   prices: ModelPrices,

@@ -3,18 +3,19 @@ import { GuardOptions, guardCall } from './guardCall';
 import { estimatePromptTokens } from './estimateCost';
 import { GuardrailUsage } from './TollgateClient';
 
-type MessageParams = Anthropic.MessageCreateParamsNonStreaming;
-type Message = Anthropic.Message;
-
 /**
  * An Anthropic client's messages behind Tollgate's guardrail, as guardOpenAI does for
  * OpenAI: reserve the prompt and `max_tokens` of output, commit the response's usage
  * (cache reads and cache writes included), release when the call fails.
+ *
+ * @public
  */
 export function guardAnthropic(anthropic: Anthropic, options: GuardOptions) {
   return {
     messages: {
-      create: (params: MessageParams): Promise<Message> =>
+      create: (
+        params: Anthropic.MessageCreateParamsNonStreaming,
+      ): Promise<Anthropic.Message> =>
         guardCall(options, {
           provider: 'anthropic',
           model: params.model,
@@ -30,10 +31,10 @@ export function guardAnthropic(anthropic: Anthropic, options: GuardOptions) {
   };
 }
 
-/** What an Anthropic response used: its input tokens exclude the cached ones. */
+/** What an Anthropic response used: its input tokens exclude the cached ones. @public */
 export function anthropicUsage(
   model: string,
-  response: Message,
+  response: Anthropic.Message,
 ): GuardrailUsage {
   const usage = response.usage;
   return {

@@ -1,7 +1,7 @@
 import { estimateCost } from './estimateCost';
 import { GuardrailUsage, ModelPrices, TollgateClient } from './TollgateClient';
 
-/** Who spends, and the brakes a call's reservation carries. */
+/** Who spends, and the brakes a call's reservation carries. @public */
 export interface GuardOptions {
   client: TollgateClient;
   /** The catalog entity the spend belongs to, such as component:default/summarizer. */

@@ -3,21 +3,22 @@ import { GuardOptions, guardCall } from './guardCall';
 import { estimatePromptTokens } from './estimateCost';
 import { GuardrailUsage } from './TollgateClient';
 
-type ChatParams = OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
-type ChatCompletion = OpenAI.Chat.ChatCompletion;
-
 /**
  * An OpenAI client's chat completions behind Tollgate's guardrail: each call reserves
  * its most expensive outcome (the prompt, estimated, and its maximum output tokens at
  * the price book's prices), commits the response's usage (cached and reasoning tokens
  * included) and releases the reservation when the call fails. A denied reservation
  * throws GuardrailDeniedError and the call is not made. Streaming is not covered.
+ *
+ * @public
  */
 export function guardOpenAI(openai: OpenAI, options: GuardOptions) {
   return {
     chat: {
       completions: {
-        create: (params: ChatParams): Promise<ChatCompletion> =>
+        create: (
+          params: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming,
+        ): Promise<OpenAI.Chat.ChatCompletion> =>
           guardCall(options, {
             provider: 'openai',
             model: params.model,
@@ -32,10 +33,10 @@ export function guardOpenAI(openai: OpenAI, options: GuardOptions) {
   };
 }
 
-/** What an OpenAI response used: its prompt tokens include the cached ones. */
+/** What an OpenAI response used: its prompt tokens include the cached ones. @public */
 export function openAIUsage(
   model: string,
-  response: ChatCompletion,
+  response: OpenAI.Chat.ChatCompletion,
 ): GuardrailUsage {
   const usage = response.usage;
   const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;

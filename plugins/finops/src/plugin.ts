@@ -9,7 +9,7 @@ import {
 import { FinopsClient, finopsApiRef } from './api';
 import { rootRouteRef } from './routes';
 
-/** @public */
+/** The FinOps plugin for the legacy frontend system. @public */
 export const finopsPlugin = createPlugin({
   id: 'finops',
   apis: [
@@ -23,7 +23,7 @@ export const finopsPlugin = createPlugin({
 });
 
 /** The organization's FinOps page. @public */
-export const FinopsPage = finopsPlugin.provide(
+export const FinopsPage: () => JSX.Element = finopsPlugin.provide(
   createRoutableExtension({
     name: 'FinopsPage',
     component: () => import('./components/FinopsPage').then(m => m.FinopsPage),
@@ -32,7 +32,7 @@ export const FinopsPage = finopsPlugin.provide(
 );
 
 /** The Cost tab content of an entity page. @public */
-export const EntityCostContent = finopsPlugin.provide(
+export const EntityCostContent: () => JSX.Element = finopsPlugin.provide(
   createComponentExtension({
     name: 'EntityCostContent',
     component: {
@@ -43,7 +43,7 @@ export const EntityCostContent = finopsPlugin.provide(
 );
 
 /** An entity's budget for the current period, with its editor. @public */
-export const EntityBudgetCard = finopsPlugin.provide(
+export const EntityBudgetCard: () => JSX.Element = finopsPlugin.provide(
   createComponentExtension({
     name: 'EntityBudgetCard',
     component: {
@@ -53,7 +53,7 @@ export const EntityBudgetCard = finopsPlugin.provide(
 );
 
 /** An entity's open budget and anomaly alerts. @public */
-export const EntityBudgetAlerts = finopsPlugin.provide(
+export const EntityBudgetAlerts: () => JSX.Element = finopsPlugin.provide(
   createComponentExtension({
     name: 'EntityBudgetAlerts',
     component: {
@@ -63,7 +63,7 @@ export const EntityBudgetAlerts = finopsPlugin.provide(
 );
 
 /** The organization's budgets whose spend or forecast is near their amount. @public */
-export const BudgetsAtRiskCard = finopsPlugin.provide(
+export const BudgetsAtRiskCard: () => JSX.Element = finopsPlugin.provide(
   createComponentExtension({
     name: 'BudgetsAtRiskCard',
     component: {
@@ -74,7 +74,7 @@ export const BudgetsAtRiskCard = finopsPlugin.provide(
 );
 
 /** An entity's scorecards with their grades, pillars and checks to fix. @public */
-export const EntityScorecardCard = finopsPlugin.provide(
+export const EntityScorecardCard: () => JSX.Element = finopsPlugin.provide(
   createComponentExtension({
     name: 'EntityScorecardCard',
     component: {
@@ -85,7 +85,7 @@ export const EntityScorecardCard = finopsPlugin.provide(
 );
 
 /** The teams or cost centers ranked by their scorecard score. @public */
-export const ScorecardLeaderboardCard = finopsPlugin.provide(
+export const ScorecardLeaderboardCard: () => JSX.Element = finopsPlugin.provide(
   createComponentExtension({
     name: 'ScorecardLeaderboardCard',
     component: {

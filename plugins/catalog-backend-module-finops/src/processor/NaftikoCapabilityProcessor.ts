@@ -15,7 +15,11 @@ import path from 'node:path';
 import { capabilityToEntities } from '../naftiko/capabilityToEntities';
 import { readCapabilitySpec } from '../naftiko/readCapabilitySpec';
 
-/** The catalog location type whose targets are Naftiko or Ikanos capability specs. */
+/**
+ * The catalog location type whose targets are Naftiko or Ikanos capability specs.
+ *
+ * @public
+ */
 export const NAFTIKO_LOCATION_TYPE = 'naftiko';
 
 const CACHE_KEY = 'v1';

@@ -1,4 +1,4 @@
-/** Numeric fields of an OpenCost allocation that the source reads. */
+/** Numeric fields of an OpenCost allocation that the source reads. @public */
 export const ALLOCATION_NUMBER_FIELDS = [
   'cpuCost',
   'cpuCostAdjustment',

@@ -51,7 +51,7 @@ export function budgetStatus(options: {
   };
 }
 
-/** Thresholds (whole percentages) that spend has reached, compared exactly. */
+/** Thresholds (whole percentages) that spend has reached, compared exactly. @public */
 export function crossed(
   thresholds: number[],
   spentMicros: bigint,
@@ -78,7 +78,11 @@ function daysUntilExhaustion(
   return null;
 }
 
-/** A percentage as a number, for display and ordering; decisions compare micros exactly. */
+/**
+ * A percentage as a number, for display and ordering; decisions compare micros exactly.
+ *
+ * @public
+ */
 export function percentOf(part: bigint, whole: bigint): number {
   if (whole <= 0n) {
     return 0;

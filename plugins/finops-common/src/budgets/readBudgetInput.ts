@@ -27,10 +27,14 @@ export type BudgetInputResult =
   | { ok: false; errors: string[] };
 
 /**
- * Validates the body of a budget create or replace request:
- * `{ scope: { entityRef } | { team } | { costCenter }, amount: "100.00", currency: "USD",
- * period: "month" | "quarter" | "year", thresholds?: [50, 80, 100],
- * enforcement?: "advisory" | "hard" }`. Every problem is reported with the field it is in.
+ * Validates the body of a budget create or replace request. Every problem is reported
+ * with the field it is in. The body is shaped as:
+ *
+ * ```
+ * { scope: { entityRef } | { team } | { costCenter }, amount: "100.00", currency: "USD",
+ *   period: "month" | "quarter" | "year", thresholds?: [50, 80, 100],
+ *   enforcement?: "advisory" | "hard" }
+ * ```
  *
  * @public
  */

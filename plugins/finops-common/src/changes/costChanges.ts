@@ -1,13 +1,13 @@
 import { formatMicros, parseMicros } from '../money';
 
-/** One key's cost in a period and in the period before it, as decimal text. */
+/** One key's cost in a period and in the period before it, as decimal text. @public */
 export interface CostInTwoPeriods {
   key: string;
   cost: string;
   previousCost: string;
 }
 
-/** A key's cost in two periods and the change between them, as decimal text. */
+/** A key's cost in two periods and the change between them, as decimal text. @public */
 export interface CostChange extends CostInTwoPeriods {
   change: string;
 }
@@ -31,6 +31,8 @@ const magnitude = (value: bigint) => (value < 0n ? -value : value);
 /**
  * The keys whose cost changed most between the two periods, largest change up or down
  * first (then by key), computed exactly; keys that did not change are left out.
+ *
+ * @public
  */
 export function rankCostChanges(
   items: CostInTwoPeriods[],
@@ -53,7 +55,7 @@ export function rankCostChanges(
     }));
 }
 
-/** The keys that cost most in the period, most first (then by key). */
+/** The keys that cost most in the period, most first (then by key). @public */
 export function rankBySpend<T extends { key: string; cost: string }>(
   items: T[],
   count = 10,
