@@ -16,8 +16,10 @@ export interface Config {
          */
         paths?: string[];
         /**
-         * HTTP(S) URLs that answer a FOCUS CSV export; signed URLs carry their
-         * credentials.
+         * HTTP(S) URLs that answer a FOCUS CSV export, read through Backstage's URL
+         * reader: list plain hosts under `backend.reading.allow`, or configure the
+         * `integrations` of S3 (awsS3), GCS (googleGcs) or Azure Blob Storage
+         * (azureBlobStorage) for their credentials. Signed URLs carry their own.
          * @visibility secret
          */
         urls?: string[];

@@ -20,12 +20,15 @@ export const finopsModuleFocus = createBackendModule({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        urlReader: coreServices.urlReader,
         costSources: finopsCostSourcesExtensionPoint,
       },
-      async init({ config, logger, costSources }) {
+      async init({ config, logger, urlReader, costSources }) {
         const entries =
           config.getOptionalConfigArray('tollgate.sources.focus') ?? [];
-        const sources = entries.map(entry => FocusCostSource.fromConfig(entry));
+        const sources = entries.map(entry =>
+          FocusCostSource.fromConfig(entry, { urlReader }),
+        );
         const ids = new Set<string>();
         for (const source of sources) {
           if (ids.has(source.id)) {

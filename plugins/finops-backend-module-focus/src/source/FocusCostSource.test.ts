@@ -1,3 +1,5 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { UrlReaders } from '@backstage/backend-defaults/urlReader';
 import {
   createMockDirectory,
   mockServices,
@@ -434,13 +436,21 @@ describe('FocusCostSource', () => {
     let server: http.Server;
     let base: string;
     let handler: http.RequestListener;
+    let urlReader: UrlReaderService;
 
     beforeAll(async () => {
       server = http.createServer((req, res) => handler(req, res));
       await new Promise<void>(resolve =>
         server.listen(0, '127.0.0.1', resolve),
       );
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+      base = `http://${host}`;
+      urlReader = UrlReaders.default({
+        config: new ConfigReader({
+          backend: { reading: { allow: [{ host }] } },
+        }),
+        logger: mockServices.logger.mock(),
+      });
     });
     afterEach(() => server.closeAllConnections());
     afterAll(() => new Promise<void>(resolve => server.close(() => resolve())));
@@ -455,6 +465,7 @@ describe('FocusCostSource', () => {
       const records = await collect({
         id: 'remote',
         urls: [`${base}/exports/focus.csv?token=secret`],
+        urlReader,
       });
       expect(totalsByDay(records)).toEqual(expectedTotals(file));
     });
@@ -464,13 +475,33 @@ describe('FocusCostSource', () => {
         res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('boom');
       };
-      await expect(
-        collect({ id: 'remote', urls: [`${base}/focus.csv?token=secret`] }),
-      ).rejects.toThrow(
-        new RegExp(
-          `^Fetching FOCUS export ${base}/focus.csv failed; caused by ResponseError: Request failed with 500 Internal Server Error`,
-        ),
+      const failure = collect({
+        id: 'remote',
+        urls: [`${base}/focus.csv?token=secret`],
+        urlReader,
+      });
+      await expect(failure).rejects.toThrow(
+        `Fetching FOCUS export ${base}/focus.csv failed; caused by Error: could not read ${base}/focus.csv, 500 Internal Server Error`,
       );
+      await expect(failure).rejects.not.toThrow(/secret/);
+    });
+
+    it('fails on a URL that backend.reading.allow does not admit', async () => {
+      handler = () => {
+        throw new Error('no request expected');
+      };
+      const failure = collect({
+        id: 'remote',
+        urls: ['http://elsewhere.example.com/focus.csv?sig=secret'],
+        urlReader,
+      });
+      await expect(failure).rejects.toMatchObject({
+        name: 'NotAllowedError',
+        message: expect.stringMatching(
+          /^Fetching FOCUS export http:\/\/elsewhere\.example\.com\/focus\.csv failed; caused by NotAllowedError: .*backend\.reading\.allow/,
+        ),
+      });
+      await expect(failure).rejects.not.toThrow(/secret/);
     });
 
     it('stops when the signal aborts while the server is silent', async () => {
@@ -479,7 +510,7 @@ describe('FocusCostSource', () => {
       setTimeout(() => controller.abort(), 50);
       await expect(
         collect(
-          { id: 'remote', urls: [`${base}/focus.csv`] },
+          { id: 'remote', urls: [`${base}/focus.csv`], urlReader },
           ALL_DAYS,
           fetchContext({ signal: controller.signal }),
         ),
@@ -506,6 +537,7 @@ describe('FocusCostSource', () => {
       const items = FocusCostSource.create({
         id: 'remote',
         urls: [`${base}/focus.csv`],
+        urlReader,
       }).fetch(ALL_DAYS, fetchContext({ signal: controller.signal }));
       const iterator = items[Symbol.asyncIterator]();
       const first = await iterator.next();
@@ -629,6 +661,7 @@ describe('FocusCostSource configuration', () => {
         schedule: { frequency: { hours: 6 }, timeout: { minutes: 20 } },
         lookbackDays: 7,
       }),
+      { urlReader: mockServices.urlReader.mock() },
     );
     expect(source.id).toBe('focus:llm-invoices');
     expect(source.type).toBe('focus');
@@ -663,8 +696,18 @@ describe('FocusCostSource configuration', () => {
       'FOCUS file path "*/a.csv" has a wildcard outside its last segment; only the file name may hold * and ?',
     ],
   ])('rejects %j', (data, message) => {
-    expect(() => FocusCostSource.fromConfig(new ConfigReader(data))).toThrow(
-      message,
-    );
+    expect(() =>
+      FocusCostSource.fromConfig(new ConfigReader(data), {
+        urlReader: mockServices.urlReader.mock(),
+      }),
+    ).toThrow(message);
+  });
+
+  it('rejects urls without a URL reader to read them', () => {
+    expect(() =>
+      FocusCostSource.fromConfig(
+        new ConfigReader({ id: 'x', urls: ['https://host/a.csv'] }),
+      ),
+    ).toThrow('FOCUS source "x" has urls but no urlReader to read them');
   });
 });

@@ -1,3 +1,4 @@
+import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { CURRENCY_PATTERN, DayWindow } from '@tollgate/plugin-finops-common';
@@ -34,6 +35,11 @@ export interface FocusCostSourceOptions {
   paths?: string[];
   /** HTTP(S) URLs that answer a FOCUS CSV export. */
   urls?: string[];
+  /**
+   * Reads the URLs (Backstage's `coreServices.urlReader`), with the credentials of
+   * the configured integrations; required when there are URLs.
+   */
+  urlReader?: UrlReaderService;
   /** The directory relative paths start from; defaults to the working directory. */
   baseDir?: string;
   /** Tags key whose value is an entity ref. */
@@ -96,10 +102,17 @@ export class FocusCostSource implements CostSource {
       throw new InputError('FOCUS source id must not be empty');
     }
     const patterns = (options.paths ?? []).map(p => FocusFilePattern.parse(p));
-    const urls = (options.urls ?? []).map(u => FocusUrlInput.parse(u));
+    const urlReader = options.urlReader;
+    const urls = options.urls ?? [];
     if (patterns.length + urls.length === 0) {
       throw new InputError(`${where} needs at least one of paths or urls`);
     }
+    if (urls.length > 0 && !urlReader) {
+      throw new InputError(`${where} has urls but no urlReader to read them`);
+    }
+    const urlInputs = urlReader
+      ? urls.map(u => FocusUrlInput.parse(u, urlReader))
+      : [];
     if (
       options.invalidRows !== undefined &&
       !INVALID_ROWS_MODES.includes(options.invalidRows)
@@ -116,19 +129,20 @@ export class FocusCostSource implements CostSource {
         `${where} has currency "${options.currency}"; expected an ISO 4217 code such as USD`,
       );
     }
-    return new FocusCostSource(options, patterns, urls);
+    return new FocusCostSource(options, patterns, urlInputs);
   }
 
   /** Reads one entry of `tollgate.sources.focus`. */
   static fromConfig(
     config: Config,
-    options?: { baseDir?: string },
+    options?: { baseDir?: string; urlReader?: UrlReaderService },
   ): FocusCostSource {
     return FocusCostSource.create({
       id: config.getString('id'),
       paths: config.getOptionalStringArray('paths'),
       urls: config.getOptionalStringArray('urls'),
       baseDir: options?.baseDir,
+      urlReader: options?.urlReader,
       entityTagKey: config.getOptionalString('entityTagKey'),
       costCenterTagKey: config.getOptionalString('costCenterTagKey'),
       teamTagKey: config.getOptionalString('teamTagKey'),

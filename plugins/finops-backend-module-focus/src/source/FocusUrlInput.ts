@@ -1,6 +1,6 @@
-import { ForwardedError, InputError, ResponseError } from '@backstage/errors';
+import { UrlReaderService } from '@backstage/backend-plugin-api';
+import { ForwardedError, InputError, toError } from '@backstage/errors';
 import { Readable } from 'node:stream';
-import { ReadableStream } from 'node:stream/web';
 import { FocusInput } from './FocusInput';
 
 /** The URL without credentials, query or fragment, which may hold secrets. */
@@ -8,16 +8,28 @@ function describe(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
 }
 
-/** A FOCUS export answered by an HTTP(S) URL. */
+/** Any URL in the text without its query and fragment, which may hold signatures. */
+function redactUrls(text: string): string {
+  return text.replace(/(https?:\/\/[^\s?#,]+)[?#][^\s,]*/g, '$1');
+}
+
+/**
+ * A FOCUS export answered by an HTTP(S) URL, read through Backstage's URL reader:
+ * `backend.reading.allow` admits plain HTTP(S) hosts, and the integrations
+ * (awsS3, googleGcs, azureBlobStorage) bring the credentials of their stores.
+ */
 export class FocusUrlInput implements FocusInput {
   readonly name: string;
 
-  private constructor(private readonly url: URL) {
+  private constructor(
+    private readonly url: URL,
+    private readonly reader: UrlReaderService,
+  ) {
     this.name = describe(url);
   }
 
   /** Throws InputError unless the text is an absolute http or https URL. */
-  static parse(text: string): FocusUrlInput {
+  static parse(text: string, reader: UrlReaderService): FocusUrlInput {
     let url: URL;
     try {
       url = new URL(text);
@@ -31,24 +43,25 @@ export class FocusUrlInput implements FocusInput {
         }`,
       );
     }
-    return new FocusUrlInput(url);
+    return new FocusUrlInput(url, reader);
   }
 
   async open(signal: AbortSignal): Promise<Readable> {
     signal.throwIfAborted();
-    const response = await fetch(this.url, {
-      signal,
-      headers: { accept: 'text/csv, text/plain;q=0.9, */*;q=0.5' },
-    });
-    if (!response.ok) {
+    try {
+      const response = await this.reader.readUrl(this.url.href, { signal });
+      return response.stream
+        ? response.stream()
+        : Readable.from(await response.buffer());
+    } catch (e) {
+      signal.throwIfAborted();
+      const error = toError(e);
+      const cause = new Error(redactUrls(error.message));
+      cause.name = error.name;
       throw new ForwardedError(
         `Fetching FOCUS export ${this.name} failed`,
-        await ResponseError.fromResponse(response),
+        cause,
       );
     }
-    if (!response.body) {
-      throw new InputError(`FOCUS export ${this.name} answered no body`);
-    }
-    return Readable.fromWeb(response.body as ReadableStream<Uint8Array>);
   }
 }
