@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The whole test suite: type check, lint, unit and integration tests (SQLite and
-// PostgreSQL, a real Prometheus), then end-to-end browser tests against the started
-// demo. Ends with one line "N passed, N failed" and exits non-zero on any failure.
+// The whole test suite: type check, API reports, lint, unit and integration tests
+// (SQLite and PostgreSQL, a real Prometheus), then end-to-end browser tests against the
+// started demo. Ends with one line "N passed, N failed" and exits non-zero on any failure.
 //
 //   node scripts/run-tests.mjs [--skip-e2e]
 import { spawnSync } from 'node:child_process';
@@ -30,6 +30,37 @@ function step(name, command, commandArgs) {
   return result.status === 0;
 }
 
+// The public API of each published package, read from the declarations that the type
+// check has just written to dist-types, must equal its committed report*.api.md.
+function apiReportsMatch() {
+  console.log('\n=== API reports: yarn build:api-reports:only --ci');
+  const result = spawnSync('yarn', ['build:api-reports:only', '--ci'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  // API Extractor prints the whole new report: show the difference instead.
+  process.stdout.write(
+    output.replace(/, with the following content:[\s\S]*?(?=\*{10})/g, '.\n'),
+  );
+  if (result.status === 0) return true;
+  const packageDir = [...output.matchAll(/^## Processing (\S+)$/gm)].pop()?.[1];
+  const fresh = /The conflicting file is (\S+),/.exec(output)?.[1];
+  if (packageDir && fresh) {
+    const committed = join(packageDir, fresh.split('/').pop());
+    const cache = join('node_modules', '.cache', 'api-extractor', fresh);
+    spawnSync('git', ['--no-pager', 'diff', '--no-index', committed, cache], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
+  console.log(
+    'The public API no longer matches the committed API reports: run `./tollgate yarn build:api-reports` and commit the report*.api.md files it changes.',
+  );
+  return false;
+}
+
 function count(name, ok) {
   if (ok) totals.passed += 1;
   else totals.failed += 1;
@@ -37,6 +68,7 @@ function count(name, ok) {
 }
 
 count('type check', step('type check', 'yarn', ['tsc']));
+count('API reports', apiReportsMatch());
 count('lint', step('lint', 'yarn', ['backstage-cli', 'repo', 'lint']));
 
 const jestJson = join(root, 'node_modules', '.cache', 'tollgate-jest.json');
