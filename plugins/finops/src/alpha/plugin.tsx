@@ -29,6 +29,8 @@ const finopsPage = PageBlueprint.make({
     title: 'FinOps',
     icon: <MoneyIcon />,
     routeRef: rootRouteRef,
+    // FinopsPage draws its own header, as it does in legacy apps
+    noHeader: true,
     loader: () =>
       import('../components/FinopsPage').then(m => <m.FinopsPage />),
   },
