@@ -9,6 +9,7 @@ import {
   PermissionCondition,
   PermissionCriteria,
   PolicyDecision,
+  isPermission,
   isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -16,19 +17,29 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
+import {
+  finopsBudgetUpdatePermission,
+  finopsCostCenterBudgetUpdatePermission,
+  finopsCostReadPermission,
+  finopsIngestRunPermission,
+  finopsSummaryReadPermission,
+  finopsUsageReportPermission,
+} from '@tollgate/plugin-finops-common';
 
 /** Members of this group edit cost-center budgets and run cost sources. */
 export const FINANCE_GROUP_REF = 'group:default/finance';
 
-/** Permissions of @tollgate/plugin-finops-common, by name. */
-export const FINOPS_PERMISSION_NAMES = {
-  costRead: 'finops.cost.read',
-  summaryRead: 'finops.summary.read',
-  usageReport: 'finops.usage.report',
-  budgetUpdate: 'finops.budget.update',
-  costCenterBudgetUpdate: 'finops.budget.costCenter.update',
-  ingestRun: 'finops.ingest.run',
-} as const;
+/** What everyone signed in may do: read costs and report usage. */
+const SIGNED_IN = [
+  finopsCostReadPermission,
+  finopsSummaryReadPermission,
+  finopsUsageReportPermission,
+];
+/** What only the finance group may do. */
+const FINANCE = [
+  finopsCostCenterBudgetUpdatePermission,
+  finopsIngestRunPermission,
+];
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
@@ -54,27 +65,24 @@ export class TollgatePermissionPolicy implements PermissionPolicy {
     if (!user) {
       return DENY;
     }
-    switch (permission.name) {
-      case FINOPS_PERMISSION_NAMES.costRead:
-      case FINOPS_PERMISSION_NAMES.summaryRead:
-      case FINOPS_PERMISSION_NAMES.usageReport:
-        return ALLOW;
-      case FINOPS_PERMISSION_NAMES.costCenterBudgetUpdate:
-      case FINOPS_PERMISSION_NAMES.ingestRun:
-        return (await this.ownershipRefs(user)).includes(FINANCE_GROUP_REF)
-          ? ALLOW
-          : DENY;
-      case FINOPS_PERMISSION_NAMES.budgetUpdate:
-        if (isResourcePermission(permission, 'catalog-entity')) {
-          return createCatalogConditionalDecision(
-            permission,
-            ownedOrJoined(await this.ownershipRefs(user)),
-          );
-        }
-        return DENY;
-      default:
-        return DENY;
+    if (SIGNED_IN.some(p => isPermission(permission, p))) {
+      return ALLOW;
     }
+    if (FINANCE.some(p => isPermission(permission, p))) {
+      return (await this.ownershipRefs(user)).includes(FINANCE_GROUP_REF)
+        ? ALLOW
+        : DENY;
+    }
+    if (
+      isPermission(permission, finopsBudgetUpdatePermission) &&
+      isResourcePermission(permission, 'catalog-entity')
+    ) {
+      return createCatalogConditionalDecision(
+        permission,
+        ownedOrJoined(await this.ownershipRefs(user)),
+      );
+    }
+    return DENY;
   }
 
   private async ownershipRefs(user: PolicyQueryUser): Promise<string[]> {
