@@ -8,6 +8,7 @@ export * from './dates';
 export * from './money';
 export * from './permissions';
 export * from './types';
+export * from './costOutside';
 export * from './billing';
 export * from './governance';
 export * from './kubernetes';

@@ -1,8 +1,12 @@
+import { CostOutside } from './costOutside';
+
 /**
- * Dimensions that an entity's cost can be broken down by. `agent` and `session` are
- * the OpenTelemetry GenAI agent and conversation its records' tags name (see
- * {@link agentOfTags}); spend that names none is one line, `(no agent)` or
- * `(no session)`.
+ * Dimensions that an entity's cost can be broken down by. `model` splits model
+ * tokens; `agent` and `session` are the OpenTelemetry GenAI agent and conversation
+ * its records' tags name (see {@link agentOfTags}). Spend without a value of the
+ * dimension is one line per kind, named by what it is (see {@link CostOutside}):
+ * `(Kubernetes)`, `(API calls)`, `(AI models)`, `(other services)`, and model tokens
+ * that name no value `(no model)`, `(no agent)` or `(no session)`.
  *
  * @public
  */
@@ -109,12 +113,20 @@ export interface DayWindow {
   to: string;
 }
 
-/** One row of a cost breakdown in an API answer. Money is decimal text. @public */
+/**
+ * One row of a cost breakdown in an API answer. Money is decimal text. A row that is
+ * none of the dimension's values (Kubernetes spend in a split by model, API calls in
+ * a split by token type) says what it is in `outside`.
+ *
+ * @public
+ */
 export interface CostBreakdownItem {
   key: string;
   cost: string;
   quantity?: string;
   unit?: string;
+  /** Present on a row of spend outside the dimension's values: what that spend is. */
+  outside?: CostOutside;
   /** Of a breakdown by agent: the sessions (conversations) the agent's spend names. */
   sessions?: number;
 }
@@ -215,6 +227,12 @@ export interface SummaryResponse {
   total: string;
   unallocated: string;
   previousTotal: string;
-  groups: Array<{ key: string; cost: string; previousCost: string }>;
+  /** `outside` as in {@link CostBreakdownItem}: spend outside a model split. */
+  groups: Array<{
+    key: string;
+    cost: string;
+    previousCost: string;
+    outside?: CostOutside;
+  }>;
   daily: DailyCost[];
 }

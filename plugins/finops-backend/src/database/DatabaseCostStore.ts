@@ -71,7 +71,8 @@ const SUMMARY_GROUPS: Record<SummaryGroupBy, { key: string; rollup: Rollup }> =
       key: `COALESCE(entity_ref, '${UNALLOCATED_KEY}')`,
       rollup: 'summary',
     },
-    model: { key: COST_GROUP_SQL.model, rollup: 'summary' },
+    // a model's spend is its tokens: the dimension kind is in the daily rollup only
+    model: { key: COST_GROUP_SQL.model, rollup: 'daily' },
     provider: { key: COST_GROUP_SQL.provider, rollup: 'summary' },
     agent: { key: COST_GROUP_SQL.agent, rollup: 'daily' },
   };

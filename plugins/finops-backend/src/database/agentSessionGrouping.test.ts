@@ -261,6 +261,7 @@ describe.each(databases.eachSupportedId())(
         },
         {
           key: '(no agent)',
+          outside: 'unnamed',
           cost: '0.333333',
           quantity: '1',
           unit: 'tokens',

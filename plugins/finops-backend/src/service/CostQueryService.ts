@@ -5,6 +5,7 @@ import {
   EntityCostResponse,
   SummaryGroupBy,
   SummaryResponse,
+  costOutsideOf,
   formatMicros,
   formatQuantity,
   previousWindow,
@@ -57,6 +58,7 @@ export class CostQueryService {
       daily: toDailySeries(daily),
       breakdown: breakdown.map(item => ({
         key: item.key,
+        ...outside(item.key),
         cost: formatMicros(item.costMicros),
         ...(item.unit && item.quantity !== undefined
           ? { quantity: formatQuantity(item.quantity), unit: item.unit }
@@ -101,12 +103,19 @@ export class CostQueryService {
       unallocated: formatMicros(unallocated),
       groups: all.map(g => ({
         key: g.key,
+        ...outside(g.key),
         cost: formatMicros(g.costMicros),
         previousCost: formatMicros(previousByKey.get(g.key) ?? 0n),
       })),
       daily: toDailySeries(daily),
     };
   }
+}
+
+/** What a key's spend is, where it is none of its dimension's values. */
+function outside(key: string) {
+  const kind = costOutsideOf(key);
+  return kind ? { outside: kind } : {};
 }
 
 /** Folds per-day, per-key sums into one entry per day with its total. */
