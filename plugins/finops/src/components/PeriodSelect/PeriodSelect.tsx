@@ -1,7 +1,12 @@
-import { FormControl, InputLabel, MenuItem, Select } from '@material-ui/core';
+import { LabelledSelect } from '../LabelledSelect';
 
 /** Periods a user can look at, in days. */
 export const PERIODS = [7, 30, 90, 365];
+
+const OPTIONS = PERIODS.map(days => ({
+  value: days,
+  label: `Last ${days} days`,
+}));
 
 /** @public */
 export function PeriodSelect(props: {
@@ -9,21 +14,12 @@ export function PeriodSelect(props: {
   onChange: (days: number) => void;
 }) {
   return (
-    <FormControl variant="outlined" size="small">
-      <InputLabel id="finops-period-label">Period</InputLabel>
-      <Select
-        labelId="finops-period-label"
-        label="Period"
-        value={props.value}
-        onChange={e => props.onChange(Number(e.target.value))}
-        inputProps={{ 'aria-label': 'Period' }}
-      >
-        {PERIODS.map(days => (
-          <MenuItem key={days} value={days}>
-            Last {days} days
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
+    <LabelledSelect
+      id="finops-period"
+      label="Period"
+      value={props.value}
+      options={OPTIONS}
+      onChange={props.onChange}
+    />
   );
 }
