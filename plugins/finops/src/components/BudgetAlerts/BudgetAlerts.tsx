@@ -9,7 +9,6 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
-  Chip,
   List,
   ListItem,
   ListItemText,
@@ -19,14 +18,16 @@ import { AlertKind } from '@tollgate/plugin-finops-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { finopsApiRef } from '../../api';
+import { AlarmChip, useAlarmStyles } from '../AlarmChip';
 import { errorMessage } from '../errorMessage';
 import { formatTimestamp } from '../format';
 
-const KIND_COLOURS: Record<AlertKind, 'secondary' | 'primary' | 'default'> = {
-  actual: 'secondary',
+/** Spend over a budget is an alarm; a forecast over it is shown in the primary colour. */
+const KIND_COLOURS: Record<AlertKind, 'alarm' | 'primary' | 'default'> = {
+  actual: 'alarm',
   forecast: 'primary',
   anomaly: 'default',
-  'spend-rate': 'secondary',
+  'spend-rate': 'alarm',
 };
 
 const KIND_LABELS: Record<AlertKind, string> = {
@@ -42,6 +43,7 @@ const KIND_LABELS: Record<AlertKind, string> = {
  * @public
  */
 export function BudgetAlerts() {
+  const alarm = useAlarmStyles();
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(finopsApiRef);
@@ -71,7 +73,7 @@ export function BudgetAlerts() {
       {loading && !value && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {problem && (
-        <Typography color="error" variant="body2">
+        <Typography className={alarm.text} variant="body2">
           {problem}
         </Typography>
       )}
@@ -84,10 +86,14 @@ export function BudgetAlerts() {
             <ListItemText
               primary={
                 <>
-                  <Chip
-                    size="small"
+                  <AlarmChip
                     label={KIND_LABELS[alert.kind]}
-                    color={KIND_COLOURS[alert.kind]}
+                    alarm={KIND_COLOURS[alert.kind] === 'alarm'}
+                    color={
+                      KIND_COLOURS[alert.kind] === 'primary'
+                        ? 'primary'
+                        : 'default'
+                    }
                   />{' '}
                   {alert.title}
                 </>

@@ -1,4 +1,5 @@
-import { Box, Chip, Grid, Typography } from '@material-ui/core';
+import { Box, Grid, Typography } from '@material-ui/core';
+import { AlarmChip } from '../AlarmChip';
 import Alert from '@material-ui/lab/Alert';
 import {
   ANNOTATION_BUDGET,
@@ -91,10 +92,9 @@ export function BudgetDetails(props: {
           {budget.thresholds.map(t => `${t}%`).join(', ')}
         </Fact>
         <Fact label="Enforcement">
-          <Chip
-            size="small"
+          <AlarmChip
             label={budget.enforcement}
-            color={budget.enforcement === 'hard' ? 'secondary' : 'default'}
+            alarm={budget.enforcement === 'hard'}
             title={
               budget.enforcement === 'hard'
                 ? 'Guardrails deny calls that would exceed the budget'

@@ -5,7 +5,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Chip, Typography } from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import {
   BudgetStatus,
   describeBudgetScope,
@@ -14,6 +14,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { finopsApiRef } from '../../api';
 import { formatMoney, formatPercent } from '../format';
 import { AT_RISK_UTILIZATION, budgetsAtRisk } from './atRisk';
+import { AlarmChip } from '../AlarmChip';
 
 function money(status: BudgetStatus, amount: string) {
   return formatMoney(amount, status.budget.currency);
@@ -46,10 +47,9 @@ const columns: TableColumn<BudgetStatus>[] = [
   {
     title: 'Enforcement',
     render: s => (
-      <Chip
-        size="small"
+      <AlarmChip
         label={s.budget.enforcement}
-        color={s.budget.enforcement === 'hard' ? 'secondary' : 'default'}
+        alarm={s.budget.enforcement === 'hard'}
       />
     ),
   },

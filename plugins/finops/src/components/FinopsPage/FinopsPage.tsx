@@ -18,6 +18,7 @@ import { CostBreakdownTable } from '../CostBreakdownTable';
 import { CostChart } from '../CostChart';
 import { formatMoney, lastDays, percentChange } from '../format';
 import { PeriodSelect } from '../PeriodSelect';
+import { useAlarmStyles } from '../AlarmChip';
 import { TopMovers } from './TopMovers';
 import { GovernanceReportCard } from './GovernanceReportCard';
 import { BudgetsAtRiskCard } from '../BudgetsAtRiskCard';
@@ -34,6 +35,7 @@ function items(summary: SummaryResponse) {
 function ExportButton(props: { days: number }) {
   const api = useApi(finopsApiRef);
   const [error, setError] = useState<Error>();
+  const alarm = useAlarmStyles();
   const download = async () => {
     try {
       const window = lastDays(props.days);
@@ -53,7 +55,7 @@ function ExportButton(props: { days: number }) {
       <Button variant="outlined" color="primary" onClick={download}>
         Export FOCUS CSV
       </Button>
-      {error && <Typography color="error">{error.message}</Typography>}
+      {error && <Typography className={alarm.text}>{error.message}</Typography>}
     </>
   );
 }

@@ -4,15 +4,10 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  Chip,
-  List,
-  ListItem,
-  ListItemText,
-  Typography,
-} from '@material-ui/core';
+import { List, ListItem, ListItemText, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { finopsApiRef } from '../../api';
+import { AlarmChip } from '../AlarmChip';
 
 /** An entity's governance findings, each with how to fix it. @public */
 export function GovernancePanel(props: { entityRef: string }) {
@@ -36,12 +31,9 @@ export function GovernancePanel(props: { entityRef: string }) {
             <ListItemText
               primary={
                 <>
-                  <Chip
-                    size="small"
+                  <AlarmChip
                     label={finding.level}
-                    color={
-                      finding.level === 'enforced' ? 'secondary' : 'default'
-                    }
+                    alarm={finding.level === 'enforced'}
                   />{' '}
                   {finding.message}
                 </>

@@ -12,6 +12,7 @@ import {
 import { errorMessage } from '../errorMessage';
 import { formatClock } from '../format';
 import { MeteringDetails } from './MeteringDetails';
+import { useAlarmStyles } from '../AlarmChip';
 
 /**
  * Usage reported today as it happens: the total and its events, split by model and by
@@ -22,6 +23,7 @@ export function LiveMeteringCard(props: {
   entity: CompoundEntityRef;
   refreshMs?: number;
 }) {
+  const alarm = useAlarmStyles();
   const refreshMs = props.refreshMs ?? METERING_REFRESH_MS;
   const { value, error, loading } = useEntityMetering(props.entity, refreshMs);
   const every = Math.max(1, Math.round(refreshMs / 1000));
@@ -41,7 +43,7 @@ export function LiveMeteringCard(props: {
         {error && !value && <ResponseErrorPanel error={error} />}
         {value && <MeteringDetails data={value} />}
         {error && value && (
-          <Typography variant="caption" color="error" display="block">
+          <Typography variant="caption" className={alarm.text} display="block">
             Could not refresh: {errorMessage(error)}. The figures are those of{' '}
             {formatClock(value.asOf)}.
           </Typography>

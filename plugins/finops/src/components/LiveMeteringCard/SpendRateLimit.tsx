@@ -1,6 +1,7 @@
-import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
+import { Box, Typography, makeStyles } from '@material-ui/core';
 import { SpendRateLimitStatus } from '@tollgate/plugin-finops-common';
 import { formatMoney, formatPercent } from '../format';
+import { AlarmChip } from '../AlarmChip';
 
 const useStyles = makeStyles(theme => ({
   track: {
@@ -36,10 +37,9 @@ export function SpendRateLimit(props: {
         {status.scope && 'team' in status.scope
           ? ` of team ${status.scope.team}`
           : ''}{' '}
-        <Chip
-          size="small"
+        <AlarmChip
           label={status.enforcement}
-          color={status.enforcement === 'hard' ? 'secondary' : 'default'}
+          alarm={status.enforcement === 'hard'}
         />
       </Typography>
       <Typography variant="body2" data-testid="spend-rate-used">

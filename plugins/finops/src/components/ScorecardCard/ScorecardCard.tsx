@@ -11,7 +11,6 @@ import {
   AccordionDetails,
   AccordionSummary,
   Box,
-  Chip,
   Grid,
   LinearProgress,
   Typography,
@@ -32,6 +31,7 @@ import {
   formatValue,
 } from './checkText';
 import { ScorecardTrendChart } from './ScorecardTrendChart';
+import { AlarmChip } from '../AlarmChip';
 
 type ScorecardWithTrend = EntityScorecardResponse['scorecards'][number];
 
@@ -63,10 +63,9 @@ function CheckDetails(props: { check: ScorecardCheckResult }) {
     <Accordion TransitionProps={{ unmountOnExit: true }}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-          <Chip
-            size="small"
+          <AlarmChip
             label={STATUS_LABELS[check.status]}
-            color={check.status === 'fail' ? 'secondary' : 'default'}
+            alarm={check.status === 'fail'}
           />
           <Typography variant="body2">{check.description}</Typography>
         </Box>

@@ -1,6 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
 import {
-  Chip,
   LinearProgress,
   List,
   ListItem,
@@ -8,6 +7,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { SourceStatus } from '@tollgate/plugin-finops-common';
+import { AlarmChip, useAlarmStyles } from '../AlarmChip';
 
 function stateOf(source: SourceStatus) {
   if (source.running) {
@@ -31,6 +31,7 @@ function age(seconds?: number) {
 
 /** How fresh each cost source's data is, and any backfill in progress. @public */
 export function SourceFreshness(props: { sources: SourceStatus[] }) {
+  const alarm = useAlarmStyles();
   return (
     <InfoCard title="Data freshness">
       {props.sources.length === 0 && (
@@ -46,12 +47,9 @@ export function SourceFreshness(props: { sources: SourceStatus[] }) {
               primary={
                 <>
                   {source.id}{' '}
-                  <Chip
-                    size="small"
+                  <AlarmChip
                     label={stateOf(source)}
-                    color={
-                      source.stale && !source.running ? 'secondary' : 'default'
-                    }
+                    alarm={source.stale && !source.running}
                   />
                 </>
               }
@@ -62,7 +60,7 @@ export function SourceFreshness(props: { sources: SourceStatus[] }) {
                     <Typography
                       component="span"
                       variant="body2"
-                      color="error"
+                      className={alarm.text}
                       display="block"
                     >
                       Last error: {source.lastError}

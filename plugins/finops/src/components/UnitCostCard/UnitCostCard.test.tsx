@@ -63,9 +63,11 @@ describe('UnitCostCard', () => {
       },
     };
     await render({ getEntityUnitCost: async () => dearer });
+    // A rise is drawn in Backstage's errorText (5.9:1 on white), not MUI's
+    // error.main (#f44336, 3.7:1).
     expect(
       await screen.findByText(/▲ 25\.0% against the previous period/),
-    ).toBeInTheDocument();
+    ).toHaveStyle({ color: '#CA001B' });
     expect(screen.getByText(/^per outcome:/)).toBeInTheDocument();
     expect(
       screen.getByText('No requests in the previous period to compare with'),

@@ -24,6 +24,7 @@ import {
 } from 'recharts';
 import useAsync from 'react-use/esm/useAsync';
 import { finopsApiRef } from '../../api';
+import { useAlarmStyles } from '../AlarmChip';
 import { formatMoney, formatQuantity, lastDays } from '../format';
 
 /** The change of a unit cost against the previous period; dearer is shown as bad. */
@@ -32,6 +33,7 @@ function UnitCostChange(props: {
   currency: string;
   what: string;
 }) {
+  const alarm = useAlarmStyles();
   const { change, previousCost } = props.comparison;
   if (change === null || previousCost === null) {
     return (
@@ -42,7 +44,11 @@ function UnitCostChange(props: {
   }
   const percent = change * 100;
   return (
-    <Typography variant="body2" color={percent > 0 ? 'error' : 'primary'}>
+    <Typography
+      variant="body2"
+      className={percent > 0 ? alarm.text : undefined}
+      color={percent > 0 ? undefined : 'primary'}
+    >
       {percent > 0 ? '▲' : '▼'} {Math.abs(percent).toFixed(1)}% against the
       previous period ({formatMoney(previousCost, props.currency)})
     </Typography>

@@ -1,0 +1,2 @@
+export { AlarmChip } from './AlarmChip';
+export { useAlarmStyles } from './useAlarmStyles';
