@@ -1,4 +1,11 @@
-import { addDays, todayUtc } from '@tollgate/plugin-finops-common';
+import {
+  CostBreakdownItem,
+  CostOutside,
+  addDays,
+  formatMicros,
+  parseMicros,
+  todayUtc,
+} from '@tollgate/plugin-finops-common';
 
 /** Formats a decimal amount for display; the amount itself stays exact text. */
 export function formatMoney(amount: string, currency: string): string {
@@ -78,4 +85,37 @@ export function formatClock(iso: string): string {
     return iso;
   }
   return `${date.toISOString().slice(11, 19)} UTC`;
+}
+
+/** What spend outside a dimension is, as a row names it; unnamed lines keep their key. */
+const OUTSIDE_LABELS: Record<CostOutside, string | undefined> = {
+  kubernetes: 'Kubernetes',
+  apiCalls: 'API calls',
+  modelTokens: 'AI models',
+  otherServices: 'Other services',
+  unnamed: undefined,
+};
+
+/** A breakdown row's name: its key, or what its spend is when outside the dimension. */
+export function breakdownLabel(
+  item: Pick<CostBreakdownItem, 'key' | 'outside'>,
+) {
+  return (item.outside && OUTSIDE_LABELS[item.outside]) || item.key;
+}
+
+/** A breakdown's rows of the dimension's values and the rows outside them, in order. */
+export function splitOutside<T extends Pick<CostBreakdownItem, 'outside'>>(
+  items: T[],
+): { values: T[]; outside: T[] } {
+  return {
+    values: items.filter(item => !item.outside),
+    outside: items.filter(item => item.outside),
+  };
+}
+
+/** The exact sum of decimal amounts, as decimal text. */
+export function sumMoney(amounts: string[]): string {
+  return formatMicros(
+    amounts.reduce((sum, amount) => sum + (parseMicros(amount) ?? 0n), 0n),
+  );
 }

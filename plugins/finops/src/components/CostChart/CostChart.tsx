@@ -1,4 +1,4 @@
-import { DailyCost } from '@tollgate/plugin-finops-common';
+import { CostBreakdownItem, DailyCost } from '@tollgate/plugin-finops-common';
 import { useTheme } from '@material-ui/core';
 import {
   Bar,
@@ -10,8 +10,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatMoney } from '../format';
+import { breakdownLabel, formatMoney } from '../format';
 
+/** Colours of the dimension's values; greys are kept for the spend outside them. */
 const PALETTE = [
   '#1f77b4',
   '#ff7f0e',
@@ -20,30 +21,61 @@ const PALETTE = [
   '#9467bd',
   '#8c564b',
   '#e377c2',
-  '#7f7f7f',
   '#bcbd22',
   '#17becf',
 ];
 
-/** Keys ordered by their total over the series, largest first. */
-export function seriesKeys(daily: DailyCost[]): string[] {
+/** Greys of the spend outside the dimension's values, drawn above them. */
+const OUTSIDE_PALETTE = ['#757575', '#a6a6a6', '#5c5c5c', '#c4c4c4'];
+
+/**
+ * Keys ordered by their total over the series, largest first, the keys of spend
+ * outside the dimension (`outside`) after the dimension's values.
+ */
+export function seriesKeys(
+  daily: DailyCost[],
+  outside: ReadonlySet<string> = new Set(),
+): string[] {
   const totals = new Map<string, number>();
   for (const day of daily) {
     for (const [key, cost] of Object.entries(day.breakdown)) {
       totals.set(key, (totals.get(key) ?? 0) + Number(cost));
     }
   }
-  return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([key]) => key);
+  return [...totals.entries()]
+    .sort(
+      (a, b) =>
+        Number(outside.has(a[0])) - Number(outside.has(b[0])) || b[1] - a[1],
+    )
+    .map(([key]) => key);
 }
 
-/** A daily cost chart stacked by the keys of each day's breakdown. @public */
+/**
+ * A daily cost chart stacked by the keys of each day's breakdown. Given the
+ * breakdown, the spend outside its dimension is stacked above the dimension's values,
+ * in greys, and named by what it is.
+ *
+ * @public
+ */
 export function CostChart(props: {
   daily: DailyCost[];
   currency: string;
   height?: number;
+  breakdown?: CostBreakdownItem[];
 }) {
   const theme = useTheme();
-  const keys = seriesKeys(props.daily);
+  const outside = new Map(
+    (props.breakdown ?? [])
+      .filter(item => item.outside)
+      .map(item => [item.key, breakdownLabel(item)]),
+  );
+  const keys = seriesKeys(props.daily, new Set(outside.keys()));
+  const values = keys.filter(key => !outside.has(key));
+  const rest = keys.filter(key => outside.has(key));
+  const colour = (key: string) =>
+    outside.has(key)
+      ? OUTSIDE_PALETTE[rest.indexOf(key) % OUTSIDE_PALETTE.length]
+      : PALETTE[values.indexOf(key) % PALETTE.length];
   const data = props.daily.map(day => ({
     day: day.day,
     ...Object.fromEntries(
@@ -64,12 +96,13 @@ export function CostChart(props: {
           formatter={(v: any) => formatMoney(String(v), props.currency)}
         />
         <Legend />
-        {keys.map((key, i) => (
+        {keys.map(key => (
           <Bar
             key={key}
             dataKey={key}
+            name={outside.get(key) ?? key}
             stackId="cost"
-            fill={PALETTE[i % PALETTE.length]}
+            fill={colour(key)}
           />
         ))}
       </BarChart>

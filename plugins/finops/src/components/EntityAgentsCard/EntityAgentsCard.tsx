@@ -11,10 +11,16 @@ import {
   TableHead,
   TableRow,
   Typography,
+  useTheme,
 } from '@material-ui/core';
-import { NO_AGENT_KEY } from '@tollgate/plugin-finops-common';
 import { useEntityCost } from '../../hooks/useEntityCost';
-import { formatMoney, formatQuantity, formatShare } from '../format';
+import {
+  breakdownLabel,
+  formatMoney,
+  formatQuantity,
+  formatShare,
+  splitOutside,
+} from '../format';
 
 /** Figures and their headings on one line, however narrow the table. */
 const figure = { whiteSpace: 'nowrap' } as const;
@@ -22,8 +28,9 @@ const figure = { whiteSpace: 'nowrap' } as const;
 /**
  * An entity's spend in the period by the agent that spent it: each agent's cost, its
  * share of the entity's spend and the sessions (conversations) it had, from every
- * source whose records name an agent (`gen_ai.agent.id` or `gen_ai.agent.name`), and
- * the spend that names none as one line.
+ * source whose records name an agent (`gen_ai.agent.id` or `gen_ai.agent.name`), then,
+ * set apart, model tokens that name none and the rest by what it is (Kubernetes, API
+ * calls, other services).
  */
 export function EntityAgentsCard(props: {
   entity: CompoundEntityRef;
@@ -34,7 +41,9 @@ export function EntityAgentsCard(props: {
     props.days,
     'agent',
   );
-  const named = value?.breakdown.some(item => item.key !== NO_AGENT_KEY);
+  const theme = useTheme();
+  const { values, outside } = splitOutside(value?.breakdown ?? []);
+  const named = values.length > 0;
   return (
     <InfoCard
       title="Spend by agent"
@@ -69,20 +78,33 @@ export function EntityAgentsCard(props: {
             </TableRow>
           </TableHead>
           <TableBody>
-            {value.breakdown.map(item => (
-              <TableRow key={item.key}>
-                <TableCell>{item.key}</TableCell>
-                <TableCell align="right" style={figure}>
-                  {item.sessions ? formatQuantity(String(item.sessions)) : '–'}
-                </TableCell>
-                <TableCell align="right" style={figure}>
-                  {formatMoney(item.cost, value.currency)}
-                </TableCell>
-                <TableCell align="right" style={figure}>
-                  {formatShare(item.cost, value.total)}
-                </TableCell>
-              </TableRow>
-            ))}
+            {[...values, ...outside].map((item, i) => {
+              // spend that is no agent's is muted, set apart by a rule above it
+              const cell = {
+                ...(item.outside
+                  ? { color: theme.palette.text.secondary }
+                  : {}),
+                ...(i === values.length
+                  ? { borderTop: `2px solid ${theme.palette.divider}` }
+                  : {}),
+              };
+              return (
+                <TableRow key={item.key}>
+                  <TableCell style={cell}>{breakdownLabel(item)}</TableCell>
+                  <TableCell align="right" style={{ ...figure, ...cell }}>
+                    {item.sessions
+                      ? formatQuantity(String(item.sessions))
+                      : '–'}
+                  </TableCell>
+                  <TableCell align="right" style={{ ...figure, ...cell }}>
+                    {formatMoney(item.cost, value.currency)}
+                  </TableCell>
+                  <TableCell align="right" style={{ ...figure, ...cell }}>
+                    {formatShare(item.cost, value.total)}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
           </TableBody>
         </Table>
       )}

@@ -1,6 +1,7 @@
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import { EntityCostResponse } from '@tollgate/plugin-finops-common';
 import { FinopsApi, finopsApiRef } from '../../api';
 import { EntityCostContent } from '../../plugin';
 import {
@@ -12,6 +13,11 @@ import {
 import { entityBudget, openAlert } from '../budgetTestData';
 import { entityScorecard } from '../scorecardTestData';
 import { entityMetering, noMetering } from '../meteringTestData';
+import {
+  triageByAgent,
+  triageByModel,
+  triageByTokenType,
+} from '../CostBreakdownTable/outsideTestData';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -132,6 +138,47 @@ describe('EntityCostContent', () => {
     });
     expect(agents).toHaveTextContent('summarizer-agent');
     expect(agents).toHaveTextContent('$22.25');
+  });
+
+  it('keeps spend outside the dimension apart: below the models, and as one line below the token types', async () => {
+    const answers: Record<string, EntityCostResponse> = {
+      model: triageByModel,
+      tokenType: triageByTokenType,
+      agent: triageByAgent,
+    };
+    await render({
+      getEntityCost: async (_entity, options) => answers[options.groupBy!],
+    });
+    expect(await screen.findByText('Breakdown by model')).toBeInTheDocument();
+    const byModel = screen
+      .getByRole('cell', { name: 'gpt-4o-mini' })
+      .closest('table')!;
+    expect(
+      within(byModel)
+        .getAllByRole('row')
+        .map(row => within(row).queryAllByRole('cell')[0]?.textContent)
+        .filter(Boolean),
+    ).toEqual([
+      'claude-3-5-haiku-20241022',
+      'gpt-4o-mini',
+      'Other services',
+      'Kubernetes',
+      'API calls',
+    ]);
+    expect(screen.getByText('Token types')).toBeInTheDocument();
+    const tokens = screen
+      .getByRole('cell', { name: 'cache-read' })
+      .closest('table')!;
+    const lines = within(tokens)
+      .getAllByRole('row')
+      .map(row => within(row).queryAllByRole('cell')[0]?.textContent)
+      .filter(Boolean);
+    expect(lines).toEqual([
+      'input',
+      'output',
+      'cache-read',
+      'Not tokens: Other services $9.48, Kubernetes $0.76, API calls $0.015',
+    ]);
   });
 
   it('says how to annotate when there is no spend, and how to report usage', async () => {

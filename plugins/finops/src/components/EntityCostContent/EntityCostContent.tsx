@@ -139,7 +139,11 @@ export function EntityCostContent() {
                 groupBy
               ].toLocaleLowerCase('en-US')}`}
             >
-              <CostChart daily={data.daily} currency={data.currency} />
+              <CostChart
+                daily={data.daily}
+                currency={data.currency}
+                breakdown={data.breakdown}
+              />
             </InfoCard>
           </Grid>
           <Grid item xs={12} md={7}>
@@ -161,6 +165,7 @@ export function EntityCostContent() {
                 items={tokens.value.breakdown}
                 total={tokens.value.total}
                 currency={tokens.value.currency}
+                outsideLine="Not tokens"
               />
             )}
           </Grid>
