@@ -37,6 +37,47 @@ test('a capability page has a Cost tab with spend split by model and token type'
   }
 });
 
+test('a capability’s Cost tab keeps spend that is no model’s and no tokens apart, named by what it is', async () => {
+  const { browser, page } = await openBrowser();
+  try {
+    await page.goto(`${BASE_URL}/catalog/default/component/ticket-triage/cost`);
+    // ticket-triage's Twilio calls come from a FOCUS invoice of an API, whose rows
+    // keep the operation (createMessage) as their SKU: other services, not a model.
+    const haiku = page
+      .getByRole('cell', { name: 'claude-3-5-haiku-20241022', exact: true })
+      .first();
+    const twilio = page
+      .getByRole('cell', { name: 'Other services', exact: true })
+      .first();
+    assert.ok(
+      await reloadUntil(
+        page,
+        async () => (await haiku.isVisible()) && (await twilio.isVisible()),
+      ),
+      'the breakdown by model shows the model and, below it, other services',
+    );
+    await page.getByText('Breakdown by model').first().waitFor();
+    for (const name of ['createMessage', '(none)', '(other)']) {
+      assert.equal(
+        await page.getByRole('cell', { name, exact: true }).count(),
+        0,
+        `no row is named ${name}`,
+      );
+    }
+    // the token types hold tokens, with the rest as one line below them
+    await page.getByText('Token types').first().waitFor();
+    const notTokens = page.getByRole('cell', { name: /^Not tokens: / });
+    await notTokens.waitFor();
+    assert.match(await notTokens.innerText(), /Other services \$[\d,.]+/);
+    await page.screenshot({
+      path: `${SCREENSHOTS}cost-tab-outside.png`,
+      fullPage: true,
+    });
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the FinOps page shows spend by cost center and unallocated spend', async () => {
   const { browser, page } = await openBrowser();
   try {
