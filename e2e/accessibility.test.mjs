@@ -30,25 +30,6 @@ const BACKSTAGE_COMPONENTS = [
 ];
 
 /**
- * Findings in EntityCostContent, whose fix is not made yet (see the todo test below):
- * the "Split by" select as the period select was (its label at 4.47:1, an aria-label
- * that leaves out the option it shows; LabelledSelect fixes both), and a rise of the
- * spend in MUI's error.main (3.7:1; useAlarmStyles().text fixes it).
- */
-const PENDING = [
-  { rule: 'color-contrast', selector: '#finops-groupby-label' },
-  {
-    rule: 'label-content-name-mismatch',
-    selector: '[aria-labelledby="finops-groupby-label"][aria-label="Split by"]',
-  },
-  {
-    rule: 'color-contrast',
-    selector:
-      '[data-testid="finops-total"] ~ p[class*="MuiTypography-colorError"]',
-  },
-];
-
-/**
  * The page's findings, one per element: the rule, axe's target, the element's kind
  * (tag, role and MUI/Backstage component classes without their generated suffixes,
  * which differ from page to page) and which known selectors it matches.
@@ -66,7 +47,7 @@ async function scan(page) {
       summary: n.failureSummary?.split('\n')[1]?.trim() ?? '',
     })),
   );
-  const known = [...BACKSTAGE_COMPONENTS, ...PENDING].map(k => k.selector);
+  const known = BACKSTAGE_COMPONENTS.map(k => k.selector);
   const described = await page.evaluate(
     ([targets, selectors]) =>
       targets.map(target => {
@@ -100,8 +81,6 @@ function judge(name, findings) {
     );
     if (component) return { ...f, from: component.source };
     if (baselineKeys.has(key(f))) return { ...f, from: 'also on /catalog' };
-    if (PENDING.some(p => p.rule === f.rule && f.matches.includes(p.selector)))
-      return { ...f, from: 'PENDING fix in EntityCostContent' };
     return { ...f, from: 'UNEXPECTED' };
   });
   console.log(`${name}: ${findings.length} finding(s)`);
@@ -125,7 +104,6 @@ function assertNothingUnexpected(judged) {
 let browser;
 let page;
 let baselineKeys;
-let costTab;
 
 before(async () => {
   ({ browser, page } = await openBrowser());
@@ -153,8 +131,7 @@ test('the Cost tab has no accessibility findings beyond the catalog page', async
   await reloadUntil(page, () => total.isVisible());
   await total.waitFor();
   await page.getByText('Breakdown by model').first().waitFor();
-  costTab = judge('Cost tab', await scan(page));
-  assertNothingUnexpected(costTab);
+  assertNothingUnexpected(judge('Cost tab', await scan(page)));
 });
 
 test('the FinOps page has no accessibility findings beyond the catalog page', async () => {
@@ -163,23 +140,4 @@ test('the FinOps page has no accessibility findings beyond the catalog page', as
   await page.getByText('By cost center').first().waitFor();
   const judged = judge('FinOps page', await scan(page));
   assertNothingUnexpected(judged);
-  // EntityCostContent is not on this page: nothing here may be let through as pending.
-  assert.deepEqual(
-    judged.filter(f => f.from.startsWith('PENDING')).map(f => f.target),
-    [],
-  );
 });
-
-test(
-  "the Cost tab's findings in EntityCostContent are fixed",
-  { todo: 'the Split by select and the change of spend in EntityCostContent' },
-  () => {
-    assert.ok(costTab, 'the Cost tab was scanned');
-    assert.deepEqual(
-      costTab
-        .filter(f => f.from.startsWith('PENDING'))
-        .map(f => `${f.rule} ${f.target}`),
-      [],
-    );
-  },
-);

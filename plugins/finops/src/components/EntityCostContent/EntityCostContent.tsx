@@ -9,15 +9,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import {
-  Box,
-  FormControl,
-  Grid,
-  InputLabel,
-  MenuItem,
-  Select,
-  Typography,
-} from '@material-ui/core';
+import { Box, Grid, Typography } from '@material-ui/core';
 import { COST_GROUP_BYS, CostGroupBy } from '@tollgate/plugin-finops-common';
 import { useState } from 'react';
 import { useEntityCost } from '../../hooks/useEntityCost';
@@ -25,6 +17,8 @@ import { CostBreakdownTable } from '../CostBreakdownTable';
 import { CostChart } from '../CostChart';
 import { formatMoney, percentChange } from '../format';
 import { PeriodSelect } from '../PeriodSelect';
+import { LabelledSelect } from '../LabelledSelect';
+import { useAlarmStyles } from '../AlarmChip';
 import { SourceFreshness } from '../SourceFreshness';
 import { GovernancePanel } from '../GovernancePanel';
 import { KubernetesLabelsPanel } from '../KubernetesLabelsPanel';
@@ -47,6 +41,7 @@ export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
 };
 
 function Change(props: { total: string; previous: string }) {
+  const alarm = useAlarmStyles();
   const change = percentChange(props.total, props.previous);
   if (change === undefined) {
     return (
@@ -54,7 +49,11 @@ function Change(props: { total: string; previous: string }) {
     );
   }
   return (
-    <Typography variant="body2" color={change > 0 ? 'error' : 'primary'}>
+    <Typography
+      variant="body2"
+      className={change > 0 ? alarm.text : undefined}
+      color={change > 0 ? undefined : 'primary'}
+    >
       {change > 0 ? '▲' : '▼'} {Math.abs(change).toFixed(1)}% against the
       previous period
     </Typography>
@@ -88,22 +87,16 @@ export function EntityCostContent() {
       <Grid item xs={12}>
         <Box display="flex" alignItems="center" style={{ gap: 16 }}>
           <PeriodSelect value={days} onChange={setDays} />
-          <FormControl variant="outlined" size="small">
-            <InputLabel id="finops-groupby-label">Split by</InputLabel>
-            <Select
-              labelId="finops-groupby-label"
-              label="Split by"
-              value={groupBy}
-              onChange={e => setGroupBy(e.target.value as CostGroupBy)}
-              inputProps={{ 'aria-label': 'Split by' }}
-            >
-              {COST_GROUP_BYS.map(g => (
-                <MenuItem key={g} value={g}>
-                  {GROUP_BY_LABELS[g]}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
+          <LabelledSelect
+            id="finops-groupby"
+            label="Split by"
+            value={groupBy}
+            options={COST_GROUP_BYS.map(g => ({
+              value: g,
+              label: GROUP_BY_LABELS[g],
+            }))}
+            onChange={setGroupBy}
+          />
         </Box>
       </Grid>
       {!data && (

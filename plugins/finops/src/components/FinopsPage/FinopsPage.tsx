@@ -29,7 +29,11 @@ import { TopAgentsCard } from '../TopAgentsCard';
 function items(summary: SummaryResponse) {
   return summary.groups
     .filter(g => Number(g.cost) !== 0)
-    .map(g => ({ key: g.key, cost: g.cost }));
+    .map(g => ({
+      key: g.key,
+      cost: g.cost,
+      ...(g.outside ? { outside: g.outside } : {}),
+    }));
 }
 
 function ExportButton(props: { days: number }) {
