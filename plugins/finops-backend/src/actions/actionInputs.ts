@@ -1,4 +1,5 @@
 import type { z as zod } from 'zod/v3';
+import { readChoice } from '../service/readQueryParams';
 
 type Zod = typeof zod;
 
@@ -33,4 +34,25 @@ export const actionFields = {
       .string()
       .optional()
       .describe('ISO 4217 currency code; defaults to the reporting currency'),
+  groupBy: (
+    z: Zod,
+    what: string,
+    choices: readonly string[],
+    fallback: string,
+  ) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        `${what}, one of ${choices.join(', ')}; defaults to ${fallback}`,
+      ),
 };
+
+/** Reads an action's `groupBy`, one of `choices`; InputError naming the field. */
+export function readGroupBy<T extends string>(
+  input: { groupBy?: string },
+  choices: readonly T[],
+  fallback: T,
+): T {
+  return readChoice(input, 'groupBy', choices, fallback, 'Input field');
+}

@@ -8,8 +8,8 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { createCredentialsAuthorizer } from '../service/createAuthorizer';
 import { rollupRefs } from '../service/loadCatalogEntity';
-import { readChoice, readWindow } from '../service/readQueryParams';
-import { actionFields } from './actionInputs';
+import { readWindow } from '../service/readQueryParams';
+import { actionFields, readGroupBy } from './actionInputs';
 import { explainCostChange } from './explainCostChange';
 import { FinopsActionServices } from './FinopsActionServices';
 import { namedFieldInput } from './namedFieldInput';
@@ -38,26 +38,18 @@ export function registerCostActions(
           entityRef: actionFields.entityRef(z),
           from: actionFields.from(z),
           to: actionFields.to(z),
-          groupBy: z
-            .string()
-            .optional()
-            .describe(
-              `Dimension of the breakdown, one of ${COST_GROUP_BYS.join(
-                ', ',
-              )}; defaults to model`,
-            ),
+          groupBy: actionFields.groupBy(
+            z,
+            'Dimension of the breakdown',
+            COST_GROUP_BYS,
+            'model',
+          ),
         }),
       output: actionOutputs.entityCost,
     },
     action: async ({ input, credentials }) => {
       const window = readWindow(input, new Date(), 'Input field');
-      const groupBy = readChoice(
-        input,
-        'groupBy',
-        COST_GROUP_BYS,
-        'model',
-        'Input field',
-      );
+      const groupBy = readGroupBy(input, COST_GROUP_BYS, 'model');
       const { entity, entityRef } = await readableEntity(
         services,
         authorize,
@@ -87,14 +79,12 @@ export function registerCostActions(
         namedFieldInput(z, {
           from: actionFields.from(z),
           to: actionFields.to(z),
-          groupBy: z
-            .string()
-            .optional()
-            .describe(
-              `Grouping, one of ${SUMMARY_GROUP_BYS.join(
-                ', ',
-              )}; defaults to costCenter`,
-            ),
+          groupBy: actionFields.groupBy(
+            z,
+            'Grouping',
+            SUMMARY_GROUP_BYS,
+            'costCenter',
+          ),
           top: z
             .number()
             .int()
@@ -107,13 +97,7 @@ export function registerCostActions(
     },
     action: async ({ input, credentials }) => {
       const window = readWindow(input, new Date(), 'Input field');
-      const groupBy = readChoice(
-        input,
-        'groupBy',
-        SUMMARY_GROUP_BYS,
-        'costCenter',
-        'Input field',
-      );
+      const groupBy = readGroupBy(input, SUMMARY_GROUP_BYS, 'costCenter');
       await authorize(credentials, finopsSummaryReadPermission);
       const { daily: _daily, ...summary } = await services.costQueries.summary({
         window,
