@@ -61,16 +61,28 @@ function parseTags(
   };
 }
 
-/** What the SkuPriceDetails column says about tokens, or what is wrong with it. */
-function parseDetails(
-  value: string,
-): { model?: string; tokenType?: TokenType } | { error: string } {
+/** What the SkuPriceDetails column says about the price. */
+interface PriceDetails {
+  model?: string;
+  tokenType?: TokenType;
+  operation?: string;
+}
+
+/** What the SkuPriceDetails column says, or what is wrong with it. */
+function parseDetails(value: string): PriceDetails | { error: string } {
   const details = FocusSkuPriceDetails.parse(value);
   if (!(details instanceof FocusSkuPriceDetails)) {
     return { error: `SkuPriceDetails ${details.error}` };
   }
-  return { model: details.model, tokenType: details.tokenType };
+  return {
+    model: details.model,
+    tokenType: details.tokenType,
+    operation: details.operation,
+  };
 }
+
+/** Units that count calls of an API operation, as exports write them. */
+const CALL_UNITS = /^(api )?(requests?|calls?|transactions?)$/i;
 
 /**
  * Maps FOCUS rows to cost records. A row is invalid when its BilledCost,
@@ -148,22 +160,34 @@ export class FocusRowMapper {
       get('PublisherName') ||
       get('InvoiceIssuerName');
     const skuId = get('SkuId');
-    const model =
-      details?.model ||
-      (header.modelColumn && get(header.modelColumn)) ||
-      skuId ||
-      undefined;
     const tokenType = details?.tokenType;
-    const unit = get(consumed ? 'ConsumedUnit' : 'PricingUnit');
+    // A price of an API operation (and not of tokens) is for calls, not for a model.
+    const operation = tokenType ? undefined : details?.operation;
+    const model = operation
+      ? undefined
+      : details?.model ||
+        (header.modelColumn && get(header.modelColumn)) ||
+        skuId ||
+        undefined;
+    const fileUnit = get(consumed ? 'ConsumedUnit' : 'PricingUnit');
+    const unit =
+      operation && (!fileUnit || CALL_UNITS.test(fileUnit))
+        ? 'calls'
+        : fileUnit;
     const record: CostRecord = {
       day,
       ...this.options.attribution.attribute(tags),
       provider: this.providerSlug(provider) || 'unknown',
       service: get('ServiceName') || get('ServiceCategory') || 'unknown',
       ...(model ? { model } : {}),
-      dimensionKind: tokenType ? 'tokenType' : 'usage',
+      dimensionKind: tokenType
+        ? 'tokenType'
+        : operation
+        ? 'operation'
+        : 'usage',
       dimension:
         tokenType ||
+        operation ||
         get('ChargeDescription') ||
         skuId ||
         get('SkuMeter') ||
@@ -228,10 +252,7 @@ export class FocusRowMapper {
     return parsed.tags;
   }
 
-  private details(
-    value: string,
-    reasons: string[],
-  ): { model?: string; tokenType?: TokenType } | undefined {
+  private details(value: string, reasons: string[]): PriceDetails | undefined {
     if (!value) {
       return undefined;
     }

@@ -39,6 +39,17 @@ describe('FocusSkuPriceDetails', () => {
     expect(details({ ModelFamily: 'Solora' }).model).toBeUndefined();
   });
 
+  it('names the API operation by Operation, else OperationId or OperationName', () => {
+    expect(details({ Operation: 'createMessage' }).operation).toBe(
+      'createMessage',
+    );
+    expect(details({ x_operationid: ' geocode ' }).operation).toBe('geocode');
+    expect(details({ OperationName: 'search', Operation: '' }).operation).toBe(
+      'search',
+    );
+    expect(details({ ModelId: 'gpt-4o' }).operation).toBeUndefined();
+  });
+
   it('answers an error for text that is not a JSON object', () => {
     expect(FocusSkuPriceDetails.parse('{"a":')).toEqual({
       error: expect.stringMatching(/^is not valid JSON/),

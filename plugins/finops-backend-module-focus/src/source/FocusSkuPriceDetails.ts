@@ -14,10 +14,14 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Keys naming the API operation a price is for, best first. */
+const OPERATION_KEYS = ['operation', 'operationid', 'operationname'];
+
 /**
  * The FOCUS SkuPriceDetails of a row: the properties of the SKU price, such as an AI
  * model's `ModelId`, `TokenDirection` (Input, Output) and `TokenCacheAction` (Read,
- * Write, Uncached). Keys are matched without regard to case or an `x_` prefix.
+ * Write, Uncached), or a SaaS API's `Operation` (`createMessage`). Keys are matched
+ * without regard to case or an `x_` prefix.
  */
 export class FocusSkuPriceDetails {
   private constructor(private readonly properties: Map<string, unknown>) {}
@@ -40,6 +44,17 @@ export class FocusSkuPriceDetails {
     return (
       text(this.properties.get('modelid')) ?? text(this.properties.get('model'))
     );
+  }
+
+  /** The API operation the price is for, if the details name one. */
+  get operation(): string | undefined {
+    for (const key of OPERATION_KEYS) {
+      const value = text(this.properties.get(key));
+      if (value) {
+        return value;
+      }
+    }
+    return undefined;
   }
 
   /** The token type the price is for, if the details describe tokens. */
