@@ -105,23 +105,78 @@ function dayOf(text: string): string {
   return `20${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-/** Billed cost per day, computed from the raw text of a fixture. */
-function expectedTotals(file: string): Record<string, bigint> {
+const DAY_MS = 86_400_000;
+
+/** Bounds of the billed cost of each day, and the exact total, of a file. */
+interface ExpectedTotals {
+  days: Record<string, { low: bigint; high: bigint }>;
+  total: bigint;
+}
+
+/** The lower and upper micro-unit of a fraction, for amounts of either sign. */
+function bounds(amount: bigint, parts: bigint): [bigint, bigint] {
+  const whole = amount / parts;
+  if (whole * parts === amount) {
+    return [whole, whole];
+  }
+  return amount < 0n ? [whole - 1n, whole] : [whole, whole + 1n];
+}
+
+/**
+ * Billed cost per day, computed from the raw text of a fixture (whose charge periods
+ * are whole days): a purchase or one-time charge on the day its period starts, any
+ * other charge an equal part on each day of its period, to within the rounding of
+ * that part.
+ */
+function expectedTotals(file: string): ExpectedTotals {
   const lines = fs
     .readFileSync(file, 'utf8')
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .filter(line => line !== '');
   const header = splitLine(lines[0]);
-  const cost = header.indexOf('BilledCost');
-  const start = header.indexOf('ChargePeriodStart');
-  const totals: Record<string, bigint> = {};
+  const column = (fields: string[], name: string) =>
+    fields[header.indexOf(name)];
+  const expected: ExpectedTotals = { days: {}, total: 0n };
   for (const line of lines.slice(1)) {
     const fields = splitLine(line);
-    const day = dayOf(fields[start]);
-    totals[day] = (totals[day] ?? 0n) + micros(fields[cost]);
+    const amount = micros(column(fields, 'BilledCost'));
+    const first = dayOf(column(fields, 'ChargePeriodStart'));
+    const oneTime =
+      column(fields, 'ChargeCategory') === 'Purchase' ||
+      column(fields, 'ChargeFrequency') === 'One-Time';
+    const days = oneTime
+      ? 1
+      : (Date.parse(dayOf(column(fields, 'ChargePeriodEnd'))) -
+          Date.parse(first)) /
+        DAY_MS;
+    const [low, high] = bounds(amount, BigInt(days));
+    for (let i = 0; i < days; i++) {
+      const day = new Date(Date.parse(first) + i * DAY_MS)
+        .toISOString()
+        .slice(0, 10);
+      const sum = expected.days[day] ?? { low: 0n, high: 0n };
+      expected.days[day] = { low: sum.low + low, high: sum.high + high };
+    }
+    expected.total += amount;
   }
-  return totals;
+  return expected;
+}
+
+/** Checks the records' billed cost per day and in all against a fixture's raw text. */
+function expectTotalsOf(records: CostRecord[], file: string): void {
+  const expected = expectedTotals(file);
+  const actual = totalsByDay(records);
+  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected.days).sort());
+  for (const [day, { low, high }] of Object.entries(expected.days)) {
+    expect([day, actual[day] >= low && actual[day] <= high]).toEqual([
+      day,
+      true,
+    ]);
+  }
+  expect(Object.values(actual).reduce((a, b) => a + b, 0n)).toBe(
+    expected.total,
+  );
 }
 
 const HEADER =
@@ -136,33 +191,38 @@ describe('FocusCostSource', () => {
     fixture => {
       it('parses with the billed cost of every day matching the raw file', async () => {
         const file = path.join(FIXTURES, fixture);
-        const expected = expectedTotals(file);
         const records = await collect({ id: 'fixture', paths: [file] });
-        expect(Object.keys(expected).length).toBeGreaterThan(0);
-        expect(totalsByDay(records)).toEqual(expected);
+        expect(records.length).toBeGreaterThan(0);
+        expectTotalsOf(records, file);
       });
     },
   );
 
-  it('reads AI token usage with cache reads and writes', async () => {
+  it('reads AI token usage with cache reads and writes, a month-long row a 31st on each day of January', async () => {
     const records = await collect({
       id: 'ai',
       paths: ['ai_*_a.csv'],
       baseDir: FIXTURES,
     });
-    expect(
-      records.map(r => [
-        r.dimensionKind,
-        r.dimension,
-        r.quantity,
-        r.billedCostMicros,
-      ]),
-    ).toEqual([
-      ['tokenType', 'input', 500_000_000_000n, 1_500_000n],
-      ['tokenType', 'cache-write', 2_000_000_000_000n, 7_500_000n],
-      ['tokenType', 'cache-read', 8_000_000_000_000n, 2_400_000n],
-      ['tokenType', 'output', 1_500_000_000_000n, 22_500_000n],
+    expect(records).toHaveLength(4 * 31);
+    // each row's parts add up to the row
+    const byType = new Map<string, [bigint, bigint]>();
+    for (const r of records) {
+      const [quantity, billed] = byType.get(r.dimension) ?? [0n, 0n];
+      byType.set(r.dimension, [
+        quantity + r.quantity!,
+        billed + r.billedCostMicros,
+      ]);
+    }
+    expect([...byType]).toEqual([
+      ['input', [500_000_000_000n, 1_500_000n]],
+      ['cache-write', [2_000_000_000_000n, 7_500_000n]],
+      ['cache-read', [8_000_000_000_000n, 2_400_000n]],
+      ['output', [1_500_000_000_000n, 22_500_000n]],
     ]);
+    expect(new Set(records.map(r => r.dimensionKind))).toEqual(
+      new Set(['tokenType']),
+    );
     expect(records[0]).toEqual({
       day: '2025-01-01',
       provider: 'solora-ai',
@@ -170,12 +230,21 @@ describe('FocusCostSource', () => {
       model: 'solora-reasoning-pro',
       dimensionKind: 'tokenType',
       dimension: 'input',
-      quantity: 500_000_000_000n,
+      // 500,000 tokens and 1.50 USD over 31 days
+      quantity: 16_129_032_258n,
       unit: 'Tokens',
-      billedCostMicros: 1_500_000n,
-      listCostMicros: 1_500_000n,
+      billedCostMicros: 48_387n,
+      listCostMicros: 48_387n,
       currency: 'USD',
     });
+    expect(
+      records.filter(r => r.dimension === 'input').map(r => r.day),
+    ).toEqual(
+      Array.from(
+        { length: 31 },
+        (_, i) => `2025-01-${String(i + 1).padStart(2, '0')}`,
+      ),
+    );
   });
 
   it('reads the FOCUS 1.2 file with a byte-order mark, CRLF and US dates', async () => {
@@ -467,7 +536,7 @@ describe('FocusCostSource', () => {
         urls: [`${base}/exports/focus.csv?token=secret`],
         urlReader,
       });
-      expect(totalsByDay(records)).toEqual(expectedTotals(file));
+      expectTotalsOf(records, file);
     });
 
     it('fails on an HTTP error, naming the URL without its query', async () => {

@@ -238,8 +238,12 @@ export class FocusCostSource implements CostSource {
         } else if (result.type === 'other-currency') {
           tally.otherCurrency += 1;
         } else if (!reject || invalid.count === 0) {
-          tally.records += 1;
-          yield { type: 'cost', record: result.record };
+          // Cost records hold no effective cost yet: the records' EffectiveCost
+          // parts are read and checked, and left out here.
+          for (const { record } of result.records) {
+            tally.records += 1;
+            yield { type: 'cost', record };
+          }
         }
       }
     }

@@ -2,14 +2,33 @@ import { InputError } from '@backstage/errors';
 
 /** FOCUS columns a file must have. */
 const REQUIRED_COLUMNS = ['BilledCost', 'BillingCurrency', 'ChargePeriodStart'];
-/** FOCUS 1.3 renamed ProviderName to ServiceProviderName; a file needs one of them. */
-const PROVIDER_COLUMNS = ['ServiceProviderName', 'ProviderName'];
+/**
+ * Columns naming who charges, best first: FOCUS 1.3 renamed ProviderName to
+ * ServiceProviderName and PublisherName gave way to HostProviderName. A file needs
+ * one of them; a row takes the first that it fills.
+ */
+export const PROVIDER_COLUMNS = [
+  'ServiceProviderName',
+  'ProviderName',
+  'PublisherName',
+  'HostProviderName',
+  'InvoiceIssuerName',
+];
 /** Custom columns that name a model, best first. */
 const MODEL_COLUMNS = ['x_modelid', 'x_model', 'x_modelname'];
 
+/** How exports write an empty value: `NULL`, in any case, quoted or not. */
+const NULL_TEXT = /^null$/i;
+
+function isCustom(key: string): boolean {
+  return key.startsWith('x_');
+}
+
 /**
  * The header row of a FOCUS file: where each FOCUS column is. Column names are matched
- * without regard to case or surrounding spaces.
+ * without regard to case or surrounding spaces. Columns the reader does not know,
+ * such as FOCUS 1.1 to 1.3's InvoiceId, ContractApplied, Allocated* and
+ * PricingCurrency* or providers' `x_` custom columns, are allowed and left unread.
  */
 export class FocusHeader {
   /** Positions by the exact spelling callers ask for; -1 when absent. */
@@ -35,6 +54,10 @@ export class FocusHeader {
         return;
       }
       if (positions.has(key)) {
+        if (isCustom(key) && !key.includes('model')) {
+          // a custom column is not read: its first copy is as good as any
+          return;
+        }
         throw new InputError(
           `FOCUS file ${file} has the column ${name.trim()} more than once`,
         );
@@ -52,24 +75,41 @@ export class FocusHeader {
       !PROVIDER_COLUMNS.some(c => positions.has(c.toLocaleLowerCase('en-US')))
     ) {
       throw new InputError(
-        `FOCUS file ${file} has neither a ServiceProviderName nor a ProviderName column; one is required`,
+        `FOCUS file ${file} has none of the columns ${PROVIDER_COLUMNS.join(
+          ', ',
+        )}; one of them is required to name the provider`,
       );
     }
     const customModel = [...positions.keys()].filter(
-      key => key.startsWith('x_') && key.includes('model'),
+      key => isCustom(key) && key.includes('model'),
     );
     const modelColumn =
       MODEL_COLUMNS.find(key => positions.has(key)) ?? customModel[0];
     return new FocusHeader(names.length, positions, modelColumn);
   }
 
-  /** The trimmed value of a column in a row; empty when the file lacks the column. */
+  /**
+   * The trimmed value of a column in a row; empty when the file lacks the column or
+   * the row holds `NULL` in it.
+   */
   get(values: string[], column: string): string {
     let position = this.lookups.get(column);
     if (position === undefined) {
       position = this.positions.get(column.toLocaleLowerCase('en-US')) ?? -1;
       this.lookups.set(column, position);
     }
-    return position < 0 ? '' : (values[position] ?? '').trim();
+    const value = position < 0 ? '' : (values[position] ?? '').trim();
+    return value.length === 4 && NULL_TEXT.test(value) ? '' : value;
+  }
+
+  /** The first of the columns that the row fills; empty when it fills none. */
+  first(values: string[], columns: readonly string[]): string {
+    for (const column of columns) {
+      const value = this.get(values, column);
+      if (value) {
+        return value;
+      }
+    }
+    return '';
   }
 }

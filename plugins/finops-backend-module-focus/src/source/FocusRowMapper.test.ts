@@ -1,6 +1,22 @@
+import { CostRecord } from '@tollgate/plugin-finops-common';
 import { FocusAttribution } from './FocusAttribution';
 import { FocusHeader } from './FocusHeader';
 import { FocusRowMapper, FocusRowResult } from './FocusRowMapper';
+
+/** A row's result, with the one record of a row that falls on one day unwrapped. */
+type OneDayResult =
+  | Exclude<FocusRowResult, { type: 'records' }>
+  | { type: 'record'; record: CostRecord; effectiveCostMicros?: bigint };
+
+function oneDay(result: FocusRowResult): OneDayResult {
+  if (result.type !== 'records') {
+    return result;
+  }
+  if (result.records.length !== 1) {
+    throw new Error(`expected one record, got ${result.records.length}`);
+  }
+  return { type: 'record', ...result.records[0] };
+}
 
 const COLUMNS = [
   'BilledCost',
@@ -36,7 +52,7 @@ const BASE: Row = {
 
 async function mapper(
   options: { currency?: string; columns?: string[] } = {},
-): Promise<{ map(row: Row): FocusRowResult }> {
+): Promise<{ map(row: Row): OneDayResult }> {
   const columns = options.columns ?? COLUMNS;
   const attribution = await FocusAttribution.create(
     { costCenterTagKey: 'cost-center', teamTagKey: 'team' },
@@ -50,10 +66,12 @@ async function mapper(
   });
   return {
     map: row =>
-      instance.map({
-        line: 2,
-        values: columns.map(c => ({ ...BASE, ...row }[c] ?? '')),
-      }),
+      oneDay(
+        instance.map({
+          line: 2,
+          values: columns.map(c => ({ ...BASE, ...row }[c] ?? '')),
+        }),
+      ),
   };
 }
 

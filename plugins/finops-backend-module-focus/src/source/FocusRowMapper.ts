@@ -4,20 +4,37 @@ import {
   DayWindow,
   parseMicros,
   parseQuantity,
-  TokenType,
   providerSlug,
 } from '@tollgate/plugin-finops-common';
+import {
+  describeFocusRow,
+  FocusPriceDetails,
+  parseFocusPriceDetails,
+} from './describeFocusRow';
 import { FocusAttribution } from './FocusAttribution';
+import { FocusChargePeriod } from './FocusChargePeriod';
 import { FocusCsvRow } from './FocusCsvReader';
-import { FocusHeader } from './FocusHeader';
-import { FocusSkuPriceDetails } from './FocusSkuPriceDetails';
+import { FocusHeader, PROVIDER_COLUMNS } from './FocusHeader';
 import { memoizeText } from './memoizeText';
-import { parseFocusDay } from './parseFocusDay';
-import { parseJsonObject } from './parseJsonObject';
+import { parseFocusTags } from './parseFocusTags';
+import { parseFocusTime } from './parseFocusDay';
 
-/** What became of one FOCUS row. */
+/**
+ * A cost record of one day of a FOCUS row, with the row's EffectiveCost for that day
+ * beside it: cost records do not hold an effective cost yet.
+ */
+export interface FocusCharge {
+  record: CostRecord;
+  /** The part of the row's EffectiveCost on the record's day, in micro-units. */
+  effectiveCostMicros?: bigint;
+}
+
+/**
+ * What became of one FOCUS row: its records, one per day of the window that its
+ * charge period puts a part of it on (see FocusChargePeriod), or why it has none.
+ */
 export type FocusRowResult =
-  | { type: 'record'; record: CostRecord }
+  | { type: 'records'; records: FocusCharge[] }
   | { type: 'invalid'; reasons: string[] }
   | { type: 'outside-window' }
   | { type: 'other-currency' };
@@ -32,6 +49,7 @@ export interface FocusRowMapperOptions {
 }
 
 const MAX_QUOTED = 60;
+const SEPARATOR = '\u0000';
 
 function quote(value: string): string {
   const shown =
@@ -39,63 +57,21 @@ function quote(value: string): string {
   return JSON.stringify(shown);
 }
 
-function tagValue(value: unknown): string {
-  if (typeof value === 'string') {
-    return value;
-  }
-  return value === null ? '' : JSON.stringify(value);
-}
-
-/** The Tags column as string values, or what is wrong with it. */
-function parseTags(
-  value: string,
-): { tags: Record<string, string> } | { error: string } {
-  const result = parseJsonObject(value);
-  if (!result.ok) {
-    return { error: `Tags ${result.error}` };
-  }
-  return {
-    tags: Object.fromEntries(
-      Object.entries(result.value).map(([key, raw]) => [key, tagValue(raw)]),
-    ),
-  };
-}
-
-/** What the SkuPriceDetails column says about the price. */
-interface PriceDetails {
-  model?: string;
-  tokenType?: TokenType;
-  operation?: string;
-}
-
-/** What the SkuPriceDetails column says, or what is wrong with it. */
-function parseDetails(value: string): PriceDetails | { error: string } {
-  const details = FocusSkuPriceDetails.parse(value);
-  if (!(details instanceof FocusSkuPriceDetails)) {
-    return { error: `SkuPriceDetails ${details.error}` };
-  }
-  return {
-    model: details.model,
-    tokenType: details.tokenType,
-    operation: details.operation,
-  };
-}
-
-/** Units that count calls of an API operation, as exports write them. */
-const CALL_UNITS = /^(api )?(requests?|calls?|transactions?)$/i;
-
 /**
  * Maps FOCUS rows to cost records. A row is invalid when its BilledCost,
- * BillingCurrency or ChargePeriodStart is missing or malformed, when its Tags or
- * SkuPriceDetails are not a JSON object, when a ListCost or quantity is not a
- * number, or when it has another number of fields than the header. Rows outside the
- * window are only checked for their ChargePeriodStart and field count.
+ * BillingCurrency or ChargePeriodStart is missing or malformed, when its
+ * ChargePeriodEnd is not a date or comes before its start, when its Tags or
+ * SkuPriceDetails are not a JSON object (or its Tags name a key twice once trimmed),
+ * when a ListCost, EffectiveCost or quantity is not a number, or when it has another
+ * number of fields than the header. A value of `NULL` is an empty value. Rows outside
+ * the window are only checked for their charge period and field count.
  */
 export class FocusRowMapper {
   // Parsed once per distinct text: these columns repeat a few values over many rows.
-  private readonly day = memoizeText(parseFocusDay);
-  private readonly tagsOf = memoizeText(parseTags);
-  private readonly detailsOf = memoizeText(parseDetails);
+  private readonly time = memoizeText(parseFocusTime);
+  private readonly periodOf = memoizeText(key => this.readPeriod(key));
+  private readonly tagsOf = memoizeText(parseFocusTags);
+  private readonly detailsOf = memoizeText(parseFocusPriceDetails);
   private readonly providerSlug = memoizeText(providerSlug);
 
   constructor(private readonly options: FocusRowMapperOptions) {}
@@ -112,19 +88,22 @@ export class FocusRowMapper {
         ],
       };
     }
-    const start = get('ChargePeriodStart');
-    const day = start ? this.day(start) : undefined;
-    if (!day) {
-      return {
-        type: 'invalid',
-        reasons: [
-          start
-            ? `ChargePeriodStart ${quote(start)} is not a date`
-            : 'ChargePeriodStart is empty',
-        ],
-      };
+    const oneTime = FocusChargePeriod.isOneTime(
+      get('ChargeCategory'),
+      get('ChargeFrequency'),
+    );
+    const period = this.periodOf(
+      [
+        oneTime ? '1' : '',
+        get('ChargePeriodStart'),
+        get('ChargePeriodEnd'),
+      ].join(SEPARATOR),
+    );
+    if (!(period instanceof FocusChargePeriod)) {
+      return { type: 'invalid', reasons: [period.reason] };
     }
-    if (day < window.from || day > window.to) {
+    const days = period.daysWithin(window);
+    if (days.length === 0) {
       return { type: 'outside-window' };
     }
 
@@ -141,6 +120,11 @@ export class FocusRowMapper {
     }
     const billed = this.decimal('BilledCost', get('BilledCost'), reasons, true);
     const list = this.decimal('ListCost', get('ListCost'), reasons);
+    const effective = this.decimal(
+      'EffectiveCost',
+      get('EffectiveCost'),
+      reasons,
+    );
     const consumed = get('ConsumedQuantity');
     const quantityColumn = consumed ? 'ConsumedQuantity' : 'PricingQuantity';
     const quantity = this.quantity(
@@ -154,53 +138,47 @@ export class FocusRowMapper {
       return { type: 'invalid', reasons };
     }
 
-    const provider =
-      get('ServiceProviderName') ||
-      get('ProviderName') ||
-      get('PublisherName') ||
-      get('InvoiceIssuerName');
-    const skuId = get('SkuId');
-    const tokenType = details?.tokenType;
-    // A price of an API operation (and not of tokens) is for calls, not for a model.
-    const operation = tokenType ? undefined : details?.operation;
-    const model = operation
-      ? undefined
-      : details?.model ||
-        (header.modelColumn && get(header.modelColumn)) ||
-        skuId ||
-        undefined;
-    const fileUnit = get(consumed ? 'ConsumedUnit' : 'PricingUnit');
-    const unit =
-      operation && (!fileUnit || CALL_UNITS.test(fileUnit))
-        ? 'calls'
-        : fileUnit;
-    const record: CostRecord = {
-      day,
+    const { unit, ...description } = describeFocusRow(
+      get,
+      details,
+      header.modelColumn,
+      consumed ? 'ConsumedUnit' : 'PricingUnit',
+    );
+    const base = {
       ...this.options.attribution.attribute(tags),
-      provider: this.providerSlug(provider) || 'unknown',
-      service: get('ServiceName') || get('ServiceCategory') || 'unknown',
-      ...(model ? { model } : {}),
-      dimensionKind: tokenType
-        ? 'tokenType'
-        : operation
-        ? 'operation'
-        : 'usage',
-      dimension:
-        tokenType ||
-        operation ||
-        get('ChargeDescription') ||
-        skuId ||
-        get('SkuMeter') ||
-        get('ChargeCategory') ||
-        'usage',
-      ...(quantity !== undefined ? { quantity } : {}),
-      ...(quantity !== undefined && unit ? { unit } : {}),
-      billedCostMicros: billed,
-      ...(list !== undefined ? { listCostMicros: list } : {}),
-      currency,
-      ...(tags && Object.keys(tags).length > 0 ? { tags } : {}),
+      provider:
+        this.providerSlug(header.first(values, PROVIDER_COLUMNS)) || 'unknown',
+      ...description,
     };
-    return { type: 'record', record };
+    return {
+      type: 'records',
+      records: days.map(day => {
+        const part = (amount: bigint) => period.share(amount, day);
+        const record: CostRecord = {
+          day,
+          ...base,
+          ...(quantity !== undefined ? { quantity: part(quantity) } : {}),
+          ...(quantity !== undefined && unit ? { unit } : {}),
+          billedCostMicros: part(billed),
+          ...(list !== undefined ? { listCostMicros: part(list) } : {}),
+          currency,
+          ...(tags && Object.keys(tags).length > 0 ? { tags } : {}),
+        };
+        return effective === undefined
+          ? { record }
+          : { record, effectiveCostMicros: part(effective) };
+      }),
+    };
+  }
+
+  /** The charge period of a key `<one-time flag>\0<start>\0<end>`. */
+  private readPeriod(key: string) {
+    const [oneTime, start, end] = key.split(SEPARATOR);
+    return FocusChargePeriod.read(
+      { start, end, oneTime: oneTime === '1' },
+      this.time,
+      quote,
+    );
   }
 
   private decimal(
@@ -252,7 +230,10 @@ export class FocusRowMapper {
     return parsed.tags;
   }
 
-  private details(value: string, reasons: string[]): PriceDetails | undefined {
+  private details(
+    value: string,
+    reasons: string[],
+  ): FocusPriceDetails | undefined {
     if (!value) {
       return undefined;
     }

@@ -1,4 +1,4 @@
-import { parseFocusDay } from './parseFocusDay';
+import { parseFocusDay, parseFocusTime, utcDayOf } from './parseFocusDay';
 
 describe('parseFocusDay', () => {
   it.each([
@@ -15,6 +15,9 @@ describe('parseFocusDay', () => {
     ['2024-09-01T01:30:00+02:00', '2024-08-31'],
     ['2024-09-01T23:30:00-02:00', '2024-09-02'],
     ['2024-09-01T23:30:00-0200', '2024-09-02'],
+    ['2024-09-01 23:30:00+00', '2024-09-01'],
+    ['2024-09-01 23:30:00 -02', '2024-09-02'],
+    ['2024-09-01T23:59:59.9999999Z', '2024-09-01'],
     ['2024-02-29T00:00:00Z', '2024-02-29'],
     ['4/1/25', '2025-04-01'],
     ['5/1/25', '2025-05-01'],
@@ -41,5 +44,32 @@ describe('parseFocusDay', () => {
     '1725148800',
   ])('rejects %j', text => {
     expect(parseFocusDay(text)).toBeUndefined();
+  });
+});
+
+describe('parseFocusTime', () => {
+  it.each([
+    // a date-time without a zone, as database exports write it, is UTC
+    ['2025-01-31 23:00:00', '2025-01-31T23:00:00.000Z'],
+    ['2025-01-31 23:00', '2025-01-31T23:00:00.000Z'],
+    ['2025-01-31T23:00:00', '2025-01-31T23:00:00.000Z'],
+    ['2025-01-31', '2025-01-31T00:00:00.000Z'],
+    ['2025-01-31T23:00:00Z', '2025-01-31T23:00:00.000Z'],
+    ['2025-01-31T23:00:00.1234567Z', '2025-01-31T23:00:00.123Z'],
+    ['2025-01-31T23:00:00.5+01:00', '2025-01-31T22:00:00.500Z'],
+    ['2025-02-01 00:30:00+0100', '2025-01-31T23:30:00.000Z'],
+    ['1/31/25 11:00 PM', '2025-01-31T23:00:00.000Z'],
+  ])('reads %j as the instant %s', (text, instant) => {
+    expect(new Date(parseFocusTime(text)!).toISOString()).toBe(instant);
+  });
+
+  it('rejects what is not a date-time', () => {
+    expect(parseFocusTime('2025-01-31 24:00:00')).toBeUndefined();
+    expect(parseFocusTime('NULL')).toBeUndefined();
+  });
+
+  it('names the UTC day of an instant', () => {
+    expect(utcDayOf(Date.UTC(2025, 0, 31, 23, 59, 59, 999))).toBe('2025-01-31');
+    expect(utcDayOf(Date.UTC(2025, 1, 1))).toBe('2025-02-01');
   });
 });
