@@ -1,27 +1,16 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { CostRecord, DayWindow } from '@tollgate/plugin-finops-common';
-import {
-  CostSourceFetchContext,
-  CostSourceItem,
-} from '@tollgate/plugin-finops-node';
+import { CostRecord } from '@tollgate/plugin-finops-common';
 import {
   COMPLETIONS_NEXT_PAGE,
   RECORDED_DAY,
   RECORDED_PAGES,
-  answerRecorded,
 } from './__testUtils__/recordedOpenAi';
+import { collect, startSource, sum } from './__testUtils__/sourceHarness';
 import {
   ReceivedRequest,
   ReplayAnswer,
   ReplayServer,
-  startReplayServer,
 } from './__testUtils__/startReplayServer';
-import { readOpenAiSourceConfigs } from './config/readOpenAiSourceConfigs';
-import { OpenAiRequestError } from './http/OpenAiRequestError';
-import { OpenAiCostSource } from './OpenAiCostSource';
 
-const WINDOW: DayWindow = { from: RECORDED_DAY, to: RECORDED_DAY };
 const COSTS_PATH = '/v1/organization/costs';
 const COMPLETIONS_PATH = '/v1/organization/usage/completions';
 
@@ -49,36 +38,6 @@ function recordedCompletions(): Array<Record<string, number>> {
   );
 }
 
-function context(
-  signal = new AbortController().signal,
-): CostSourceFetchContext {
-  return {
-    signal,
-    logger: mockServices.logger.mock(),
-    entities: async () => [],
-    priceBook: {
-      priceTokens: () => undefined,
-      priceRequests: () => undefined,
-      priceOperation: () => undefined,
-    },
-  };
-}
-
-async function collect(source: OpenAiCostSource, window = WINDOW) {
-  const items: CostSourceItem[] = [];
-  let error: unknown;
-  try {
-    for await (const item of source.fetch(window, context())) {
-      items.push(item);
-    }
-  } catch (e) {
-    error = e;
-  }
-  const records = items.map(item => (item as { record: CostRecord }).record);
-  return { items, records, error };
-}
-
-const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
 const tokensOf = (records: CostRecord[], report: string, tokenType: string) =>
   sum(
     records
@@ -89,30 +48,11 @@ const tokensOf = (records: CostRecord[], report: string, tokenType: string) =>
   );
 
 describe('OpenAiCostSource', () => {
-  let server: ReplayServer;
-  async function serve(
-    answer: (request: ReceivedRequest) => ReplayAnswer = answerRecorded,
-  ) {
-    server = await startReplayServer(answer);
-    const [config] = readOpenAiSourceConfigs(
-      new ConfigReader({
-        tollgate: {
-          sources: {
-            openai: [
-              {
-                id: 'org',
-                baseUrl: server.url,
-                adminKey: 'sk-admin-test',
-                timeout: { milliseconds: 500 },
-              },
-            ],
-          },
-        },
-      }),
-    );
-    return OpenAiCostSource.fromConfig(config, {
-      retry: { attempts: 2, initialDelayMs: 10, maxDelayMs: 5_000 },
-    });
+  let server: ReplayServer | undefined;
+  async function serve(answer?: (request: ReceivedRequest) => ReplayAnswer) {
+    const started = await startSource(answer);
+    server = started.server;
+    return started.source;
   }
   afterEach(() => server?.close());
 
@@ -128,7 +68,7 @@ describe('OpenAiCostSource', () => {
   it('asks each report for the window by day, grouped, with the admin key', async () => {
     const { error } = await collect(await serve());
     expect(error).toBeUndefined();
-    const asked = server.requests.map(r => [
+    const asked = server!.requests.map(r => [
       r.path,
       r.query.get('page'),
       Object.fromEntries(
@@ -245,72 +185,6 @@ describe('OpenAiCostSource', () => {
     expect(first.records).toHaveLength(16);
   });
 
-  it('waits as a 429 Retry-After says, then reads on', async () => {
-    let limited = false;
-    const source = await serve(request => {
-      if (request.path === COSTS_PATH && !limited) {
-        limited = true;
-        return {
-          status: 429,
-          headers: { 'retry-after': '1' },
-          body: { error: { message: 'Rate limit reached' } },
-        };
-      }
-      return answerRecorded(request);
-    });
-    const { records, error } = await collect(source);
-    expect(error).toBeUndefined();
-    expect(records).toHaveLength(16);
-    const costs = server.requests.filter(r => r.path === COSTS_PATH);
-    expect(costs).toHaveLength(3);
-    expect(costs[1].at - costs[0].at).toBeGreaterThanOrEqual(950);
-  });
-
-  it('fails the window on 5xx, yielding nothing', async () => {
-    const source = await serve(request =>
-      request.path === COSTS_PATH
-        ? { status: 500, body: { error: { message: 'Internal error' } } }
-        : answerRecorded(request),
-    );
-    const { items, error } = await collect(source);
-    expect(items).toEqual([]);
-    expect(error).toBeInstanceOf(OpenAiRequestError);
-    expect((error as Error).message).toMatch(
-      /^GET http:\/\/127\.0\.0\.1:\d+\/v1\/organization\/costs\?.* answered HTTP 500 Internal Server Error: Internal error \(after 2 attempts\)$/,
-    );
-  });
-
-  it('fails the window on a timeout, yielding nothing', async () => {
-    const source = await serve(request =>
-      request.path === COSTS_PATH && request.query.get('page')
-        ? 'hang'
-        : answerRecorded(request),
-    );
-    const { items, error } = await collect(source);
-    expect(items).toEqual([]);
-    expect((error as Error).message).toMatch(
-      /page=page_costs_2 timed out after 500 ms$/,
-    );
-  });
-
-  it('fails the window on a malformed result, naming it', async () => {
-    const source = await serve(request =>
-      request.path === COSTS_PATH
-        ? {
-            body: RECORDED_PAGES[COSTS_PATH].page_costs_2.replace(
-              '"value": 0.1,',
-              '"value": "ten cents",',
-            ),
-          }
-        : answerRecorded(request),
-    );
-    const { items, error } = await collect(source);
-    expect(items).toEqual([]);
-    expect((error as Error).message).toBe(
-      'OpenAI costs report for 2024-11-01 has a malformed result 1: amount.value is "ten cents", expected a number of dollars',
-    );
-  });
-
   it('refuses a window that is not days', async () => {
     const { error } = await collect(await serve(), {
       from: '2024-11-02',
@@ -319,6 +193,6 @@ describe('OpenAiCostSource', () => {
     expect((error as Error).message).toBe(
       'Invalid window 2024-11-02..2024-11-01: expected UTC days as YYYY-MM-DD, from not after to',
     );
-    expect(server.requests).toEqual([]);
+    expect(server!.requests).toEqual([]);
   });
 });
