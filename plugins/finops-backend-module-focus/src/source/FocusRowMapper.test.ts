@@ -1,79 +1,10 @@
-import { CostRecord } from '@tollgate/plugin-finops-common';
+import {
+  focusRowMapper as mapper,
+  ROW_COLUMNS as COLUMNS,
+} from '../__testUtils__/focusRowMapper';
 import { FocusAttribution } from './FocusAttribution';
 import { FocusHeader } from './FocusHeader';
-import { FocusRowMapper, FocusRowResult } from './FocusRowMapper';
-
-/** A row's result, with the one record of a row that falls on one day unwrapped. */
-type OneDayResult =
-  | Exclude<FocusRowResult, { type: 'records' }>
-  | { type: 'record'; record: CostRecord; effectiveCostMicros?: bigint };
-
-function oneDay(result: FocusRowResult): OneDayResult {
-  if (result.type !== 'records') {
-    return result;
-  }
-  if (result.records.length !== 1) {
-    throw new Error(`expected one record, got ${result.records.length}`);
-  }
-  return { type: 'record', ...result.records[0] };
-}
-
-const COLUMNS = [
-  'BilledCost',
-  'ListCost',
-  'BillingCurrency',
-  'ChargePeriodStart',
-  'ChargeCategory',
-  'ChargeDescription',
-  'ConsumedQuantity',
-  'ConsumedUnit',
-  'PricingQuantity',
-  'PricingUnit',
-  'ProviderName',
-  'ServiceName',
-  'SkuId',
-  'SkuPriceDetails',
-  'Tags',
-];
-
-type Row = Partial<Record<string, string>>;
-
-const BASE: Row = {
-  BilledCost: '1.25',
-  ListCost: '1.50',
-  BillingCurrency: 'USD',
-  ChargePeriodStart: '2024-09-02T00:00:00Z',
-  ChargeCategory: 'Usage',
-  ChargeDescription: 'Requests',
-  ProviderName: 'Amazon Web Services',
-  ServiceName: 'Amazon Bedrock',
-  SkuId: 'SKU-1',
-};
-
-async function mapper(
-  options: { currency?: string; columns?: string[] } = {},
-): Promise<{ map(row: Row): OneDayResult }> {
-  const columns = options.columns ?? COLUMNS;
-  const attribution = await FocusAttribution.create(
-    { costCenterTagKey: 'cost-center', teamTagKey: 'team' },
-    async () => [],
-  );
-  const instance = new FocusRowMapper({
-    header: FocusHeader.parse('test.csv', columns),
-    window: { from: '2024-09-01', to: '2024-09-03' },
-    attribution,
-    currency: options.currency,
-  });
-  return {
-    map: row =>
-      oneDay(
-        instance.map({
-          line: 2,
-          values: columns.map(c => ({ ...BASE, ...row }[c] ?? '')),
-        }),
-      ),
-  };
-}
+import { FocusRowMapper } from './FocusRowMapper';
 
 describe('FocusRowMapper', () => {
   it('maps a usage row', async () => {
@@ -123,77 +54,6 @@ describe('FocusRowMapper', () => {
         unit: 'Tokens',
       },
     });
-  });
-
-  it('maps a row priced per call of an API operation to that operation, not a model', async () => {
-    const m = await mapper({ columns: [...COLUMNS, 'ServiceProviderName'] });
-    // as the demo's SaaS invoice writes a Twilio row
-    const result = m.map({
-      ProviderName: '',
-      ServiceProviderName: 'Twilio',
-      ServiceName: 'Twilio Messaging',
-      ChargeDescription: 'createMessage calls',
-      SkuId: 'createMessage',
-      SkuPriceDetails: JSON.stringify({ Operation: 'createMessage' }),
-      ConsumedQuantity: '1214',
-      ConsumedUnit: 'Requests',
-      PricingQuantity: '1214',
-      PricingUnit: 'Requests',
-      BilledCost: '9.5906',
-      ListCost: '9.5906',
-      Tags: '{"cost-center":"cc-7"}',
-    });
-    expect(result).toEqual({
-      type: 'record',
-      record: {
-        day: '2024-09-02',
-        costCenter: 'cc-7',
-        provider: 'twilio',
-        service: 'Twilio Messaging',
-        dimensionKind: 'operation',
-        dimension: 'createMessage',
-        quantity: 1_214_000_000n,
-        unit: 'calls',
-        billedCostMicros: 9_590_600n,
-        listCostMicros: 9_590_600n,
-        currency: 'USD',
-        tags: { 'cost-center': 'cc-7' },
-      },
-    });
-  });
-
-  it('keeps a token price a token price when it also names an operation, and an unusual unit of calls', async () => {
-    const m = await mapper();
-    expect(
-      m.map({
-        SkuPriceDetails:
-          '{"ModelId":"gpt-4o","TokenDirection":"Output","Operation":"chat"}',
-      }),
-    ).toMatchObject({
-      record: {
-        model: 'gpt-4o',
-        dimensionKind: 'tokenType',
-        dimension: 'output',
-      },
-    });
-    expect(
-      m.map({
-        SkuPriceDetails: '{"x_OperationId":"geocode"}',
-        ConsumedQuantity: '3',
-        ConsumedUnit: '1000 Requests',
-      }),
-    ).toMatchObject({
-      record: {
-        dimensionKind: 'operation',
-        dimension: 'geocode',
-        quantity: 3_000_000n,
-        unit: '1000 Requests',
-      },
-    });
-    const result = m.map({ SkuPriceDetails: '{"Operation":"search"}' });
-    expect(result.type === 'record' && Object.keys(result.record)).toEqual(
-      expect.not.arrayContaining(['model', 'quantity', 'unit']),
-    );
   });
 
   it('falls back to PricingQuantity and PricingUnit', async () => {

@@ -52,13 +52,19 @@ export function describeFocusRow(
   const model = operation
     ? undefined
     : details?.model || (modelColumn && get(modelColumn)) || skuId || undefined;
+  let dimensionKind: FocusRowDescription['dimensionKind'] = 'usage';
+  if (tokenType) {
+    dimensionKind = 'tokenType';
+  } else if (operation) {
+    dimensionKind = 'operation';
+  }
   const fileUnit = get(unitColumn);
   const unit =
     operation && (!fileUnit || CALL_UNITS.test(fileUnit)) ? 'calls' : fileUnit;
   return {
     service: get('ServiceName') || get('ServiceCategory') || 'unknown',
     ...(model ? { model } : {}),
-    dimensionKind: tokenType ? 'tokenType' : operation ? 'operation' : 'usage',
+    dimensionKind,
     dimension:
       tokenType ||
       operation ||
