@@ -1,0 +1,76 @@
+import { CostRecord } from '@tollgate/plugin-finops-common';
+
+/** Who charges, on every record of an Anthropic source. */
+export const ANTHROPIC_PROVIDER = 'anthropic';
+/** The service charged, on every record of an Anthropic source. */
+export const ANTHROPIC_SERVICE = 'Anthropic API';
+/** Anthropic reports costs in US dollars; usage records (no money) say so too. */
+export const ANTHROPIC_USAGE_CURRENCY = 'USD';
+
+/**
+ * Record tags that keep what Anthropic reported: the report a record comes from, and
+ * the vendor ids that a later attribution step maps to catalog entities
+ * (`tollgate.dev/anthropic-workspaces`, `tollgate.dev/api-keys`). Usage of the
+ * organization's default workspace has no workspace id.
+ */
+export const ANTHROPIC_TAGS = {
+  report: 'anthropic.report',
+  workspaceId: 'anthropic.workspace_id',
+  apiKeyId: 'anthropic.api_key_id',
+  serviceTier: 'anthropic.service_tier',
+  contextWindow: 'anthropic.context_window',
+  inferenceGeo: 'anthropic.inference_geo',
+  description: 'anthropic.description',
+  costType: 'anthropic.cost_type',
+  /** `5m` or `1h`: how long the prompt cache written by cache-write tokens lasts. */
+  cacheTtl: 'anthropic.cache_ttl',
+} as const;
+
+/** Result fields kept as tags where the report holds a value for them. */
+const RESULT_TAGS: Array<[string, string]> = [
+  ['workspace_id', ANTHROPIC_TAGS.workspaceId],
+  ['api_key_id', ANTHROPIC_TAGS.apiKeyId],
+  ['service_tier', ANTHROPIC_TAGS.serviceTier],
+  ['context_window', ANTHROPIC_TAGS.contextWindow],
+  ['inference_geo', ANTHROPIC_TAGS.inferenceGeo],
+  ['description', ANTHROPIC_TAGS.description],
+  ['cost_type', ANTHROPIC_TAGS.costType],
+];
+
+/** A result field that is wrong; the source names the report and day. */
+export class MalformedResultError extends Error {}
+
+/** The tags of a result: its report and the fields that hold a value. */
+export function resultTags(
+  report: string,
+  result: Record<string, unknown>,
+): Record<string, string> {
+  const tags: Record<string, string> = { [ANTHROPIC_TAGS.report]: report };
+  for (const [field, tag] of RESULT_TAGS) {
+    const value = result[field];
+    if (typeof value === 'string' && value !== '') {
+      tags[tag] = value;
+    }
+  }
+  return tags;
+}
+
+/** A text field that holds a value, else undefined. */
+export function optionalText(
+  result: Record<string, unknown>,
+  field: string,
+): string | undefined {
+  const value = result[field];
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+/** The fields every record of an Anthropic source shares. */
+export function anthropicRecord(
+  fields: Omit<CostRecord, 'provider' | 'service'>,
+): CostRecord {
+  return {
+    provider: ANTHROPIC_PROVIDER,
+    service: ANTHROPIC_SERVICE,
+    ...fields,
+  };
+}
