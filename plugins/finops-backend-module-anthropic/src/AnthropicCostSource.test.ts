@@ -129,7 +129,7 @@ describe('AnthropicCostSource', () => {
     expect(recorded('web_search')).toBe(
       reported(r => r.server_tool_use.web_search_requests),
     );
-    expect(recorded('cache-read')).toBe(9007199254741193n);
+    expect(recorded('cache-read')).toBe(4398046511304n);
   });
 
   it('keeps workspace and API key ids, leaving records unallocated', async () => {

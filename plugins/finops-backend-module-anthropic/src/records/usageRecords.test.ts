@@ -47,6 +47,10 @@ describe('usageRecords', () => {
   it.each([
     [{ output_tokens: '-1' }, 'output_tokens is "-1", expected a whole number'],
     [
+      { uncached_input_tokens: '9007199254740993' },
+      'uncached_input_tokens is 9007199254740993, more than a record holds (9000000000000)',
+    ],
+    [
       { cache_creation: { ephemeral_5m_input_tokens: true } },
       'cache_creation.ephemeral_5m_input_tokens is true, expected a whole number',
     ],

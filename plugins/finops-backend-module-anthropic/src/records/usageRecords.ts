@@ -1,4 +1,8 @@
-import { CostRecord, QUANTITY_SCALE } from '@tollgate/plugin-finops-common';
+import {
+  CostRecord,
+  MAX_SCALED_UNITS,
+  QUANTITY_SCALE,
+} from '@tollgate/plugin-finops-common';
 import {
   ANTHROPIC_TAGS,
   ANTHROPIC_USAGE_CURRENCY,
@@ -10,8 +14,13 @@ import {
 import { ANTHROPIC_TOKEN_TYPES } from './tokenTypes';
 
 const PER_UNIT = 10n ** BigInt(QUANTITY_SCALE);
+/** The most tokens (or requests) one record's quantity holds. */
+const MAX_COUNT = MAX_SCALED_UNITS / PER_UNIT;
 
-/** A whole count at a dotted path (numbers arrive as their text); absent and null are 0. */
+/**
+ * A whole count at a dotted path (numbers arrive as their text), at most what a
+ * record holds; absent and null are 0.
+ */
 function count(result: Record<string, unknown>, path: string): bigint {
   const value = path
     .split('.')
@@ -30,7 +39,13 @@ function count(result: Record<string, unknown>, path: string): bigint {
       `${path} is ${JSON.stringify(value)}, expected a whole number`,
     );
   }
-  return BigInt(value);
+  const whole = BigInt(value);
+  if (whole > MAX_COUNT) {
+    throw new MalformedResultError(
+      `${path} is ${value}, more than a record holds (${MAX_COUNT})`,
+    );
+  }
+  return whole;
 }
 
 /**

@@ -17,11 +17,11 @@ describe('completionsRecords', () => {
     expect(records[0].tags).toEqual({ 'openai.report': 'completions' });
   });
 
-  it('reads token counts past 2^53 exactly', () => {
+  it('reads token counts in the trillions exactly', () => {
     const [record] = completionsRecords(DAY, {
-      input_tokens: '9007199254740993',
+      input_tokens: '4398046511107',
     });
-    expect(record.quantity).toBe(9007199254740993_000000n);
+    expect(record.quantity).toBe(4398046511107_000000n);
   });
 
   it.each([
@@ -38,6 +38,10 @@ describe('completionsRecords', () => {
       'input_tokens is "1.5", expected a whole number of tokens',
     ],
     [{ output_tokens: true }, 'output_tokens is true, expected a whole number'],
+    [
+      { output_tokens: '9007199254740993' },
+      'output_tokens is 9007199254740993, more tokens than a record holds (9000000000000)',
+    ],
   ])('refuses %j', (result, message) => {
     expect(() => completionsRecords(DAY, result)).toThrow(message);
   });

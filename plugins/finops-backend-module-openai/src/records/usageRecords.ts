@@ -1,5 +1,6 @@
 import {
   CostRecord,
+  MAX_SCALED_UNITS,
   QUANTITY_SCALE,
   TokenType,
 } from '@tollgate/plugin-finops-common';
@@ -12,8 +13,13 @@ import {
 } from './openAiRecords';
 
 const PER_TOKEN = 10n ** BigInt(QUANTITY_SCALE);
+/** The most tokens one record's quantity holds. */
+const MAX_TOKENS = MAX_SCALED_UNITS / PER_TOKEN;
 
-/** A whole token count (numbers arrive as their text); absent and null are 0. */
+/**
+ * A whole token count (numbers arrive as their text), at most what a record holds;
+ * absent and null are 0.
+ */
 function tokenCount(result: Record<string, unknown>, field: string): bigint {
   const value = result[field];
   if (value === undefined || value === null) {
@@ -24,7 +30,13 @@ function tokenCount(result: Record<string, unknown>, field: string): bigint {
       `${field} is ${JSON.stringify(value)}, expected a whole number of tokens`,
     );
   }
-  return BigInt(value);
+  const tokens = BigInt(value);
+  if (tokens > MAX_TOKENS) {
+    throw new MalformedResultError(
+      `${field} is ${value}, more tokens than a record holds (${MAX_TOKENS})`,
+    );
+  }
+  return tokens;
 }
 
 function tokenRecords(
