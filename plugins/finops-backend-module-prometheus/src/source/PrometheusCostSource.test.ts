@@ -88,12 +88,13 @@ async function fetchAll(
   config: PrometheusSourceConfig,
   window = WINDOW,
   signal = new AbortController().signal,
+  entities = scenarioEntities,
 ) {
   const logger = mockServices.logger.mock();
   const context: CostSourceFetchContext = {
     signal,
     logger,
-    entities: async () => scenarioEntities,
+    entities: async () => entities,
     priceBook,
   };
   const source = new PrometheusCostSource(config, { currency: 'USD' });
@@ -454,6 +455,17 @@ describe('PrometheusCostSource on a real Prometheus server', () => {
 });
 
 describe('PrometheusCostSource errors', () => {
+  it('fails the run while the catalog holds no component, so that the backfill is read later', async () => {
+    const apisOnly = scenarioEntities.filter(
+      e => e.kind.toLowerCase() !== 'component',
+    );
+    await expect(
+      fetchAll(sourceConfig(), WINDOW, new AbortController().signal, apisOnly),
+    ).rejects.toThrow(
+      'Prometheus source main: the catalog holds no Component yet, so no metrics were read; the run is retried',
+    );
+  });
+
   it('throws on HTTP errors, naming the query and the answer', async () => {
     await expect(
       fetchAll(

@@ -59,6 +59,13 @@ export class PrometheusCostSource implements CostSource {
   ): AsyncIterable<CostSourceItem> {
     const days = listDayEvaluations(window, this.now());
     const entities = await context.entities();
+    if (!entities.some(entity => entity.kind.toLowerCase() === 'component')) {
+      // A catalog still loading after a restart: a run without components would count
+      // as done and leave the backfill unread.
+      throw new Error(
+        `Prometheus source ${this.config.id}: the catalog holds no Component yet, so no metrics were read; the run is retried`,
+      );
+    }
     const targets = resolveComponentTargets(
       entities,
       this.config.defaultSelector,
