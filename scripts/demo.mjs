@@ -1,13 +1,20 @@
 // Starts the demo: example FOCUS exports for the days ending today, the OpenCost
 // replay of recorded allocations for the example workloads (with the Kubernetes labels
-// in examples/opencost/workload-labels.json), then the Backstage app
+// in examples/opencost/workload-labels.json), the traffic simulator (the example
+// capabilities as processes instrumented with OpenTelemetry, scraped by a Prometheus
+// holding 90 days of their history), then the Backstage app
 // (:3000) and backend (:7007). Shared by ./tollgate start and the end-to-end tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
 export const REPLAY_PORT = 9003;
+/** The traffic simulator's Prometheus and ledger (packages/backend/src/demo/traffic). */
+export const PROMETHEUS_PORT = 9095;
+export const LEDGER_URL = 'http://127.0.0.1:9300/ledger';
 
 /** The kubernetes-ids of the example catalog's workloads. */
 function exampleWorkloadIds() {
@@ -40,7 +47,14 @@ function stopProcess(child) {
 /** The ports the demo listens on: app, backend, OpenCost replay, metrics. */
 function demoPorts(env) {
   const metrics = env.TOLLGATE_METRICS_PORT ?? '9464';
-  return [3000, 7007, REPLAY_PORT, ...(metrics === 'off' ? [] : [metrics])];
+  return [
+    3000,
+    7007,
+    REPLAY_PORT,
+    PROMETHEUS_PORT,
+    9300,
+    ...(metrics === 'off' ? [] : [metrics]),
+  ];
 }
 
 /** Resolves once nothing listens on the port; rejects naming it after the timeout. */
@@ -105,8 +119,25 @@ export async function startDemo({ stdio = 'inherit', env = process.env } = {}) {
     ],
     { stdio, env },
   );
+  const traffic = startProcess(
+    'node',
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'packages/backend/src/demo/traffic/simulatorMain.ts',
+      join(tmpdir(), 'tollgate-demo-traffic'),
+    ],
+    { stdio, env },
+  );
+  // Prometheus holds the history before the backend's first ingestion asks for it.
+  try {
+    await waitFor(LEDGER_URL, 180_000);
+  } catch (error) {
+    [replay, traffic].forEach(stopProcess);
+    throw error;
+  }
   const backstage = startProcess('yarn', ['start'], { stdio, env });
-  const children = [replay, backstage];
+  const children = [replay, traffic, backstage];
   const stop = () => children.forEach(stopProcess);
   return { children, stop };
 }

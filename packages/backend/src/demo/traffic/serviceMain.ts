@@ -1,0 +1,38 @@
+/**
+ * One example capability as a process of its own, instrumented with the OpenTelemetry
+ * SDK: started by the traffic simulator, which waits for PORT to answer, with CAPABILITY, PORT, METRICS_PORT and
+ * VENDOR_PORT in its environment.
+ */
+import { startCapabilityTelemetry } from './capabilityTelemetry';
+
+function numberFromEnv(name: string): number {
+  const value = Number(process.env[name]);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(
+      `${name} must be a port number, not "${process.env[name]}"`,
+    );
+  }
+  return value;
+}
+
+const capability = process.env.CAPABILITY ?? '';
+if (!capability) throw new Error('CAPABILITY must name the capability');
+const telemetry = startCapabilityTelemetry({
+  capability,
+  metricsPort: numberFromEnv('METRICS_PORT'),
+});
+// Loaded only now, so that the instrumentation sees node:http being loaded.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startCapabilityServer } = require('./capabilityServer');
+
+startCapabilityServer({
+  capability,
+  port: numberFromEnv('PORT'),
+  vendorPort: numberFromEnv('VENDOR_PORT'),
+}).catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
+process.on('SIGTERM', () => {
+  telemetry.shutdown().finally(() => process.exit(0));
+});

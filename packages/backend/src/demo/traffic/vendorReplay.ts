@@ -1,0 +1,80 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { TrafficTokenType } from './dayPlan';
+import { TrafficLedger } from './TrafficLedger';
+import { vendorAnswer } from './vendorMessages';
+
+const HOST_PROVIDERS: Record<string, string> = {
+  'api.openai.com': 'OpenAI',
+  'api.anthropic.com': 'Anthropic',
+};
+
+/**
+ * The vendors' APIs as the demo's capabilities reach them, on one local port (the
+ * capabilities resolve the vendors' hosts to it): chat calls answered in each
+ * vendor's documented shape with the usage the call's plan gives, counted in the
+ * ledger as the vendor's own count; `x-replay-answer` makes a call fail as planned
+ * (429 with Retry-After, 503, or no answer); other calls (SMS, payments, maps)
+ * answered 201.
+ */
+export async function startVendorReplay(options: {
+  port: number;
+  ledger: TrafficLedger;
+}): Promise<http.Server> {
+  let served = 0;
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const answer = request.headers['x-replay-answer'];
+      if (answer === 'timeout') return; // never answers; the caller times out
+      if (answer === '429') {
+        response
+          .writeHead(429, {
+            'retry-after': '1',
+            'content-type': 'application/json',
+          })
+          .end(
+            '{"error":{"type":"rate_limit_error","message":"Rate limit reached"}}',
+          );
+        return;
+      }
+      if (answer === '503') {
+        response.writeHead(503).end('{"error":{"type":"overloaded_error"}}');
+        return;
+      }
+      const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+      const provider = HOST_PROVIDERS[host];
+      if (!provider) {
+        response
+          .writeHead(201, { 'content-type': 'application/json' })
+          .end('{}');
+        return;
+      }
+      const tokens = JSON.parse(
+        String(request.headers['x-replay-usage'] ?? '{}'),
+      ) as Record<TrafficTokenType, number>;
+      const model = String(request.headers['x-replay-model'] ?? 'unknown');
+      options.ledger.addTokens(
+        String(request.headers['x-replay-capability']),
+        String(request.headers['x-replay-day']),
+        model,
+        tokens,
+      );
+      served += 1;
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify(vendorAnswer(provider, model, tokens, String(served))),
+        );
+    });
+  });
+  await new Promise<void>(resolve =>
+    server.listen(options.port, '127.0.0.1', resolve),
+  );
+  return server;
+}
+
+/** The port a server listens on. */
+export function portOf(server: http.Server): number {
+  return (server.address() as AddressInfo).port;
+}
