@@ -9,6 +9,7 @@ export * from './money';
 export * from './permissions';
 export * from './types';
 export * from './costOutside';
+export * from './costBasis';
 export * from './billing';
 export * from './governance';
 export * from './kubernetes';

@@ -1,3 +1,4 @@
+import { CostBasis } from './costBasis';
 import { CostOutside } from './costOutside';
 
 /**
@@ -99,10 +100,18 @@ export interface CostRecord {
   /** Consumed quantity in units of 10^-6 (see QUANTITY_SCALE). */
   quantity?: bigint;
   unit?: string;
-  /** Billed cost in micro-units. */
+  /** Billed cost in micro-units: what the invoice charges (FOCUS BilledCost). */
   billedCostMicros: bigint;
   /** List (undiscounted) cost in micro-units. */
   listCostMicros?: bigint;
+  /**
+   * Effective cost in micro-units (FOCUS EffectiveCost): the amortized cost after
+   * commitments and discounts, such as usage covered by a commitment (billed 0) and
+   * the commitment's purchase spread over that usage (billed whole, effective 0).
+   * Absent means equal to the billed cost. Showback, budgets, forecasts, alerts and
+   * scorecards count it; invoices and reconciliation count the billed cost.
+   */
+  effectiveCostMicros?: bigint;
   currency: string;
   tags?: Record<string, string>;
 }
@@ -161,6 +170,11 @@ export interface EntityCostResponse {
   to: string;
   currency: string;
   groupBy: CostGroupBy;
+  /**
+   * Which cost the figures are: `effective` (amortized, see {@link CostBasis}); absent
+   * from backends that stored only the billed cost.
+   */
+  costBasis?: CostBasis;
   total: string;
   previousTotal: string;
   daily: DailyCost[];
@@ -224,6 +238,8 @@ export interface SummaryResponse {
   to: string;
   currency: string;
   groupBy: SummaryGroupBy;
+  /** Which cost the figures are, as in {@link EntityCostResponse}. */
+  costBasis?: CostBasis;
   total: string;
   unallocated: string;
   previousTotal: string;

@@ -7,8 +7,9 @@ import { Budget, BudgetStatus } from './types';
  * Where a budget stands on a day: spent in its period so far, the forecast to the
  * period's end, utilization, thresholds crossed by each, and days until exhaustion.
  *
- * @param daily - spend per day in micro-units in the budget's currency, covering at
- * least the period so far and the forecast history before `asOf`
+ * @param daily - effective spend (see `CostBasis`) per day in micro-units in the
+ * budget's currency, covering at least the period so far and the forecast history
+ * before `asOf`
  * @public
  */
 export function budgetStatus(options: {
@@ -28,6 +29,7 @@ export function budgetStatus(options: {
     period,
     resetsAt: budgetResetsAt(period),
     asOf,
+    costBasis: 'effective',
     spent: formatMicros(forecast.spentMicros),
     forecast: formatMicros(forecast.forecastMicros),
     remaining: formatMicros(remaining > 0n ? remaining : 0n),

@@ -1,4 +1,5 @@
 import { BudgetEnforcement, BudgetPeriod } from '../annotations/parsers';
+import { CostBasis } from '../costBasis';
 
 /** What a budget covers: one entity (and its parts), a team, or a cost center. @public */
 export type BudgetScope =
@@ -47,6 +48,11 @@ export interface BudgetStatus {
   resetsAt: string;
   /** The UTC day the status was computed for. */
   asOf: string;
+  /**
+   * Which cost `spent`, `forecast` and `remaining` are: `effective` (amortized, see
+   * {@link CostBasis}); absent from backends that stored only the billed cost.
+   */
+  costBasis?: CostBasis;
   spent: string;
   /** Spent so far plus the projection to the end of the period. */
   forecast: string;
