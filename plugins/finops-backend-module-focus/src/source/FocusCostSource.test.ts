@@ -265,6 +265,8 @@ describe('FocusCostSource', () => {
         unit: 'Token',
         billedCostMicros: 200_000_000_000n,
         listCostMicros: 200_000_000_000n,
+        // a purchase of tokens, amortized over the usage it covers
+        effectiveCostMicros: 0n,
         currency: 'USD',
       },
     ]);

@@ -1,7 +1,11 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { CURRENCY_PATTERN, DayWindow } from '@tollgate/plugin-finops-common';
+import {
+  CostRecord,
+  CURRENCY_PATTERN,
+  DayWindow,
+} from '@tollgate/plugin-finops-common';
 import {
   CostSource,
   CostSourceFetchContext,
@@ -16,7 +20,7 @@ import { FocusFilePattern } from './FocusFilePattern';
 import { FocusHeader } from './FocusHeader';
 import { FocusInput } from './FocusInput';
 import { FocusInvalidRows } from './FocusInvalidRows';
-import { FocusRowMapper } from './FocusRowMapper';
+import { FocusCharge, FocusRowMapper } from './FocusRowMapper';
 import { FocusUrlInput } from './FocusUrlInput';
 
 /**
@@ -238,11 +242,9 @@ export class FocusCostSource implements CostSource {
         } else if (result.type === 'other-currency') {
           tally.otherCurrency += 1;
         } else if (!reject || invalid.count === 0) {
-          // Cost records hold no effective cost yet: the records' EffectiveCost
-          // parts are read and checked, and left out here.
-          for (const { record } of result.records) {
+          for (const charge of result.records) {
             tally.records += 1;
-            yield { type: 'cost', record };
+            yield { type: 'cost', record: withEffectiveCost(charge) };
           }
         }
       }
@@ -257,4 +259,18 @@ export class FocusCostSource implements CostSource {
       );
     }
   }
+}
+
+/**
+ * A charge's record with its EffectiveCost part, which is left absent where it equals
+ * the BilledCost part (as a record without one means).
+ */
+function withEffectiveCost({
+  record,
+  effectiveCostMicros,
+}: FocusCharge): CostRecord {
+  return effectiveCostMicros === undefined ||
+    effectiveCostMicros === record.billedCostMicros
+    ? record
+    : { ...record, effectiveCostMicros };
 }

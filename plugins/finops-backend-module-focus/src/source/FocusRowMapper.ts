@@ -21,7 +21,7 @@ import { parseFocusTime } from './parseFocusDay';
 
 /**
  * A cost record of one day of a FOCUS row, with the row's EffectiveCost for that day
- * beside it: cost records do not hold an effective cost yet.
+ * beside it, which the source gives the record (see FocusCostSource).
  */
 export interface FocusCharge {
   record: CostRecord;

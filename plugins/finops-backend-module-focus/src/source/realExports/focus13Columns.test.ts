@@ -52,6 +52,8 @@ describe('a FOCUS 1.3 export', () => {
       unit: 'Tokens',
       billedCostMicros: 1_500_000n,
       listCostMicros: 1_600_000n,
+      // the contract commitment applied
+      effectiveCostMicros: 1_200_000n,
       currency: 'USD',
       tags: { 'backstage-entity': 'component:default/summarizer' },
     });

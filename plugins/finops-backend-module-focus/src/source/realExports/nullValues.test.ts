@@ -45,6 +45,7 @@ describe('a FOCUS export writing NULL for empty values', () => {
         quantity: 1_000_000_000n,
         unit: 'Tokens',
         billedCostMicros: 3_250_000n,
+        effectiveCostMicros: 3_000_000n,
         currency: 'USD',
         tags: { team: 'ml' },
       },
