@@ -10,6 +10,14 @@ type Zod = typeof zod;
 const money = (z: Zod, what: string) =>
   z.string().describe(`${what}, decimal text in the currency given`);
 
+const costBasis = (z: Zod) =>
+  z
+    .enum(['effective', 'billed'])
+    .optional()
+    .describe(
+      'Which cost the money is: effective (amortized after commitments and discounts, FOCUS EffectiveCost) or billed (as invoiced)',
+    );
+
 const period = (z: Zod) =>
   z
     .object({ from: z.string(), to: z.string() })
@@ -37,6 +45,7 @@ const budgetStatus = (z: Zod) =>
         })
         .passthrough(),
       period: period(z),
+      costBasis: costBasis(z),
       spent: money(z, 'Spent in the current period'),
       forecast: money(z, 'Spent plus the projection to the end of the period'),
       remaining: money(z, 'Amount minus spent'),
@@ -79,6 +88,7 @@ export const actionOutputs = {
         to: z.string(),
         currency: z.string(),
         groupBy: z.string(),
+        costBasis: costBasis(z),
         total: money(z, 'Spend in the period'),
         previousTotal: money(
           z,
@@ -99,6 +109,7 @@ export const actionOutputs = {
         to: z.string(),
         currency: z.string(),
         groupBy: z.string(),
+        costBasis: costBasis(z),
         total: money(z, 'Spend in the period'),
         previousTotal: money(
           z,

@@ -3,6 +3,7 @@ import {
   agentOfTags,
   sessionOfTags,
 } from '@tollgate/plugin-finops-common';
+import { CostSums, addCosts, storedEffectiveCost } from './effectiveCost';
 
 /** The columns both rollups group by, first in each. */
 const GROUP_COLUMNS = [
@@ -27,6 +28,7 @@ export const DAILY_COLUMNS = [
   'quantity',
   'billed_cost',
   'record_count',
+  'effective_cost',
 ] as const;
 
 /** The columns of the summary rollup, in the order `take` writes them. */
@@ -34,6 +36,7 @@ export const SUMMARY_COLUMNS = [
   ...GROUP_COLUMNS,
   'currency',
   'billed_cost',
+  'effective_cost',
 ] as const;
 
 /** The sums of one daily group, and the first record of the group for its columns. */
@@ -42,13 +45,20 @@ interface Sum {
   agent?: string;
   session?: string;
   quantity?: bigint;
-  billed: bigint;
+  costs: CostSums;
   records: number;
 }
 
 const SEPARATOR = '\u0000';
 const ABSENT = '\u0001';
-const SUMMARY_BILLED = SUMMARY_COLUMNS.indexOf('billed_cost');
+
+/** A record's costs as a rollup sums them. */
+function costsOf(record: CostRecord): CostSums {
+  return {
+    billed: record.billedCostMicros,
+    effective: storedEffectiveCost(record),
+  };
+}
 
 /** What tells summary groups apart; absent values apart from empty ones. */
 function summaryKey(record: CostRecord): string {
@@ -65,7 +75,8 @@ function summaryKey(record: CostRecord): string {
  * provider, model, dimension, agent, session, unit and currency; the agent and session
  * those its tags name), which entity queries read, and the
  * summary rollup (the same without dimension, agent, session and unit), which organization-wide
- * queries read. A quantity sums like SQL's SUM: absent when no record has one.
+ * queries read. A quantity sums like SQL's SUM: absent when no record has one; the
+ * effective cost is NULL while every record's equals its billed cost.
  *
  * The sums are taken whenever there are many groups, so memory stays bounded whatever
  * the number of records; a group may then have several rows, which every query sums.
@@ -90,12 +101,12 @@ export class CostRollups {
         agent,
         session,
         quantity: record.quantity,
-        billed: record.billedCostMicros,
+        costs: costsOf(record),
         records: 1,
       });
       return;
     }
-    sum.billed += record.billedCostMicros;
+    addCosts(sum.costs, costsOf(record));
     if (record.quantity !== undefined) {
       sum.quantity = (sum.quantity ?? 0n) + record.quantity;
     }
@@ -109,11 +120,12 @@ export class CostRollups {
 
   /**
    * The rows of both rollups summed so far, in DAILY_COLUMNS and SUMMARY_COLUMNS
-   * order; forgets them. The summary rows are sums of the daily groups.
+   * order; forgets them. The summary rows are sums of the daily groups. The effective
+   * cost comes last, undefined (stored as NULL) while it equals the billed cost.
    */
   take(): { daily: unknown[][]; summary: unknown[][] } {
     const daily: unknown[][] = [];
-    const summary = new Map<string, unknown[]>();
+    const summary = new Map<string, { group: unknown[]; costs: CostSums }>();
     for (const sum of this.daily.values()) {
       const r = sum.record;
       const group = this.groupValues(r);
@@ -126,19 +138,30 @@ export class CostRollups {
         r.unit ?? null,
         r.currency,
         sum.quantity ?? null,
-        sum.billed,
+        sum.costs.billed,
         sum.records,
+        sum.costs.effective,
       ]);
       const key = summaryKey(r);
       const row = summary.get(key);
       if (row) {
-        row[SUMMARY_BILLED] = (row[SUMMARY_BILLED] as bigint) + sum.billed;
+        addCosts(row.costs, sum.costs);
       } else {
-        summary.set(key, [...group, r.currency, sum.billed]);
+        summary.set(key, {
+          group: [...group, r.currency],
+          costs: { ...sum.costs },
+        });
       }
     }
     this.daily = new Map();
-    return { daily, summary: [...summary.values()] };
+    return {
+      daily,
+      summary: [...summary.values()].map(({ group, costs }) => [
+        ...group,
+        costs.billed,
+        costs.effective,
+      ]),
+    };
   }
 
   /** A record's values of GROUP_COLUMNS. */

@@ -92,13 +92,17 @@ export interface ExportedCostRow {
   unit?: string;
   billedCostMicros: bigint;
   listCostMicros?: bigint;
+  /** Absent where it equals the billed cost. */
+  effectiveCostMicros?: bigint;
   currency: string;
   tags?: Record<string, string>;
 }
 
 /**
  * Stores cost records per source and window, keeps their daily rollups, and answers
- * the queries of the entity, summary and export routes from those rollups.
+ * the queries of the entity, summary and export routes from those rollups. Every sum
+ * of spend is of the effective cost (FOCUS EffectiveCost, the billed cost where a
+ * record has none); the export answers both costs of each record.
  */
 export interface CostStore {
   /**

@@ -44,6 +44,7 @@ import {
 } from './unknownEntityRecords';
 import { UnitAggregate, compareBigDesc, mergeUnits } from './mergeUnits';
 import { toBigInt } from './toBigInt';
+import { EFFECTIVE_COST_SQL, sumEffectiveCost } from './effectiveCost';
 
 const migrationsDir = resolvePackagePath(
   '@tollgate/plugin-finops-backend',
@@ -168,6 +169,11 @@ export class DatabaseCostStore implements CostStore {
     });
   }
 
+  /** The effective cost of the rows, as `cost`: every query of spend reads it. */
+  private effectiveSum() {
+    return this.db.raw(sumEffectiveCost('cost'));
+  }
+
   /**
    * Rows of the given entities. PostgreSQL gets the refs as one array: a list of
    * thousands of parameters costs more to send and plan than the query.
@@ -198,8 +204,7 @@ export class DatabaseCostStore implements CostStore {
   async entityDaily(query: EntityCostQuery): Promise<DailyAggregate[]> {
     const key = COST_GROUP_SQL[query.groupBy];
     const rows: any[] = await this.entityRows(query)
-      .select('day', this.db.raw(`${key} AS group_key`))
-      .sum({ cost: 'billed_cost' })
+      .select('day', this.db.raw(`${key} AS group_key`), this.effectiveSum())
       .groupBy('day')
       .groupBy(this.db.raw(key))
       .orderBy('day');
@@ -213,17 +218,17 @@ export class DatabaseCostStore implements CostStore {
   async entityBreakdown(query: EntityCostQuery): Promise<CostAggregate[]> {
     const key = COST_GROUP_SQL[query.groupBy];
     const rows: any[] = await this.entityRows(query)
-      .select('unit', this.db.raw(`${key} AS group_key`))
-      .sum({ cost: 'billed_cost', quantity: 'quantity' })
+      .select('unit', this.db.raw(`${key} AS group_key`), this.effectiveSum())
+      .sum({ quantity: 'quantity' })
       .groupBy(this.db.raw(key))
       .groupBy('unit');
     return mergeUnits(rows.map(unitAggregate));
   }
 
   async entityTotal(query: Omit<EntityCostQuery, 'groupBy'>): Promise<bigint> {
-    const [row] = await this.entityRows(query, 'summary').sum({
-      cost: 'billed_cost',
-    });
+    const [row] = await this.entityRows(query, 'summary').select(
+      this.effectiveSum(),
+    );
     return toBigInt(row?.cost);
   }
 
@@ -233,8 +238,7 @@ export class DatabaseCostStore implements CostStore {
     const rows: any[][] = await selectRows(
       this.db,
       this.entityRows(query, 'summary')
-        .select('entity_ref', 'day')
-        .sum({ cost: 'billed_cost' })
+        .select('entity_ref', 'day', this.effectiveSum())
         .groupBy('entity_ref', 'day')
         .orderBy(['entity_ref', 'day']),
     );
@@ -277,7 +281,8 @@ export class DatabaseCostStore implements CostStore {
       this.db,
       this.entityRows(query)
         .select(columns)
-        .sum({ cost: 'billed_cost', quantity: 'quantity' })
+        .select(this.effectiveSum())
+        .sum({ quantity: 'quantity' })
         .groupBy(columns),
     );
     return rows.map(
@@ -327,8 +332,7 @@ export class DatabaseCostStore implements CostStore {
       query.currency,
       rollup,
     )
-      .select(this.db.raw(`${key} AS group_key`))
-      .sum({ cost: 'billed_cost' })
+      .select(this.db.raw(`${key} AS group_key`), this.effectiveSum())
       .groupBy(this.db.raw(key));
     return rows
       .map(row => ({
@@ -345,8 +349,7 @@ export class DatabaseCostStore implements CostStore {
       query.currency,
       rollup,
     )
-      .select('day', this.db.raw(`${key} AS group_key`))
-      .sum({ cost: 'billed_cost' })
+      .select('day', this.db.raw(`${key} AS group_key`), this.effectiveSum())
       .groupBy('day')
       .groupBy(this.db.raw(key))
       .orderBy('day');
@@ -360,7 +363,7 @@ export class DatabaseCostStore implements CostStore {
   async unallocatedTotal(window: DayWindow, currency: string): Promise<bigint> {
     const [row] = await this.summaryRows(window, currency)
       .whereNull('entity_ref')
-      .sum({ cost: 'billed_cost' });
+      .select(this.effectiveSum());
     return toBigInt(row?.cost);
   }
 
@@ -372,8 +375,7 @@ export class DatabaseCostStore implements CostStore {
     const column = SPEND_SCOPE_COLUMNS[query.by];
     const rows: any[] = await this.summaryRows(query.window, query.currency)
       .whereNotNull(column)
-      .select('day', `${column} as group_key`)
-      .sum({ cost: 'billed_cost' })
+      .select('day', `${column} as group_key`, this.effectiveSum())
       .groupBy('day', column);
     return rows.map(row => ({
       day: row.day,
@@ -395,10 +397,10 @@ export class DatabaseCostStore implements CostStore {
       .select(
         `${column} as group_key`,
         this.db.raw(
-          'SUM(CASE WHEN entity_ref IS NULL THEN billed_cost ELSE 0 END) AS unallocated',
+          `SUM(CASE WHEN entity_ref IS NULL THEN ${EFFECTIVE_COST_SQL} ELSE 0 END) AS unallocated`,
         ),
+        this.effectiveSum(),
       )
-      .sum({ cost: 'billed_cost' })
       .groupBy(column);
     return rows.map(row => ({
       key: String(row.group_key),
@@ -420,8 +422,8 @@ export class DatabaseCostStore implements CostStore {
         'model',
         'dimension_kind',
         'dimension',
+        this.effectiveSum(),
       )
-      .sum({ cost: 'billed_cost' })
       .groupBy(
         'entity_ref',
         'day',

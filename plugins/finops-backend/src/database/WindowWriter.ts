@@ -3,8 +3,9 @@ import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import { CostRollups, DAILY_COLUMNS, SUMMARY_COLUMNS } from './CostRollups';
 import { insertRows, insertRowsInBatches } from './insertRows';
+import { storedEffectiveCost } from './effectiveCost';
 
-/** Rows per multi-row insert: 16 columns stay well inside SQLite's variable limit. */
+/** Rows per multi-row insert: 17 columns stay well inside SQLite's variable limit. */
 export const BATCH_SIZE = 1000;
 
 /** Rollup groups held in memory before they are written. */
@@ -24,6 +25,7 @@ export const COST_COLUMNS = [
   'quantity',
   'unit',
   'billed_cost',
+  'effective_cost',
   'list_cost',
   'currency',
   'tags',
@@ -136,6 +138,7 @@ export class WindowWriter {
       r.quantity ?? null,
       r.unit ?? null,
       r.billedCostMicros,
+      storedEffectiveCost(r) ?? null,
       r.listCostMicros ?? null,
       r.currency,
       r.tags ? this.tagsText(r.tags) : null,

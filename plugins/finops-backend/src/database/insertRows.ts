@@ -15,7 +15,7 @@ const preparedBySqliteConnection = new WeakMap<
   Map<string, SqliteStatement>
 >();
 
-/** Rows per statement of insertRowsInBatches: 16 columns stay well inside SQLite's variable limit. */
+/** Rows per statement of insertRowsInBatches: 17 columns stay well inside SQLite's variable limit. */
 const ROWS_PER_STATEMENT = 1000;
 
 /** SQLite multi-row insert statements by table, columns and row count. */

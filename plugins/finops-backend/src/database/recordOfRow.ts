@@ -17,6 +17,7 @@ export function recordOfRow(row: Record<string, any>): CostRecord {
     unit: row.unit ?? undefined,
     billedCostMicros: toBigInt(row.billed_cost),
     listCostMicros: toOptionalBigInt(row.list_cost),
+    effectiveCostMicros: toOptionalBigInt(row.effective_cost),
     currency: row.currency,
     tags: row.tags ? JSON.parse(row.tags) : undefined,
   };

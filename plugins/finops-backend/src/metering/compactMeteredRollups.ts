@@ -3,13 +3,19 @@ import { COUNT_ONCE_LOCK } from '../database/countOnce';
 import { DAILY_COLUMNS, SUMMARY_COLUMNS } from '../database/CostRollups';
 import { lockKeys } from '../database/lockSource';
 import { METERED_SOURCE_ID } from '../database/meteredSource';
+import { MERGED_EFFECTIVE_COST_SQL } from '../database/effectiveCost';
 
 /** Each rollup with the columns its groups are told apart by, and those it sums. */
 const ROLLUPS = [
   { table: 'finops_summary_costs', columns: SUMMARY_COLUMNS },
   { table: 'finops_daily_costs', columns: DAILY_COLUMNS },
 ].map(({ table, columns }) => {
-  const sums: string[] = ['quantity', 'billed_cost', 'record_count'];
+  const sums: string[] = [
+    'quantity',
+    'billed_cost',
+    'effective_cost',
+    'record_count',
+  ];
   return {
     table,
     group: columns.filter(column => !sums.includes(column)),
@@ -52,7 +58,11 @@ export async function compactMeteredRollups(
         .select(group)
         .groupBy(group);
       for (const column of sums) {
-        merged.sum({ [column]: column });
+        if (column === 'effective_cost') {
+          merged.select(trx.raw(`${MERGED_EFFECTIVE_COST_SQL} AS ${column}`));
+        } else {
+          merged.sum({ [column]: column });
+        }
       }
       const { sql, bindings } = merged.toSQL();
       const columns = [...group, ...sums];

@@ -6,10 +6,11 @@ import {
 import { Knex } from 'knex';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { toBigInt } from '../database/toBigInt';
+import { sumEffectiveCost } from '../database/effectiveCost';
 
 /** What a budget, a session or a trailing window has taken, in the database now. */
 export interface BudgetTaken {
-  /** Spend in its period, metered spend included. */
+  /** Spend in its period (the effective cost), metered spend included. */
   spentMicros: bigint;
   /** Open reservations not yet expired. */
   reservedMicros: bigint;
@@ -106,7 +107,7 @@ export async function budgetsTaken(
         trx('finops_summary_costs')
           .where('currency', currency)
           .whereBetween('day', [budget.period.from, budget.period.to]),
-      ).sum('billed_cost'),
+      ).select(trx.raw(sumEffectiveCost('spent'))),
       inScope(
         trx(RESERVATIONS)
           .where({ status: 'open', currency })

@@ -13,7 +13,10 @@ import {
 import { CostStore, DailyAggregate } from '../database/CostStore';
 import { SourceStatusService } from './SourceStatusService';
 
-/** Assembles the answers of the entity cost and organization summary routes. */
+/**
+ * Assembles the answers of the entity cost and organization summary routes, whose
+ * figures are the effective cost (FOCUS EffectiveCost, amortized).
+ */
 export class CostQueryService {
   constructor(
     private readonly costStore: CostStore,
@@ -53,6 +56,7 @@ export class CostQueryService {
       to: options.window.to,
       currency: this.currency,
       groupBy: options.groupBy,
+      costBasis: 'effective',
       total: formatMicros(total),
       previousTotal: formatMicros(previous),
       daily: toDailySeries(daily),
@@ -98,6 +102,7 @@ export class CostQueryService {
       to: options.window.to,
       currency: this.currency,
       groupBy: options.groupBy,
+      costBasis: 'effective',
       total: formatMicros(sum(groups)),
       previousTotal: formatMicros(sum(previousGroups)),
       unallocated: formatMicros(unallocated),

@@ -39,7 +39,9 @@ function toFocusRow(row: ExportedCostRow) {
     row.listCostMicros === undefined
       ? billed
       : formatMicros(row.listCostMicros),
-    billed,
+    row.effectiveCostMicros === undefined
+      ? billed
+      : formatMicros(row.effectiveCostMicros),
     row.currency,
     `${row.day}T00:00:00Z`,
     `${addDays(row.day, 1)}T00:00:00Z`,
@@ -59,7 +61,11 @@ function toFocusRow(row: ExportedCostRow) {
   ];
 }
 
-/** Streams attributed cost records as FOCUS CSV. */
+/**
+ * Streams attributed cost records as FOCUS CSV: BilledCost as invoiced, EffectiveCost
+ * amortized (the billed cost where a record has no other), ListCost (the billed cost
+ * where a record has none).
+ */
 export async function writeFocusCsv(
   rows: AsyncIterable<ExportedCostRow>,
   out: Writable,
