@@ -140,6 +140,15 @@ describe('EntityCostContent', () => {
     expect(agents).toHaveTextContent('$22.25');
   });
 
+  it('says the spend is the effective cost where the backend does', async () => {
+    await render({
+      getEntityCost: async () => ({ ...entityCost, costBasis: 'effective' }),
+    });
+    expect(await screen.findByTestId('finops-cost-basis')).toHaveTextContent(
+      'Effective cost: amortized after commitments and discounts',
+    );
+  });
+
   it('keeps spend outside the dimension apart: below the models, and as one line below the token types', async () => {
     const answers: Record<string, EntityCostResponse> = {
       model: triageByModel,

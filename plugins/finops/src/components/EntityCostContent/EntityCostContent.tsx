@@ -123,6 +123,11 @@ export function EntityCostContent() {
               <Typography variant="body2">
                 {data.from} to {data.to}
               </Typography>
+              {data.costBasis === 'effective' && (
+                <Typography variant="body2" data-testid="finops-cost-basis">
+                  Effective cost: amortized after commitments and discounts
+                </Typography>
+              )}
               <Change total={data.total} previous={data.previousTotal} />
             </InfoCard>
           </Grid>
