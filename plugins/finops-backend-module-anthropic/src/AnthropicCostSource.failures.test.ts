@@ -10,7 +10,7 @@ import {
   ReceivedRequest,
   ReplayAnswer,
   ReplayServer,
-} from './__testUtils__/startReplayServer';
+} from '@tollgate/plugin-finops-node/testUtils';
 
 describe('AnthropicCostSource when Anthropic fails', () => {
   let server: ReplayServer | undefined;

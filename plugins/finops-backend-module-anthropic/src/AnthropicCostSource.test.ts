@@ -10,7 +10,7 @@ import {
   ReceivedRequest,
   ReplayAnswer,
   ReplayServer,
-} from './__testUtils__/startReplayServer';
+} from '@tollgate/plugin-finops-node/testUtils';
 
 /** Decimal text of cents as an integer of 10^-20 dollars, written apart from the source. */
 function centsScaled(text: string): bigint {

@@ -10,6 +10,7 @@ import {
   CostSourceFetchContext,
   CostSourceItem,
   CostSourceSchedule,
+  RetryPolicy,
 } from '@tollgate/plugin-finops-node';
 import { AnthropicAdminClient } from './client/AnthropicAdminClient';
 import {
@@ -19,7 +20,6 @@ import {
 } from './client/AnthropicEndpoint';
 import { AnthropicSourceConfig } from './config/AnthropicSourceConfig';
 import { AnthropicRequestError } from './http/AnthropicRequestError';
-import { RetryPolicy } from './http/RetryPolicy';
 import { MalformedResultError } from './records/anthropicRecords';
 import { costRecord } from './records/costRecords';
 import { usageRecords } from './records/usageRecords';

@@ -9,7 +9,7 @@ import {
   ReceivedRequest,
   ReplayAnswer,
   ReplayServer,
-} from './__testUtils__/startReplayServer';
+} from '@tollgate/plugin-finops-node/testUtils';
 
 const COSTS_PATH = '/v1/organization/costs';
 const COMPLETIONS_PATH = '/v1/organization/usage/completions';

@@ -10,6 +10,7 @@ import {
   CostSourceFetchContext,
   CostSourceItem,
   CostSourceSchedule,
+  RetryPolicy,
 } from '@tollgate/plugin-finops-node';
 import { OpenAiAdminClient } from './client/OpenAiAdminClient';
 import {
@@ -20,7 +21,6 @@ import {
 } from './client/OpenAiEndpoint';
 import { OpenAiSourceConfig } from './config/OpenAiSourceConfig';
 import { OpenAiRequestError } from './http/OpenAiRequestError';
-import { RetryPolicy } from './http/RetryPolicy';
 import { costRecord } from './records/costRecords';
 import { MalformedResultError } from './records/openAiRecords';
 import { completionsRecords, embeddingsRecords } from './records/usageRecords';

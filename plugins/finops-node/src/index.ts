@@ -1,5 +1,7 @@
 /**
- * Extension points and contracts of the Tollgate finops backend.
+ * Extension points and contracts of the Tollgate finops backend, and what vendor cost
+ * source modules share: an HTTP client for JSON APIs with retries, and their
+ * configuration reader.
  *
  * @packageDocumentation
  */
@@ -9,3 +11,6 @@ export * from './extensions';
 export * from './readCostSourceSchedule';
 export * from './ScorecardMetric';
 export * from './workloadLabels';
+export * from './http';
+export * from './config/readVendorSourceConfigs';
+export * from './vendorTags';

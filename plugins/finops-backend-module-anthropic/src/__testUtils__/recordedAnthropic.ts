@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ReceivedRequest, ReplayAnswer } from './startReplayServer';
+import {
+  ReceivedRequest,
+  ReplayAnswer,
+} from '@tollgate/plugin-finops-node/testUtils';
 
 /** The day of the recorded buckets. */
 export const RECORDED_DAY = '2025-08-01';

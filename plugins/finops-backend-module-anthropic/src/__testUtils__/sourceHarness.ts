@@ -1,16 +1,15 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { CostRecord, DayWindow } from '@tollgate/plugin-finops-common';
-import { CostSourceItem } from '@tollgate/plugin-finops-node';
-import { readAnthropicSourceConfigs } from '../config/readAnthropicSourceConfigs';
-import { AnthropicCostSource } from '../AnthropicCostSource';
-import { RECORDED_DAY, answerRecorded } from './recordedAnthropic';
+import { DayWindow } from '@tollgate/plugin-finops-common';
 import {
   ReceivedRequest,
   ReplayAnswer,
   ReplayServer,
+  collectCostSourceItems,
   startReplayServer,
-} from './startReplayServer';
+} from '@tollgate/plugin-finops-node/testUtils';
+import { readAnthropicSourceConfigs } from '../config/readAnthropicSourceConfigs';
+import { AnthropicCostSource } from '../AnthropicCostSource';
+import { RECORDED_DAY, answerRecorded } from './recordedAnthropic';
 
 export const RECORDED_WINDOW: DayWindow = {
   from: RECORDED_DAY,
@@ -45,31 +44,11 @@ export async function startSource(
 }
 
 /** What a fetch yields, and what it throws. */
-export async function collect(
+export function collect(
   source: AnthropicCostSource,
   window: DayWindow = RECORDED_WINDOW,
 ) {
-  const items: CostSourceItem[] = [];
-  let error: unknown;
-  const context = {
-    signal: new AbortController().signal,
-    logger: mockServices.logger.mock(),
-    entities: async () => [],
-    priceBook: {
-      priceTokens: () => undefined,
-      priceRequests: () => undefined,
-      priceOperation: () => undefined,
-    },
-  };
-  try {
-    for await (const item of source.fetch(window, context)) {
-      items.push(item);
-    }
-  } catch (e) {
-    error = e;
-  }
-  const records = items.map(item => (item as { record: CostRecord }).record);
-  return { items, records, error: error as Error | undefined };
+  return collectCostSourceItems(source, window);
 }
 
 export const sum = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);

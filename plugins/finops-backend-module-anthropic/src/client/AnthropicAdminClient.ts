@@ -7,9 +7,12 @@ import {
   ANTHROPIC_VERSION,
   AnthropicSourceConfig,
 } from '../config/AnthropicSourceConfig';
+import {
+  DEFAULT_RETRY_POLICY,
+  JsonHttpClient,
+  RetryPolicy,
+} from '@tollgate/plugin-finops-node';
 import { AnthropicRequestError } from '../http/AnthropicRequestError';
-import { JsonHttpClient } from '../http/JsonHttpClient';
-import { DEFAULT_RETRY_POLICY, RetryPolicy } from '../http/RetryPolicy';
 import { AnthropicEndpoint } from './AnthropicEndpoint';
 import { AnthropicBucket, readPage } from './readPage';
 
@@ -38,6 +41,8 @@ export class AnthropicAdminClient {
       },
       timeoutMs: config.timeoutMs,
       retry,
+      createError: (message, details) =>
+        new AnthropicRequestError(message, details),
     });
   }
 

@@ -1,4 +1,5 @@
 import { CostRecord } from '@tollgate/plugin-finops-common';
+import { ANTHROPIC_TAGS } from '@tollgate/plugin-finops-node';
 
 /** Who charges, on every record of an Anthropic source. */
 export const ANTHROPIC_PROVIDER = 'anthropic';
@@ -6,25 +7,6 @@ export const ANTHROPIC_PROVIDER = 'anthropic';
 export const ANTHROPIC_SERVICE = 'Anthropic API';
 /** Anthropic reports costs in US dollars; usage records (no money) say so too. */
 export const ANTHROPIC_USAGE_CURRENCY = 'USD';
-
-/**
- * Record tags that keep what Anthropic reported: the report a record comes from, and
- * the vendor ids that a later attribution step maps to catalog entities
- * (`tollgate.dev/anthropic-workspaces`, `tollgate.dev/api-keys`). Usage of the
- * organization's default workspace has no workspace id.
- */
-export const ANTHROPIC_TAGS = {
-  report: 'anthropic.report',
-  workspaceId: 'anthropic.workspace_id',
-  apiKeyId: 'anthropic.api_key_id',
-  serviceTier: 'anthropic.service_tier',
-  contextWindow: 'anthropic.context_window',
-  inferenceGeo: 'anthropic.inference_geo',
-  description: 'anthropic.description',
-  costType: 'anthropic.cost_type',
-  /** `5m` or `1h`: how long the prompt cache written by cache-write tokens lasts. */
-  cacheTtl: 'anthropic.cache_ttl',
-} as const;
 
 /** Result fields kept as tags where the report holds a value for them. */
 const RESULT_TAGS: Array<[string, string]> = [

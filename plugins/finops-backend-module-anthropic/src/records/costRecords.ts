@@ -1,10 +1,10 @@
+import { ANTHROPIC_TAGS } from '@tollgate/plugin-finops-node';
 import {
   CURRENCY_PATTERN,
   CostRecord,
   parseMicros,
 } from '@tollgate/plugin-finops-common';
 import {
-  ANTHROPIC_TAGS,
   MalformedResultError,
   anthropicRecord,
   optionalText,

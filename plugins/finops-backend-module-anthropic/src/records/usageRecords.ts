@@ -1,10 +1,10 @@
+import { ANTHROPIC_TAGS } from '@tollgate/plugin-finops-node';
 import {
   CostRecord,
   MAX_SCALED_UNITS,
   QUANTITY_SCALE,
 } from '@tollgate/plugin-finops-common';
 import {
-  ANTHROPIC_TAGS,
   ANTHROPIC_USAGE_CURRENCY,
   MalformedResultError,
   anthropicRecord,

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ReceivedRequest, ReplayAnswer } from './startReplayServer';
+import {
+  ReceivedRequest,
+  ReplayAnswer,
+} from '@tollgate/plugin-finops-node/testUtils';
 
 /** The day of the recorded buckets (start_time 1730419200). */
 export const RECORDED_DAY = '2024-11-01';

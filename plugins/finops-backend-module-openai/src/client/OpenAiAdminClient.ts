@@ -4,9 +4,12 @@ import {
   windowLength,
 } from '@tollgate/plugin-finops-common';
 import { OpenAiSourceConfig } from '../config/OpenAiSourceConfig';
-import { JsonHttpClient } from '../http/JsonHttpClient';
+import {
+  DEFAULT_RETRY_POLICY,
+  JsonHttpClient,
+  RetryPolicy,
+} from '@tollgate/plugin-finops-node';
 import { OpenAiRequestError } from '../http/OpenAiRequestError';
-import { DEFAULT_RETRY_POLICY, RetryPolicy } from '../http/RetryPolicy';
 import { OpenAiEndpoint } from './OpenAiEndpoint';
 import { OpenAiBucket, readPage } from './readPage';
 
@@ -36,6 +39,8 @@ export class OpenAiAdminClient {
       headers: { authorization: `Bearer ${config.adminKey}` },
       timeoutMs: config.timeoutMs,
       retry,
+      createError: (message, details) =>
+        new OpenAiRequestError(message, details),
     });
   }
 

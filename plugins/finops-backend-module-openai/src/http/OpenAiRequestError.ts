@@ -1,19 +1,8 @@
-import { CustomErrorBase } from '@backstage/errors';
+import { VendorRequestError } from '@tollgate/plugin-finops-node';
 
 /**
  * A request to the OpenAI API failed: an HTTP error that retries did not cure, a
  * timeout, an abort, or a body that is not the expected answer. The message names
  * the request (never the key) and the problem.
  */
-export class OpenAiRequestError extends CustomErrorBase {
-  /** The requested URL. */
-  readonly url: string;
-  /** The HTTP status of the last response, where one arrived. */
-  readonly status?: number;
-
-  constructor(message: string, details: { url: string; status?: number }) {
-    super(message);
-    this.url = details.url;
-    this.status = details.status;
-  }
-}
+export class OpenAiRequestError extends VendorRequestError {}

@@ -3,9 +3,9 @@ import {
   CostRecord,
   parseMicros,
 } from '@tollgate/plugin-finops-common';
+import { OPENAI_TAGS } from '@tollgate/plugin-finops-node';
 import {
   MalformedResultError,
-  OPENAI_TAGS,
   openAiRecord,
   optionalText,
   resultTags,

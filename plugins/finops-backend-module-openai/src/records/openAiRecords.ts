@@ -1,4 +1,5 @@
 import { CostRecord } from '@tollgate/plugin-finops-common';
+import { OPENAI_TAGS } from '@tollgate/plugin-finops-node';
 
 /** Who charges, on every record of an OpenAI source. */
 export const OPENAI_PROVIDER = 'openai';
@@ -6,21 +7,6 @@ export const OPENAI_PROVIDER = 'openai';
 export const OPENAI_SERVICE = 'OpenAI API';
 /** OpenAI bills usage in US dollars; usage records (which carry no money) say so too. */
 export const OPENAI_USAGE_CURRENCY = 'USD';
-
-/**
- * Record tags that keep what OpenAI reported: the report a record comes from, and the
- * vendor ids that a later attribution step maps to catalog entities
- * (`tollgate.dev/openai-projects`, `tollgate.dev/api-keys`).
- */
-export const OPENAI_TAGS = {
-  report: 'openai.report',
-  projectId: 'openai.project_id',
-  apiKeyId: 'openai.api_key_id',
-  userId: 'openai.user_id',
-  batch: 'openai.batch',
-  serviceTier: 'openai.service_tier',
-  lineItem: 'openai.line_item',
-} as const;
 
 /** Result fields kept as tags where the report grouped by them. */
 const GROUP_TAGS: Array<[string, string]> = [

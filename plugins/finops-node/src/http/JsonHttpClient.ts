@@ -1,43 +1,35 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AnthropicRequestError } from './AnthropicRequestError';
+import { describeBody } from './describeBody';
 import { parseJsonKeepingNumberText } from './parseJsonKeepingNumberText';
 import { retryAfterMs } from './retryAfter';
-import { RetryPolicy, isRetryableStatus } from './RetryPolicy';
+import {
+  DEFAULT_RETRY_POLICY,
+  RetryPolicy,
+  isRetryableStatus,
+} from './RetryPolicy';
+import {
+  VendorRequestError,
+  VendorRequestErrorDetails,
+} from './VendorRequestError';
 
-const BODY_EXCERPT = 300;
-
+/** How a {@link JsonHttpClient} sends its requests. @public */
 export interface JsonHttpClientOptions {
   /** Sent with every request, such as the authorization header. */
   headers: Record<string, string>;
   /** How long one request may take, in milliseconds. */
   timeoutMs: number;
-  retry: RetryPolicy;
+  /** How 408, 429 and 5xx answers are retried; {@link DEFAULT_RETRY_POLICY} when not said. */
+  retry?: RetryPolicy;
+  /**
+   * Makes the error thrown for a failed request, such as a vendor's own subclass of
+   * {@link VendorRequestError}; a VendorRequestError when not said.
+   */
+  createError?: (message: string, details: VendorRequestErrorDetails) => Error;
 }
 
 type Attempt =
   | { ok: true; body: unknown }
   | { ok: false; message: string; status?: number; waitMs?: number };
-
-/**
- * The message of a JSON error body (`{ type: "error", error: { type, message } }`),
- * else an excerpt.
- */
-function describeBody(text: string): string {
-  try {
-    const message = (JSON.parse(text) as { error?: { message?: unknown } })
-      ?.error?.message;
-    if (typeof message === 'string' && message.trim()) {
-      return message.trim();
-    }
-  } catch {
-    // not JSON: the excerpt says what it is
-  }
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (!flat) {
-    return 'empty body';
-  }
-  return flat.length > BODY_EXCERPT ? `${flat.slice(0, BODY_EXCERPT)}…` : flat;
-}
 
 function causeOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -50,15 +42,30 @@ function causeOf(error: unknown): string {
 /**
  * GETs JSON with a timeout per request, retrying 408, 429 and 5xx answers: after the
  * wait the server names (`Retry-After`, `retry-after-ms`), else after an exponential
- * backoff. Timeouts, network errors and other statuses fail at once; the caller's
- * run decides whether to try again. Numbers in the body keep their written text.
+ * backoff, and failing at once when the wait is longer than the policy accepts.
+ * Timeouts, network errors and other statuses fail at once; the caller's run decides
+ * whether to try again. Numbers in the body keep their written text (see
+ * {@link parseJsonKeepingNumberText}). Messages name the request, never the headers.
+ *
+ * @public
  */
 export class JsonHttpClient {
-  constructor(private readonly options: JsonHttpClientOptions) {}
+  private readonly retry: RetryPolicy;
+  private readonly createError: NonNullable<
+    JsonHttpClientOptions['createError']
+  >;
 
+  constructor(private readonly options: JsonHttpClientOptions) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.createError =
+      options.createError ??
+      ((message, details) => new VendorRequestError(message, details));
+  }
+
+  /** The body of a 200 answer to `GET url`; throws on anything else. */
   async getJson(url: URL, signal: AbortSignal): Promise<unknown> {
     const shown = url.toString();
-    const { attempts, initialDelayMs, maxDelayMs } = this.options.retry;
+    const { attempts, initialDelayMs, maxDelayMs } = this.retry;
     for (let attempt = 1; ; attempt++) {
       const result = await this.attempt(url, signal);
       if (result.ok) {
@@ -68,14 +75,11 @@ export class JsonHttpClient {
       const retryable = status !== undefined && isRetryableStatus(status);
       if (!retryable || attempt >= attempts) {
         const tries = attempt > 1 ? ` (after ${attempt} attempts)` : '';
-        throw new AnthropicRequestError(`${message}${tries}`, {
-          url: shown,
-          status,
-        });
+        throw this.createError(`${message}${tries}`, { url: shown, status });
       }
       const waitMs = result.waitMs ?? initialDelayMs * 2 ** (attempt - 1);
       if (waitMs > maxDelayMs) {
-        throw new AnthropicRequestError(
+        throw this.createError(
           `${message}, and asks to retry after ${waitMs} ms, longer than the ${maxDelayMs} ms this source waits`,
           { url: shown, status },
         );
@@ -83,7 +87,7 @@ export class JsonHttpClient {
       try {
         await sleep(waitMs, undefined, { signal });
       } catch {
-        throw new AnthropicRequestError(
+        throw this.createError(
           `${message}; aborted while waiting to retry: ${causeOf(
             signal.reason,
           )}`,

@@ -1,9 +1,9 @@
 import {
   ReplayServer,
   startReplayServer,
-} from '../__testUtils__/startReplayServer';
+} from '../testUtils/startReplayServer';
 import { JsonHttpClient } from './JsonHttpClient';
-import { AnthropicRequestError } from './AnthropicRequestError';
+import { VendorRequestError } from './VendorRequestError';
 
 const signal = () => new AbortController().signal;
 
@@ -11,7 +11,7 @@ function client(
   retry = { attempts: 3, initialDelayMs: 10, maxDelayMs: 5_000 },
 ) {
   return new JsonHttpClient({
-    headers: { 'x-api-key': 'sk-ant-admin-test' },
+    headers: { authorization: 'Bearer sk-admin-test' },
     timeoutMs: 300,
     retry,
   });
@@ -31,7 +31,9 @@ describe('JsonHttpClient', () => {
     await expect(
       client().getJson(new URL(`${server.url}/v1/x`), signal()),
     ).resolves.toEqual({ amount: { value: '0.30000000000000004' } });
-    expect(server.requests[0].headers['x-api-key']).toBe('sk-ant-admin-test');
+    expect(server.requests[0].headers.authorization).toBe(
+      'Bearer sk-admin-test',
+    );
   });
 
   it('waits as Retry-After says, then succeeds', async () => {
@@ -51,21 +53,18 @@ describe('JsonHttpClient', () => {
   it('fails after its attempts on 5xx, with the server message', async () => {
     server = await startReplayServer(() => ({
       status: 500,
-      body: {
-        type: 'error',
-        error: { type: 'api_error', message: 'The server had an error' },
-      },
+      body: { error: { message: 'The server had an error' } },
     }));
-    const error: AnthropicRequestError = await client()
-      .getJson(new URL(`${server.url}/v1/organizations/cost_report`), signal())
+    const error: VendorRequestError = await client()
+      .getJson(new URL(`${server.url}/v1/organization/costs`), signal())
       .then(() => {
         throw new Error('expected a failure');
       })
       .catch(e => e);
-    expect(error).toBeInstanceOf(AnthropicRequestError);
+    expect(error).toBeInstanceOf(VendorRequestError);
     expect(error.status).toBe(500);
     expect(error.message).toBe(
-      `GET ${server.url}/v1/organizations/cost_report answered HTTP 500 Internal Server Error: The server had an error (after 3 attempts)`,
+      `GET ${server.url}/v1/organization/costs answered HTTP 500 Internal Server Error: The server had an error (after 3 attempts)`,
     );
     expect(server.requests).toHaveLength(3);
   });
@@ -87,14 +86,11 @@ describe('JsonHttpClient', () => {
   it('does not retry other client errors', async () => {
     server = await startReplayServer(() => ({
       status: 401,
-      body: {
-        type: 'error',
-        error: { type: 'authentication_error', message: 'invalid x-api-key' },
-      },
+      body: { error: { message: 'Incorrect API key provided' } },
     }));
     await expect(
       client().getJson(new URL(server.url), signal()),
-    ).rejects.toThrow('answered HTTP 401 Unauthorized: invalid x-api-key');
+    ).rejects.toThrow('answered HTTP 401 Unauthorized: Incorrect API key');
     expect(server.requests).toHaveLength(1);
   });
 
@@ -122,4 +118,34 @@ describe('JsonHttpClient', () => {
       client().getJson(new URL(server.url), controller.signal),
     ).rejects.toThrow('aborted while waiting to retry: shutting down');
   });
+
+  it('throws the error its options make, and retries 408 and 503 by default', async () => {
+    class ExampleRequestError extends VendorRequestError {}
+    let calls = 0;
+    server = await startReplayServer(() =>
+      ++calls < 3
+        ? { status: calls === 1 ? 408 : 503, body: {} }
+        : { status: 404, body: { detail: 'Not Found' } },
+    );
+    const error: ExampleRequestError = await new JsonHttpClient({
+      headers: {},
+      timeoutMs: 300,
+      createError: (message, details) =>
+        new ExampleRequestError(message, details),
+    })
+      .getJson(new URL(`${server.url}/v1/x`), signal())
+      .then(() => {
+        throw new Error('expected a failure');
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ExampleRequestError);
+    expect(error.name).toBe('ExampleRequestError');
+    expect(error).toMatchObject({ url: `${server.url}/v1/x`, status: 404 });
+    expect(error.message).toBe(
+      `GET ${server.url}/v1/x answered HTTP 404 Not Found: Not Found (after 3 attempts)`,
+    );
+    const [first, second, third] = server.requests;
+    expect(second.at - first.at).toBeGreaterThanOrEqual(950);
+    expect(third.at - second.at).toBeGreaterThanOrEqual(1950);
+  }, 10_000);
 });

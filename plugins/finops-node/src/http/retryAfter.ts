@@ -2,6 +2,8 @@
  * How long a response asks the client to wait before it retries, in milliseconds:
  * `retry-after-ms` (milliseconds), else `Retry-After` as seconds or as an HTTP date.
  * Undefined when the response names no usable wait.
+ *
+ * @public
  */
 export function retryAfterMs(
   headers: Headers,

@@ -1,17 +1,26 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
-/** One request the server received. */
+/** One request the replay server received. @public */
 export interface ReceivedRequest {
+  /** Such as `GET`. */
   method: string;
+  /** The path without the query, such as `/spend/logs/v2`. */
   path: string;
+  /** The query parameters. */
   query: URLSearchParams;
+  /** The request's headers, names in lower case. */
   headers: http.IncomingHttpHeaders;
   /** When it arrived, in milliseconds since the epoch. */
   at: number;
 }
 
-/** What the server answers: a status and a JSON or text body, or no answer at all. */
+/**
+ * What the replay server answers: a status, headers and a JSON or text body, or
+ * `hang` for no answer at all (to test timeouts).
+ *
+ * @public
+ */
 export type ReplayAnswer =
   | {
       status?: number;
@@ -21,16 +30,21 @@ export type ReplayAnswer =
     }
   | 'hang';
 
+/** A running replay server. @public */
 export interface ReplayServer {
   /** The base URL, such as http://127.0.0.1:43121. */
   url: string;
+  /** Every request received so far, in order. */
   requests: ReceivedRequest[];
+  /** Stops the server, dropping requests left unanswered. */
   close(): Promise<void>;
 }
 
 /**
  * A local HTTP server on a free port that answers each request as `answer` says,
  * standing in for a vendor API in tests, and records what it received.
+ *
+ * @public
  */
 export async function startReplayServer(
   answer: (request: ReceivedRequest) => ReplayAnswer,
