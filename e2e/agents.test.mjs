@@ -10,7 +10,7 @@ const TOKEN =
   process.env.TOLLGATE_E2E_TOKEN ?? 'tollgate-demo-gateway-token-7f3a9c';
 // The demo's FOCUS export names triage-agent in the Tags of ticket-triage's AI rows
 // (packages/backend/src/demo/demoFocus.ts); its Twilio calls name no agent, and are
-// not model tokens: the API keys them (other services), marked outside.
+// not model tokens: the API keys them (API calls), marked outside.
 const ENTITY_PATH = 'catalog/default/component/ticket-triage';
 const AGENT = 'triage-agent';
 const DAY_MS = 86_400_000;
@@ -76,17 +76,14 @@ test('the Cost tab splits a capability’s spend by the agents its FOCUS rows na
     const item = answer.breakdown.find(i => i.key === AGENT);
     assert.ok(Number(item.cost) > 0, `${AGENT} spent ${item.cost}`);
     assert.equal(await agentRow.getByRole('cell').first().innerText(), AGENT);
-    // ticket-triage's Twilio calls (FOCUS rows of an API, not model tokens) are no
-    // agent's: one line named by what they are, after the agents, and the lines add up.
-    const twilio = answer.breakdown.find(i => i.key === '(other services)');
-    assert.equal(
-      twilio?.outside,
-      'otherServices',
-      JSON.stringify(answer.breakdown),
-    );
+    // ticket-triage's Twilio calls (FOCUS rows of an API operation, not model tokens)
+    // are no agent's: one line named by what they are, after the agents, and the lines
+    // add up.
+    const twilio = answer.breakdown.find(i => i.key === '(API calls)');
+    assert.equal(twilio?.outside, 'apiCalls', JSON.stringify(answer.breakdown));
     const names = await table.getByRole('row').allInnerTexts();
     const agentAt = names.findIndex(text => text.startsWith(AGENT));
-    const twilioAt = names.findIndex(text => text.startsWith('Other services'));
+    const twilioAt = names.findIndex(text => text.startsWith('API calls'));
     assert.ok(
       agentAt > 0 && twilioAt > agentAt,
       `rows: ${JSON.stringify(names)}`,

@@ -41,20 +41,20 @@ test('a capability’s Cost tab keeps spend that is no model’s and no tokens a
   const { browser, page } = await openBrowser();
   try {
     await page.goto(`${BASE_URL}/catalog/default/component/ticket-triage/cost`);
-    // ticket-triage's Twilio calls come from a FOCUS invoice of an API, whose rows
-    // keep the operation (createMessage) as their SKU: other services, not a model.
+    // ticket-triage's Twilio calls come from a FOCUS invoice of an API, whose rows name
+    // the operation (createMessage) in SkuPriceDetails: API calls, not a model.
     const haiku = page
       .getByRole('cell', { name: 'claude-3-5-haiku-20241022', exact: true })
       .first();
     const twilio = page
-      .getByRole('cell', { name: 'Other services', exact: true })
+      .getByRole('cell', { name: 'API calls', exact: true })
       .first();
     assert.ok(
       await reloadUntil(
         page,
         async () => (await haiku.isVisible()) && (await twilio.isVisible()),
       ),
-      'the breakdown by model shows the model and, below it, other services',
+      'the breakdown by model shows the model and, below it, API calls',
     );
     await page.getByText('Breakdown by model').first().waitFor();
     for (const name of ['createMessage', '(none)', '(other)']) {
@@ -68,7 +68,7 @@ test('a capability’s Cost tab keeps spend that is no model’s and no tokens a
     await page.getByText('Token types').first().waitFor();
     const notTokens = page.getByRole('cell', { name: /^Not tokens: / });
     await notTokens.waitFor();
-    assert.match(await notTokens.innerText(), /Other services \$[\d,.]+/);
+    assert.match(await notTokens.innerText(), /API calls \$[\d,.]+/);
     await page.screenshot({
       path: `${SCREENSHOTS}cost-tab-outside.png`,
       fullPage: true,

@@ -94,7 +94,6 @@ export async function startDemo({ stdio = 'inherit', env = process.env } = {}) {
       '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
       'scripts/generate-demo-focus.mjs',
       'examples/focus/generated',
-      '120',
     ],
     {
       cwd: root,

@@ -6,13 +6,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  DEMO_FOCUS_DAYS,
   demoDay,
   generateDemoFocus,
   toFocusCsv,
 } from '../packages/backend/src/demo/demoFocus.ts';
 
 const outDir = process.argv[2] ?? 'examples/focus/generated';
-const days = Number(process.argv[3] ?? 120);
+const days = Number(process.argv[3] ?? DEMO_FOCUS_DAYS);
 
 let today;
 try {

@@ -143,6 +143,13 @@ export const DEMO_RUNAWAY = {
   factor: 50,
 };
 
+/**
+ * How many days the demo's exports span. Each day's volume depends on its place in
+ * the span (spend grows over it), so what is compared with them is generated over the
+ * same span.
+ */
+export const DEMO_FOCUS_DAYS = 120;
+
 export const DEMO_FOCUS_COLUMNS = [
   'BilledCost',
   'BillingAccountId',

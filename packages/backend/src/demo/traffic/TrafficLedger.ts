@@ -6,8 +6,8 @@ export interface LedgerDay {
   /** Requests answered with a status of 500 or more. */
   serverErrors: number;
   outcomes: number;
-  /** Tokens the vendors reported, by model and token type. */
-  tokens: Record<string, Record<TrafficTokenType, number>>;
+  /** Tokens the vendors reported, by `gen_ai.provider.name`, model and token type. */
+  tokens: Record<string, Record<string, Record<TrafficTokenType, number>>>;
 }
 
 function emptyDay(): LedgerDay {
@@ -45,11 +45,12 @@ export class TrafficLedger {
   addTokens(
     capability: string,
     day: string,
-    model: string,
+    call: { provider: string; model: string },
     tokens: Partial<Record<TrafficTokenType, number>>,
   ): void {
     const entry = this.day(capability, day);
-    const byType = (entry.tokens[model] ??= {
+    const byModel = (entry.tokens[call.provider] ??= {});
+    const byType = (byModel[call.model] ??= {
       input: 0,
       output: 0,
       cache_read: 0,

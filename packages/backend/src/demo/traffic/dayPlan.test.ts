@@ -1,4 +1,4 @@
-import { DEMO_RUNAWAY, generateDemoFocus } from '../demoFocus';
+import { DEMO_FOCUS_DAYS, DEMO_RUNAWAY, generateDemoFocus } from '../demoFocus';
 import { planDays } from './dayPlan';
 import { TRAFFIC_PROFILES } from './trafficProfiles';
 
@@ -31,8 +31,11 @@ describe('planDays', () => {
     }
   });
 
-  it("holds exactly the tokens of the demo's AI invoice", () => {
-    const { aiProviders } = generateDemoFocus({ today: TODAY, days: 10 });
+  it("holds exactly the tokens of the demo's AI invoice, as the demo generates it", () => {
+    const { aiProviders } = generateDemoFocus({
+      today: TODAY,
+      days: DEMO_FOCUS_DAYS,
+    });
     const invoiced = new Map<string, number>();
     for (const row of aiProviders) {
       const entity = JSON.parse(row.Tags)['backstage-entity'];

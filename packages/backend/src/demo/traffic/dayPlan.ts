@@ -1,5 +1,6 @@
 import {
   DEMO_ENTITY_TAG,
+  DEMO_FOCUS_DAYS,
   DEMO_RUNAWAY,
   DemoFocusRow,
   generateDemoFocus,
@@ -68,16 +69,33 @@ function dayOf(row: DemoFocusRow): string {
 }
 
 /**
- * Every day's plan of each profiled capability for the `days` days ending on `today`:
- * its tokens are exactly those of the demo's AI invoice for the day, its API calls
- * those of its SaaS invoice, and its requests follow from its first model's input.
+ * Every day's plan of each profiled capability for the `days` days ending on `today`
+ * (at most the span of the demo's exports): its tokens are exactly those of the demo's
+ * AI invoice for the day as the demo generates it for `today`, its API calls those of
+ * its SaaS invoice, and its requests follow from its first model's input.
  */
 export function planDays(options: {
   today: string;
   days: number;
   profiles: TrafficProfile[];
 }): Map<string, DayPlan[]> {
-  const { aiProviders, saasApis } = generateDemoFocus(options);
+  if (options.days > DEMO_FOCUS_DAYS) {
+    throw new Error(
+      `The demo's exports span ${DEMO_FOCUS_DAYS} days; cannot plan ${options.days}`,
+    );
+  }
+  const first = new Date(
+    Date.parse(`${options.today}T00:00:00Z`) - (options.days - 1) * 86_400_000,
+  )
+    .toISOString()
+    .slice(0, 10);
+  const exports = generateDemoFocus({
+    today: options.today,
+    days: DEMO_FOCUS_DAYS,
+  });
+  const inPlan = (row: DemoFocusRow) => dayOf(row) >= first;
+  const aiProviders = exports.aiProviders.filter(inPlan);
+  const saasApis = exports.saasApis.filter(inPlan);
   const plans = new Map<string, Map<string, DayPlan>>();
   const planOf = (profile: TrafficProfile, day: string) => {
     const byDay = plans.get(profile.capability) ?? new Map<string, DayPlan>();

@@ -44,16 +44,6 @@ export const TRAFFIC_PROFILES: TrafficProfile[] = [
     outcome: { metric: 'tickets_triaged_total', perRequest: 0.99 },
   },
   {
-    capability: 'agent-assist',
-    inputTokensPerRequest: 2000,
-    serverErrorShare: 0.003,
-    medianSeconds: 0.8,
-    throttledShare: 0.008,
-    unavailableShare: 0.002,
-    timeoutShare: 0.0005,
-    outcome: { metric: 'reply_suggestions_accepted_total', perRequest: 0.42 },
-  },
-  {
     capability: 'fraud-scorer',
     inputTokensPerRequest: 1200,
     serverErrorShare: 0.002,
@@ -82,16 +72,6 @@ export const TRAFFIC_PROFILES: TrafficProfile[] = [
     unavailableShare: 0.003,
     timeoutShare: 0.002,
     outcome: { metric: 'insights_answered_total', perRequest: 0.9 },
-  },
-  {
-    capability: 'report-generator',
-    inputTokensPerRequest: 8000,
-    serverErrorShare: 0.01,
-    medianSeconds: 3.2,
-    throttledShare: 0.01,
-    unavailableShare: 0.002,
-    timeoutShare: 0.003,
-    outcome: { metric: 'reports_generated_total', perRequest: 1 },
   },
 ];
 

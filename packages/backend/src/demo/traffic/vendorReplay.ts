@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { TrafficTokenType } from './dayPlan';
+import { genAiProviderName, TrafficTokenType } from './dayPlan';
 import { TrafficLedger } from './TrafficLedger';
 import { vendorAnswer } from './vendorMessages';
 
@@ -57,7 +57,7 @@ export async function startVendorReplay(options: {
       options.ledger.addTokens(
         String(request.headers['x-replay-capability']),
         String(request.headers['x-replay-day']),
-        model,
+        { provider: genAiProviderName(provider), model },
         tokens,
       );
       served += 1;

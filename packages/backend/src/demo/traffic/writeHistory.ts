@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { DayPlan } from './dayPlan';
+import { DayPlan, genAiProviderName } from './dayPlan';
 import { historyOpenMetrics } from './historyOpenMetrics';
 import { historySnapshots } from './historySnapshots';
 import { TrafficLedger } from './TrafficLedger';
@@ -41,7 +41,7 @@ export async function writeHistoryFile(options: {
         options.ledger.addTokens(
           plan.capability,
           plan.day,
-          call.model,
+          { provider: genAiProviderName(call.provider), model: call.model },
           call.tokens,
         );
       }
