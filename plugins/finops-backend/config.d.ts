@@ -24,6 +24,14 @@ export interface Config {
        */
       precedence?: Array<'invoice' | 'vendor-api' | 'telemetry' | 'metered'>;
     };
+    reconciliation?: {
+      /**
+       * Drift in percent between a provider's figures of a model on a day (metered,
+       * vendor usage, vendor cost) and its invoice (else the highest authority present)
+       * past which an alert is raised after ingestion. Defaults to 5.
+       */
+      driftAlertPercent?: number;
+    };
     budgets?: {
       /** Utilization after an estimate from which the guardrail warns. Defaults to 80. */
       guardrailWarnAtPercent?: number;

@@ -51,6 +51,7 @@ import { readBudgetSettings } from './budgets/readBudgetSettings';
 import { createScorecards } from './scorecards/createScorecards';
 import { FinopsGauges } from './telemetry/FinopsGauges';
 import { registerFinopsActions } from './actions/registerFinopsActions';
+import { createReconciliation } from './reconciliation/createReconciliation';
 
 /**
  * The finops backend plugin: cost storage, ingestion, price book and the REST API.
@@ -190,6 +191,19 @@ export const finopsPlugin = createBackendPlugin({
           }
         });
 
+        const reconciliation = createReconciliation({
+          config,
+          db,
+          sources: () => sources,
+          precedence,
+          prices: priceBook,
+          currency: settings.currency,
+          runner,
+          alertStore,
+          notifier,
+          logger,
+        });
+
         const denials = DatabaseDenialStore.fromKnex(db, { logger });
         deps.lifecycle.addShutdownHook(() => denials.flush());
         const metering = new MeteringService({
@@ -269,6 +283,7 @@ export const finopsPlugin = createBackendPlugin({
               currency: settings.currency,
             }),
             priceBook,
+            reconciliation,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

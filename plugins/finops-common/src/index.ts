@@ -19,3 +19,4 @@ export * from './entityKinds';
 export * from './providerSlug';
 export * from './metering';
 export * from './changes';
+export * from './reconciliation';

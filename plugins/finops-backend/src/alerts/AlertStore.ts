@@ -1,6 +1,6 @@
 import {
   AlertKind,
-  BudgetScope,
+  AlertScope,
   FinopsAlert,
 } from '@tollgate/plugin-finops-common';
 
@@ -8,7 +8,7 @@ import {
 export interface NewAlert {
   key: string;
   kind: AlertKind;
-  scope: BudgetScope;
+  scope: AlertScope;
   budgetId?: string;
   periodStart: string;
   /** The last day the alert is current; after it the alert is resolved. */
@@ -22,7 +22,7 @@ export interface NewAlert {
 }
 
 export interface AlertFilter {
-  scopes?: BudgetScope[];
+  scopes?: AlertScope[];
   /** `open`: neither acknowledged nor resolved. Default all. */
   status?: 'open' | 'all';
 }

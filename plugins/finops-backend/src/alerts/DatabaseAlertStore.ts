@@ -1,7 +1,7 @@
 import {
   FinopsAlert,
-  budgetScopeFromKey,
-  budgetScopeKey,
+  alertScopeFromKey,
+  alertScopeKey,
 } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { toIso } from '../database/toIso';
@@ -34,7 +34,7 @@ export class DatabaseAlertStore implements AlertStore {
     trx: Knex.Transaction,
     alert: NewAlert,
   ): Promise<FinopsAlert[]> {
-    const { kind, value } = budgetScopeKey(alert.scope);
+    const { kind, value } = alertScopeKey(alert.scope);
     const rows = await trx(TABLE)
       .insert({
         alert_key: alert.key,
@@ -64,7 +64,7 @@ export class DatabaseAlertStore implements AlertStore {
       }
       query.where(outer => {
         for (const scope of filter.scopes!) {
-          const { kind, value } = budgetScopeKey(scope);
+          const { kind, value } = alertScopeKey(scope);
           outer.orWhere({ scope_kind: kind, scope_value: value });
         }
       });
@@ -106,7 +106,7 @@ function toAlert(row: any): FinopsAlert {
   return {
     id: String(row.id),
     kind: row.kind,
-    scope: budgetScopeFromKey(row.scope_kind, row.scope_value),
+    scope: alertScopeFromKey(row.scope_kind, row.scope_value),
     ...(row.budget_id ? { budgetId: row.budget_id } : {}),
     periodStart: row.period_start,
     ...(row.threshold !== null && row.threshold !== undefined

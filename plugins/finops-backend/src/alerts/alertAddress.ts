@@ -1,13 +1,19 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { FinopsAlert, budgetScopeKey } from '@tollgate/plugin-finops-common';
+import { FinopsAlert, alertScopeKey } from '@tollgate/plugin-finops-common';
 import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
 
-/** Who is told of an alert: the owners of its entity, team or cost center. */
+/**
+ * Who is told of an alert: the owners of its entity, team or cost center; nobody in
+ * the catalog of a provider's (the webhook is told).
+ */
 export function recipientsOf(
   alert: FinopsAlert,
   snapshot: BudgetSnapshot,
 ): string[] {
-  const { kind, value } = budgetScopeKey(alert.scope);
+  const { kind, value } = alertScopeKey(alert.scope);
+  if (kind === 'provider') {
+    return [];
+  }
   if (kind === 'entity') {
     const owner = snapshot.entity(value)?.owner;
     return owner ? [owner] : [];

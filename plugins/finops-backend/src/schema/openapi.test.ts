@@ -106,6 +106,7 @@ describe('openapi.yaml', () => {
       'service/budgetRoutes.ts',
       'service/scorecardRoutes.ts',
       'metering/meteringRoutes.ts',
+      'reconciliation/reconciliationRoutes.ts',
     ]
       .map(file => readFileSync(resolve(__dirname, '..', file), 'utf8'))
       .join('\n');

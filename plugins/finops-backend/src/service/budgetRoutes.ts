@@ -7,11 +7,12 @@ import {
 import { InputError, NotFoundError, assertError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
+  AlertScope,
   BUDGETED_ENTITY_KINDS,
   BudgetInput,
   BudgetScope,
   isKindOf,
-  budgetScopeKey,
+  alertScopeKey,
   describeBudgetScope,
   finopsBudgetUpdatePermission,
   finopsCostCenterBudgetUpdatePermission,
@@ -110,10 +111,13 @@ export function addBudgetRoutes(
     }
   }
 
-  /** Editing a budget, or acknowledging its alert, needs the right on what it covers. */
-  function authorizeEdit(req: Request, scope: BudgetScope) {
-    const { kind, value } = budgetScopeKey(scope);
-    if (kind === 'costCenter') {
+  /**
+   * Editing a budget, or acknowledging its alert, needs the right on what it covers; a
+   * provider's (reconciliation) alert, as organization-wide, the cost center right.
+   */
+  function authorizeEdit(req: Request, scope: AlertScope) {
+    const { kind, value } = alertScopeKey(scope);
+    if (kind === 'costCenter' || kind === 'provider') {
       return authorize(req, finopsCostCenterBudgetUpdatePermission);
     }
     const resourceRef = kind === 'team' ? `group:default/${value}` : value;

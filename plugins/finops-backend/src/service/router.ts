@@ -36,6 +36,8 @@ import { addScorecardRoutes } from './scorecardRoutes';
 import { ScorecardQueries } from '../scorecards/ScorecardQueries';
 import { readLabelDrift } from './readLabelDrift';
 import { UnitCostService } from './UnitCostService';
+import { addReconciliationRoutes } from '../reconciliation/reconciliationRoutes';
+import { ReconciliationService } from '../reconciliation/ReconciliationService';
 
 export interface RouterOptions {
   /** Records who changed budgets, acknowledged alerts and ran sources. */
@@ -55,6 +57,7 @@ export interface RouterOptions {
   metering: MeteringService;
   meteringQueries: MeteringQueries;
   priceBook: PriceBook;
+  reconciliation: ReconciliationService;
 }
 
 export async function createRouter(
@@ -207,6 +210,11 @@ export async function createRouter(
       priceBook: options.priceBook,
     },
     { authorize, loadEntity },
+  );
+  addReconciliationRoutes(
+    router,
+    { reconciliation: options.reconciliation },
+    { authorize },
   );
 
   return router;

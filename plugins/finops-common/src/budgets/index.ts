@@ -4,6 +4,7 @@ export * from './forecastSpend';
 export * from './budgetStatus';
 export * from './decideGuardrail';
 export * from './describeBudgetScope';
+export * from './alertScope';
 export * from './detectSpendAnomaly';
 export * from './readBudgetInput';
 export * from './annotationBudget';

@@ -115,20 +115,45 @@ export interface GuardrailDecision {
   stale?: boolean;
 }
 
-/** @public */
-export type AlertKind = 'actual' | 'forecast' | 'anomaly' | 'spend-rate';
+/**
+ * What raised an alert: a budget threshold reached by spend (`actual`) or by its
+ * forecast, a spend anomaly, a spend-rate limit passed, or figures of a provider's
+ * spend that drift apart (`reconciliation`).
+ *
+ * @public
+ */
+export type AlertKind =
+  | 'actual'
+  | 'forecast'
+  | 'anomaly'
+  | 'spend-rate'
+  | 'reconciliation';
+
+/**
+ * What an alert is about: an entity, team or cost center, or (reconciliation) a
+ * provider whose metered, vendor and invoiced figures drift apart.
+ *
+ * @public
+ */
+export type AlertScope = BudgetScope | { provider: string };
 
 /** An alert as `GET /v1/alerts` returns it. @public */
 export interface FinopsAlert {
   id: string;
   kind: AlertKind;
-  /** The entity the alert is about, or the team / cost center of the budget. */
-  scope: BudgetScope;
+  /**
+   * The entity the alert is about, the team / cost center of the budget, or the
+   * provider of a reconciliation alert.
+   */
+  scope: AlertScope;
   budgetId?: string;
-  /** First day of the budget period, or the anomalous day. */
+  /** First day of the budget period, or the anomalous or drifting day. */
   periodStart: string;
   threshold?: number;
-  /** For anomalies: the dimension that spiked, such as `model:gpt-4o/output`. */
+  /**
+   * For anomalies: the dimension that spiked, such as `model:gpt-4o/output`; for
+   * reconciliation: the model whose figures drift.
+   */
   dimension?: string;
   title: string;
   description: string;

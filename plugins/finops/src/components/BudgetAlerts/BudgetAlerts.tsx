@@ -28,6 +28,7 @@ const KIND_COLOURS: Record<AlertKind, 'alarm' | 'primary' | 'default'> = {
   forecast: 'primary',
   anomaly: 'default',
   'spend-rate': 'alarm',
+  reconciliation: 'default',
 };
 
 const KIND_LABELS: Record<AlertKind, string> = {
@@ -35,6 +36,7 @@ const KIND_LABELS: Record<AlertKind, string> = {
   forecast: 'forecast',
   anomaly: 'anomaly',
   'spend-rate': 'spend rate',
+  reconciliation: 'reconciliation',
 };
 
 /**
