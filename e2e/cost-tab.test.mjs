@@ -20,12 +20,8 @@ test('a capability page has a Cost tab with spend split by model and token type'
       .waitFor();
     await page.getByText('Token types').first().waitFor();
     await page.getByRole('cell', { name: 'cache-read' }).first().waitFor();
-    // The demo declares no outcome query: the card says how to.
-    await page
-      .getByTestId('unit-cost-empty')
-      .getByText('tollgate.dev/outcome-query', { exact: false })
-      .first()
-      .waitFor();
+    // Its outcome query (summaries, in the demo's Prometheus) gives cost per outcome.
+    await page.getByTestId('unit-cost-per-outcome').waitFor();
     await page.getByText('Data freshness').first().waitFor();
     await page.getByText('focus:ai-providers').first().waitFor();
     await page.screenshot({

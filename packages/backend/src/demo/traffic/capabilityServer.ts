@@ -1,18 +1,10 @@
 import { metrics } from '@opentelemetry/api';
-import {
-  ATTR_GEN_AI_OPERATION_NAME,
-  ATTR_GEN_AI_PROVIDER_NAME,
-  ATTR_GEN_AI_REQUEST_MODEL,
-  ATTR_GEN_AI_RESPONSE_MODEL,
-  ATTR_GEN_AI_TOKEN_TYPE,
-  GEN_AI_OPERATION_NAME_VALUE_CHAT,
-  METRIC_GEN_AI_CLIENT_OPERATION_DURATION,
-  METRIC_GEN_AI_CLIENT_TOKEN_USAGE,
-} from '@opentelemetry/semantic-conventions/incubating';
 import http from 'node:http';
-import { LookupFunction } from 'node:net';
-import { genAiProviderName, providerHost } from './dayPlan';
+import { providerHost } from './dayPlan';
+import { createGenAiMetrics } from './genAiMetrics';
+import { resolveToReplay } from './httpFetch';
 import { ModelCall, PlannedRequest } from './requestAt';
+import { RUNAWAY_AGENT, runRunawayAgent } from './runawayAgent';
 import { TRAFFIC_PROFILES } from './trafficProfiles';
 import { readVendorUsage, vendorPath } from './vendorMessages';
 
@@ -23,13 +15,6 @@ interface VendorTarget {
   host: string;
   port: number;
 }
-
-/** Resolves every host to the local vendor replay. */
-const resolveToReplay: LookupFunction = (_host, options, callback) => {
-  const answer = callback as (...args: unknown[]) => void;
-  if (options.all) answer(null, [{ address: '127.0.0.1', family: 4 }]);
-  else answer(null, '127.0.0.1', 4);
-};
 
 /** An HTTP call to a vendor's host, resolved to the local vendor replay. */
 function callVendor(
@@ -80,6 +65,8 @@ export async function startCapabilityServer(options: {
   capability: string;
   port: number;
   vendorPort: number;
+  /** Where the runaway agent reserves, and with which token. */
+  backend?: { url: string; token: string };
 }): Promise<http.Server> {
   const profile = TRAFFIC_PROFILES.find(
     p => p.capability === options.capability,
@@ -88,14 +75,7 @@ export async function startCapabilityServer(options: {
     throw new Error(`No traffic profile for ${options.capability}`);
   }
   const meter = metrics.getMeter('tollgate-demo-traffic');
-  const tokenUsage = meter.createHistogram(METRIC_GEN_AI_CLIENT_TOKEN_USAGE, {
-    unit: '{token}',
-    description: 'Number of input and output tokens used.',
-  });
-  const duration = meter.createHistogram(
-    METRIC_GEN_AI_CLIENT_OPERATION_DURATION,
-    { unit: 's', description: 'GenAI operation duration.' },
-  );
+  const genAi = createGenAiMetrics();
   const outcomes = meter.createCounter(
     profile.outcome.metric.replace(/_total$/, ''),
     { description: `Business outcomes of ${options.capability}` },
@@ -130,22 +110,27 @@ export async function startCapabilityServer(options: {
     if (response.status !== 200) {
       throw new Error(`${call.provider} answered ${response.status}`);
     }
-    const attributes = {
-      [ATTR_GEN_AI_OPERATION_NAME]: GEN_AI_OPERATION_NAME_VALUE_CHAT,
-      [ATTR_GEN_AI_PROVIDER_NAME]: genAiProviderName(call.provider),
-      [ATTR_GEN_AI_REQUEST_MODEL]: call.model,
-      [ATTR_GEN_AI_RESPONSE_MODEL]: call.model,
-    };
-    duration.record((performance.now() - started) / 1000, attributes);
-    const reported = readVendorUsage(call.provider, JSON.parse(response.body));
-    for (const [tokenType, tokens] of Object.entries(reported)) {
-      if (tokens > 0) {
-        tokenUsage.record(tokens, {
-          ...attributes,
-          [ATTR_GEN_AI_TOKEN_TYPE]: tokenType,
-        });
-      }
+    genAi.record({
+      provider: call.provider,
+      model: call.model,
+      tokens: readVendorUsage(call.provider, JSON.parse(response.body)),
+      seconds: (performance.now() - started) / 1000,
+    });
+  }
+
+  function runaway() {
+    if (options.capability !== RUNAWAY_AGENT.capability || !options.backend) {
+      return Promise.reject(
+        new Error(`${options.capability} has no runaway agent`),
+      );
     }
+    return runRunawayAgent({
+      backendUrl: options.backend.url,
+      token: options.backend.token,
+      vendorPort: options.vendorPort,
+      genAi,
+      now: Date.now,
+    });
   }
 
   async function handle(planned: PlannedRequest): Promise<number> {
@@ -173,6 +158,16 @@ export async function startCapabilityServer(options: {
     request.setEncoding('utf8');
     request.on('data', chunk => (text += chunk));
     request.on('end', () => {
+      if (request.method === 'POST' && request.url === '/runaway') {
+        runaway().then(
+          outcome =>
+            response
+              .writeHead(200, { 'content-type': 'application/json' })
+              .end(JSON.stringify(outcome)),
+          error => response.writeHead(502).end(String(error)),
+        );
+        return;
+      }
       if (request.method !== 'POST' || request.url !== '/requests') {
         response.writeHead(404).end();
         return;

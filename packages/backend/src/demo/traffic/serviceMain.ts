@@ -1,7 +1,8 @@
 /**
  * One example capability as a process of its own, instrumented with the OpenTelemetry
- * SDK: started by the traffic simulator, which waits for PORT to answer, with CAPABILITY, PORT, METRICS_PORT and
- * VENDOR_PORT in its environment.
+ * SDK: started by the traffic simulator, which waits for PORT to answer, with
+ * CAPABILITY, PORT, METRICS_PORT and VENDOR_PORT in its environment, and
+ * TOLLGATE_BACKEND_URL and TOLLGATE_TOKEN where its runaway agent reserves.
  */
 import { startCapabilityTelemetry } from './capabilityTelemetry';
 
@@ -29,6 +30,14 @@ startCapabilityServer({
   capability,
   port: numberFromEnv('PORT'),
   vendorPort: numberFromEnv('VENDOR_PORT'),
+  ...(process.env.TOLLGATE_BACKEND_URL && process.env.TOLLGATE_TOKEN
+    ? {
+        backend: {
+          url: process.env.TOLLGATE_BACKEND_URL,
+          token: process.env.TOLLGATE_TOKEN,
+        },
+      }
+    : {}),
 }).catch((error: Error) => {
   console.error(error);
   process.exit(1);

@@ -1,7 +1,9 @@
 /**
  * Runs the demo's traffic simulator until stopped:
  *   node --require @backstage/cli/config/nodeTransform.cjs simulatorMain.ts <workDir>
- * for the demo's day (TOLLGATE_DEMO_DATE, else today in UTC).
+ * for the demo's day (TOLLGATE_DEMO_DATE, else today in UTC), its runaway agent
+ * reserving at TOLLGATE_BACKEND_URL (default http://localhost:7007) with
+ * TOLLGATE_TOKEN (default the demo's gateway token).
  */
 import { demoDay } from '../demoFocus';
 import { startTrafficSimulator } from './startTrafficSimulator';
@@ -14,6 +16,10 @@ if (!workDir) {
 startTrafficSimulator({
   today: demoDay(process.env, new Date()),
   workDir,
+  backendUrl: process.env.TOLLGATE_BACKEND_URL,
+  // The demo's static token for gateways and agents (app-config.yaml).
+  backendToken:
+    process.env.TOLLGATE_TOKEN ?? 'tollgate-demo-gateway-token-7f3a9c',
 }).then(
   simulator => {
     const stop = () => {

@@ -6,6 +6,8 @@ import { planDays } from './dayPlan';
 import { LiveTraffic } from './liveTraffic';
 import { TrafficLedger } from './TrafficLedger';
 import { TRAFFIC_PROFILES } from './trafficProfiles';
+import { RUNAWAY_AGENT } from './runawayAgent';
+import { startRunawayEpisode } from './runawayEpisode';
 import { startVendorReplay } from './vendorReplay';
 import { createBlocks, ScrapeTarget, writeHistoryFile } from './writeHistory';
 
@@ -73,16 +75,21 @@ function prometheusConfig(targets: ScrapeTarget[]): string {
  * planned traffic up to now into a fresh Prometheus TSDB with promtool, starts
  * Prometheus scraping each capability's instrumented process, the vendor replay the
  * processes call, the processes, and the live traffic; serves the ledger at
- * `GET /ledger`.
+ * `GET /ledger`, and the runaway agent's episode (which
+ * begins once the backend answers) at `GET /runaway`.
  */
 export async function startTrafficSimulator(options: {
   today: string;
   workDir: string;
+  /** The demo backend, and a token allowed to report usage, for the runaway agent. */
+  backendUrl?: string;
+  backendToken: string;
   historyDays?: number;
   ports?: SimulatorPorts;
   log?: (message: string) => void;
 }) {
   const ports = options.ports ?? DEFAULT_SIMULATOR_PORTS;
+  const backendUrl = options.backendUrl ?? 'http://localhost:7007';
   const log = options.log ?? console.log;
   // The simulator's clock runs on the demo's day, at the time of day it is now.
   const offset =
@@ -148,6 +155,8 @@ export async function startTrafficSimulator(options: {
             PORT: String(port),
             METRICS_PORT: String(ports.firstMetrics + i),
             VENDOR_PORT: String(ports.vendors),
+            TOLLGATE_BACKEND_URL: backendUrl,
+            TOLLGATE_TOKEN: options.backendToken,
             OTEL_SEMCONV_STABILITY_OPT_IN: 'http',
           },
         },
@@ -174,14 +183,22 @@ export async function startTrafficSimulator(options: {
     now,
   });
   live.start();
+  const runaway = startRunawayEpisode({
+    backendUrl,
+    servicePort: servicePorts.get(RUNAWAY_AGENT.capability)!,
+  });
   const ledgerServer = http.createServer((request, response) => {
-    if (request.url !== '/ledger') {
+    const answers: Record<string, unknown> = {
+      '/ledger': ledger,
+      '/runaway': runaway,
+    };
+    if (!(request.url! in answers)) {
       response.writeHead(404).end();
       return;
     }
     response
       .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify(ledger));
+      .end(JSON.stringify(answers[request.url!]));
   });
   await new Promise<void>(resolve =>
     ledgerServer.listen(ports.ledger, '127.0.0.1', resolve),

@@ -10,6 +10,34 @@ const HOST_PROVIDERS: Record<string, string> = {
 };
 
 /**
+ * What a chat call used: the planned usage a capability sends along, or for a call an
+ * SDK makes on its own, its prompt's length over four and up to 600 output tokens.
+ */
+function callUsage(
+  headers: http.IncomingHttpHeaders,
+  body: string,
+): { model: string; tokens: Record<TrafficTokenType, number> } {
+  const planned = headers['x-replay-usage'];
+  if (planned) {
+    return {
+      model: String(headers['x-replay-model'] ?? 'unknown'),
+      tokens: JSON.parse(String(planned)),
+    };
+  }
+  const params = JSON.parse(body || '{}');
+  const prompt = JSON.stringify([params.system ?? '', params.messages ?? []]);
+  return {
+    model: String(params.model ?? 'unknown'),
+    tokens: {
+      input: Math.ceil(prompt.length / 4),
+      output: Math.min(Number(params.max_tokens ?? 600), 600),
+      cache_read: 0,
+      cache_creation: 0,
+    },
+  };
+}
+
+/**
  * The vendors' APIs as the demo's capabilities reach them, on one local port (the
  * capabilities resolve the vendors' hosts to it): chat calls answered in each
  * vendor's documented shape with the usage the call's plan gives, counted in the
@@ -23,7 +51,9 @@ export async function startVendorReplay(options: {
 }): Promise<http.Server> {
   let served = 0;
   const server = http.createServer((request, response) => {
-    request.resume();
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', chunk => (body += chunk));
     request.on('end', () => {
       const answer = request.headers['x-replay-answer'];
       if (answer === 'timeout') return; // never answers; the caller times out
@@ -50,10 +80,7 @@ export async function startVendorReplay(options: {
           .end('{}');
         return;
       }
-      const tokens = JSON.parse(
-        String(request.headers['x-replay-usage'] ?? '{}'),
-      ) as Record<TrafficTokenType, number>;
-      const model = String(request.headers['x-replay-model'] ?? 'unknown');
+      const { model, tokens } = callUsage(request.headers, body);
       options.ledger.addTokens(
         String(request.headers['x-replay-capability']),
         String(request.headers['x-replay-day']),
