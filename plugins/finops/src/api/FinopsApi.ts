@@ -18,6 +18,7 @@ import {
   GovernanceFinding,
   KubernetesLabelsResponse,
   MeteringSummaryResponse,
+  ReconciliationResponse,
   ScorecardLeaderboardResponse,
   SourceStatus,
   SummaryGroupBy,
@@ -74,6 +75,14 @@ export interface FinopsApi {
   getEntityMetering(entity: CompoundEntityRef): Promise<EntityMeteringResponse>;
   /** The calls the guardrail denied, and the agents and sessions that spent most, in a period. */
   getMeteringSummary(options: DayWindow): Promise<MeteringSummaryResponse>;
+  /**
+   * Metered usage, vendor usage, the vendor's cost and the invoice per provider, model,
+   * token type and day in a period, their drift, and the prices the price book has
+   * wrong; of one provider when given.
+   */
+  getReconciliation(
+    options: DayWindow & { provider?: string },
+  ): Promise<ReconciliationResponse>;
 }
 
 /** What the scorecard leaderboard groups entities by. @public */

@@ -265,6 +265,23 @@ describe('FinopsClient', () => {
     ]);
   });
 
+  it('asks for the reconciliation of a window, of one provider when given', async () => {
+    const { calls, fetchApi } = fakeFetch(200, { lines: [] });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    const window = { from: '2026-11-01', to: '2026-11-28' };
+    await expect(client.getReconciliation(window)).resolves.toEqual({
+      lines: [],
+    });
+    await client.getReconciliation({ ...window, provider: 'Solora AI' });
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/reconciliation?from=2026-11-01&to=2026-11-28',
+      'http://backend.test/api/finops/v1/reconciliation?from=2026-11-01&to=2026-11-28&provider=Solora+AI',
+    ]);
+  });
+
   it('turns a refused metering answer into a ResponseError', async () => {
     const { fetchApi } = fakeFetch(403, {
       error: {

@@ -15,6 +15,7 @@ import {
   FinopsAlert,
   KubernetesLabelsResponse,
   MeteringSummaryResponse,
+  ReconciliationResponse,
   ScorecardLeaderboardResponse,
   SourceStatus,
   SummaryGroupBy,
@@ -171,6 +172,16 @@ export class FinopsClient implements FinopsApi {
     return this.getJson('v1/metering/summary', {
       from: options.from,
       to: options.to,
+    });
+  }
+
+  async getReconciliation(
+    options: DayWindow & { provider?: string },
+  ): Promise<ReconciliationResponse> {
+    return this.getJson('v1/reconciliation', {
+      from: options.from,
+      to: options.to,
+      ...(options.provider ? { provider: options.provider } : {}),
     });
   }
 

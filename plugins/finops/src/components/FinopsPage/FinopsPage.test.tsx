@@ -9,6 +9,7 @@ import { ownStatus, teamStatus } from '../budgetTestData';
 import { topMovers } from './TopMovers';
 import { leaderboard } from '../scorecardTestData';
 import { emptyMeteringSummary, meteringSummary } from '../meteringTestData';
+import { reconciliation } from '../reconciliationTestData';
 import { lastDays } from '../format';
 
 const mountedRoutes = {
@@ -16,8 +17,9 @@ const mountedRoutes = {
 };
 
 describe('FinopsPage', () => {
-  it('shows totals, unallocated spend, budgets at risk, denials, top agents, scorecard leaderboard, cost centers, teams, movers and model mix', async () => {
+  it('shows totals, unallocated spend, budgets at risk, denials, top agents, scorecard leaderboard, cost centers, teams, movers, model mix and reconciliation', async () => {
     const getMeteringSummary = jest.fn(async () => meteringSummary);
+    const getReconciliation = jest.fn(async () => reconciliation);
     const api: Partial<FinopsApi> = {
       getSummary: jest.fn(async ({ groupBy }) => summary(groupBy)),
       getGovernanceFindings: async () => ({
@@ -27,6 +29,7 @@ describe('FinopsPage', () => {
       getBudgets: async () => ({ items: [teamStatus, ownStatus] }),
       getScorecardLeaderboard: async groupBy => leaderboard(groupBy),
       getMeteringSummary,
+      getReconciliation,
     };
     await renderInTestApp(
       <TestApiProvider apis={[[finopsApiRef, api]]}>
@@ -71,6 +74,12 @@ describe('FinopsPage', () => {
       ),
     ).toBeInTheDocument();
     expect(getMeteringSummary).toHaveBeenCalledWith(lastDays(30));
+    expect(
+      await screen.findByRole('table', {
+        name: 'Reconciliation by provider, model and token type',
+      }),
+    ).toBeInTheDocument();
+    expect(getReconciliation).toHaveBeenCalledWith(lastDays(30));
   });
 
   it('says what would fill the metering cards, and keeps the page when they fail', async () => {
@@ -80,6 +89,7 @@ describe('FinopsPage', () => {
       getBudgets: async () => ({ items: [] }),
       getScorecardLeaderboard: async groupBy => leaderboard(groupBy),
       getMeteringSummary: async () => emptyMeteringSummary,
+      getReconciliation: async () => reconciliation,
     };
     const rendered = await renderInTestApp(
       <TestApiProvider apis={[[finopsApiRef, api]]}>

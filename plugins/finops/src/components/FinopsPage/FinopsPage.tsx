@@ -13,6 +13,7 @@ import { SummaryResponse } from '@tollgate/plugin-finops-common';
 import { useState } from 'react';
 import { finopsApiRef } from '../../api';
 import { useMeteringSummary } from '../../hooks/useMeteringSummary';
+import { useReconciliation } from '../../hooks/useReconciliation';
 import { useSummary } from '../../hooks/useSummary';
 import { CostBreakdownTable } from '../CostBreakdownTable';
 import { CostChart } from '../CostChart';
@@ -25,6 +26,7 @@ import { BudgetsAtRiskCard } from '../BudgetsAtRiskCard';
 import { ScorecardLeaderboardCard } from '../ScorecardLeaderboardCard';
 import { GuardrailDenialsCard } from '../GuardrailDenialsCard';
 import { TopAgentsCard } from '../TopAgentsCard';
+import { ReconciliationCard } from '../ReconciliationCard';
 
 function items(summary: SummaryResponse) {
   return summary.groups
@@ -67,7 +69,8 @@ function ExportButton(props: { days: number }) {
 /**
  * The organization's FinOps page: spend by cost center and team, unallocated spend,
  * budgets at risk, the calls the guardrail denied, the agents and sessions that spent
- * most, the scorecard leaderboard, top movers, model mix and the FOCUS export.
+ * most, the scorecard leaderboard, top movers, model mix, the reconciliation of
+ * metered, vendor and invoiced figures, and the FOCUS export.
  *
  * @public
  */
@@ -78,6 +81,7 @@ export function FinopsPage() {
   const byEntity = useSummary(days, 'entity');
   const byModel = useSummary(days, 'model');
   const metering = useMeteringSummary(days);
+  const reconciliation = useReconciliation(days);
   const error =
     byCostCenter.error ?? byTeam.error ?? byEntity.error ?? byModel.error;
   const summary = byCostCenter.value;
@@ -172,6 +176,9 @@ export function FinopsPage() {
                   currency={byModel.value.currency}
                 />
               )}
+            </Grid>
+            <Grid item xs={12}>
+              <ReconciliationCard state={reconciliation} />
             </Grid>
             <Grid item xs={12}>
               <GovernanceReportCard />

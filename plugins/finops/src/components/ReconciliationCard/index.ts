@@ -1,0 +1,1 @@
+export { ReconciliationCard } from './ReconciliationCard';
