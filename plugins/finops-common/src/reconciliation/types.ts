@@ -46,9 +46,13 @@ export interface ReconciliationDrift {
 
 /** The figures of one day, or of a period, with their drift. @public */
 export interface ReconciliationFigures {
+  /** The BilledCost and tokens of invoices. */
   invoice?: ReconciliationFigure;
+  /** The money of vendors' cost APIs. */
   vendorCost?: ReconciliationFigure;
+  /** The tokens of vendors' usage APIs, priced by the price book. */
   vendorUsage?: ReconciliationFigure;
+  /** The tokens of telemetry and of usage metered as reported, priced by the price book. */
   metered?: ReconciliationFigure;
   /**
    * The figure drift is measured against: the invoice, else the figure of the highest
@@ -123,8 +127,11 @@ export interface PriceSuggestion {
 
 /** A source whose records reconciliation reads, and the figures they feed. @public */
 export interface ReconciliationSource {
+  /** As `/v1/sources` names it; `metered` is usage metered as reported. */
   id: string;
+  /** The source's authority (`invoice` when it declares none), or `metered`. */
   authority: 'invoice' | 'vendor-api' | 'telemetry' | 'metered';
+  /** The figures its token records feed. */
   figures: ReconciliationFigureName[];
 }
 
