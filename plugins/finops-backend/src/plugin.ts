@@ -202,6 +202,8 @@ export const finopsPlugin = createBackendPlugin({
           alertStore,
           notifier,
           logger,
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
         });
 
         const denials = DatabaseDenialStore.fromKnex(db, { logger });

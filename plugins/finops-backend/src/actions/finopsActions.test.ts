@@ -179,6 +179,7 @@ describe('finops actions', () => {
       'finops:list-open-alerts': readOnly,
       'finops:get-entity-scorecard': readOnly,
       'finops:check-guardrail': readOnly,
+      'finops:get-reconciliation': readOnly,
       'finops:reserve-budget': {
         readOnly: false,
         destructive: false,

@@ -1,4 +1,8 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { Config } from '@backstage/config';
 import { CostSource } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
@@ -11,10 +15,11 @@ import { ModelPriceLookup } from './FigureTable';
 import { ReconciliationAlerts } from './ReconciliationAlerts';
 import { ReconciliationService } from './ReconciliationService';
 import { readReconciliationSettings } from './readReconciliationSettings';
+import { registerReconciliationAction } from './reconciliationAction';
 
 /**
- * Builds reconciliation from `tollgate.reconciliation`, and judges drift for alerts
- * after each ingestion run of `runner`.
+ * Builds reconciliation from `tollgate.reconciliation`, registers its action, and
+ * judges drift for alerts after each ingestion run of `runner`.
  */
 export function createReconciliation(options: {
   config: Config;
@@ -27,6 +32,8 @@ export function createReconciliation(options: {
   alertStore: AlertStore;
   notifier: AlertNotifier;
   logger: LoggerService;
+  actionsRegistry: ActionsRegistryService;
+  permissions: PermissionsService;
 }): ReconciliationService {
   const { precedence, currency } = options;
   const reconciliation = new ReconciliationService({
@@ -46,6 +53,10 @@ export function createReconciliation(options: {
   });
   options.runner.onRunFinished(async run => {
     await alerts.afterRun(run);
+  });
+  registerReconciliationAction(options.actionsRegistry, {
+    permissions: options.permissions,
+    reconciliation,
   });
   return reconciliation;
 }

@@ -61,6 +61,15 @@ describe.each(databases.eachSupportedId())(
           await run(id, today);
         }
         expect((await get(path).expect(200)).body).toEqual(answer);
+        // the action answers the same
+        const invoked = await backend
+          .invoke('get-reconciliation', {
+            from: today,
+            to: today,
+            provider: 'OpenAI',
+          })
+          .expect(200);
+        expect(invoked.body.output).toEqual(answer);
         const other = await get(
           `reconciliation?from=${today}&to=${today}&provider=anthropic`,
         ).expect(200);
@@ -72,7 +81,8 @@ describe.each(databases.eachSupportedId())(
 
     it('refuses bad parameters with 400 naming the parameter, and readers without finops.summary.read', async () => {
       const knex = await databases.init(databaseId);
-      const { today, get, stop } = await startReconciliationBackend({ knex });
+      const backend = await startReconciliationBackend({ knex });
+      const { today, get, stop } = backend;
       const message = async (path: string) =>
         (await get(path).expect(400)).body.error.message;
       try {
@@ -90,6 +100,12 @@ describe.each(databases.eachSupportedId())(
         ).toMatch(/^Query parameter provider has invalid value/);
         expect(await message('reconciliation?provider=a&provider=b')).toMatch(
           /^Query parameter provider was given more than once/,
+        );
+        const refused = await backend
+          .invoke('get-reconciliation', { provider: '--' })
+          .expect(400);
+        expect(refused.body.error.message).toMatch(
+          /^Input field provider has invalid value "--"/,
         );
       } finally {
         await stop();

@@ -1,3 +1,4 @@
+import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -95,7 +96,10 @@ export async function startReconciliationBackend(options: {
     entities: [entity('a'), entity('b')],
     config: options.config,
     allow: options.allow,
-    features: [mockServices.database.factory({ knex: options.knex })],
+    features: [
+      mockServices.database.factory({ knex: options.knex }),
+      actionsRegistryServiceFactory,
+    ],
   });
   const today = todayUtc();
   const api = () => request(backend.server);
@@ -122,5 +126,11 @@ export async function startReconciliationBackend(options: {
     },
     get: (path: string) => api().get(`/api/finops/v1/${path}`).set(userAuth),
     post: (path: string) => api().post(`/api/finops/v1/${path}`).set(userAuth),
+    /** Invokes a finops action as the signed-in user. */
+    invoke: (name: string, input: object) =>
+      api()
+        .post(`/api/finops/.backstage/actions/v1/actions/finops:${name}/invoke`)
+        .set(userAuth)
+        .send(input),
   };
 }
