@@ -22,6 +22,7 @@ import {
   noMetering,
 } from '../components/meteringTestData';
 import { leaderboard, noScorecard } from '../components/scorecardTestData';
+import { emptyReconciliation } from '../components/reconciliationTestData';
 import { entityCost, noUnitCost, summary } from '../components/testData';
 import finopsPlugin from './plugin';
 
@@ -49,6 +50,7 @@ describe('@tollgate/plugin-finops/alpha', () => {
       getBudgets: async () => ({ items: [] }),
       getScorecardLeaderboard: async groupBy => leaderboard(groupBy),
       getMeteringSummary: async () => emptyMeteringSummary,
+      getReconciliation: async () => emptyReconciliation,
     };
     renderTestApp({
       features: [finopsPlugin],

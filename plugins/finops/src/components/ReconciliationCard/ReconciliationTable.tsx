@@ -14,7 +14,7 @@ import {
   TokenType,
 } from '@tollgate/plugin-finops-common';
 import { Fragment, useState } from 'react';
-import { DriftCell, FIGURE_COLUMNS, FigureCell } from './ReconciliationFigures';
+import { DriftCell, FIGURE_COLUMNS, FigureCell } from './reconciliationCells';
 
 const TOKEN_TYPES: Record<TokenType, string> = {
   input: 'input',
