@@ -1,6 +1,7 @@
 import {
   RECONCILIATION_FIGURES,
   ReconciliationFigure,
+  ReconciliationFigureName,
   ReconciliationFigures,
   formatMicros,
   formatQuantity,
@@ -14,7 +15,7 @@ import {
 
 /** A figure as the API answers it: exact decimal text. */
 function figureJson(
-  name: keyof FigureSumsByName,
+  name: ReconciliationFigureName,
   sum: FigureSum,
 ): ReconciliationFigure {
   return {
@@ -27,8 +28,6 @@ function figureJson(
       : {}),
   };
 }
-
-type FigureSumsByName = Required<CombinedFigures['sums']>;
 
 /** Combined figures as the API answers them. */
 export function figuresJson(combined: CombinedFigures): ReconciliationFigures {
