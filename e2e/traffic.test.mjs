@@ -199,3 +199,29 @@ test('support-summarizer’s Cost tab shows its scorecard’s Risk and Velocity 
     await browser.close();
   }
 });
+
+test('a runaway agent calling through the guardrail client is stopped by its spend-rate limit, and every call it made is metered', async () => {
+  const runawayUrl = LEDGER_URL.replace(/\/ledger$/, '/runaway');
+  let episode;
+  const deadline = Date.now() + 8 * 60_000;
+  do {
+    episode = await (await fetch(runawayUrl)).json();
+    if (episode.state === 'stopped') break;
+    await new Promise(resolve => setTimeout(resolve, 5000));
+  } while (Date.now() < deadline);
+  assert.equal(episode.state, 'stopped', JSON.stringify(episode));
+  const denial = JSON.parse(episode.outcome.denial);
+  assert.equal(denial.decision, 'deny');
+  assert.match(denial.reason, /spend-rate limit of 20\.00 USD\/hour/);
+  const token = await guestToken();
+  const metering = await api(
+    token,
+    `/v1/entities/component/default/${episode.capability}/metering`,
+  );
+  const agent = metering.today.byAgent.find(a => a.key === episode.agentId);
+  assert.equal(agent?.events, episode.outcome.calls, JSON.stringify(metering));
+  assert.ok(
+    micros(metering.spendRateLimit.spent) <= 20_000_000n,
+    `spent ${metering.spendRateLimit.spent} in the hour`,
+  );
+});

@@ -40,6 +40,7 @@ export function startRunawayEpisode(options: {
       ).catch(error => error as Error);
       if (response instanceof Response && response.ok) {
         episode.outcome = await response.json();
+        delete episode.error;
         episode.state = 'stopped';
         return;
       }
