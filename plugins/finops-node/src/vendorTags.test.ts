@@ -1,3 +1,4 @@
+import { VENDOR_ID_ANNOTATIONS } from '@tollgate/plugin-finops-common';
 import {
   ANTHROPIC_TAGS,
   LITELLM_TAGS,
@@ -30,5 +31,11 @@ describe('vendor tags', () => {
         'litellm.api_key',
       ],
     });
+  });
+
+  it('maps every vendor id annotation of the common package', () => {
+    expect(Object.keys(VENDOR_ATTRIBUTION_TAGS).sort()).toEqual(
+      [...VENDOR_ID_ANNOTATIONS].sort(),
+    );
   });
 });

@@ -1,3 +1,11 @@
+import {
+  ANNOTATION_ANTHROPIC_WORKSPACES,
+  ANNOTATION_API_KEYS,
+  ANNOTATION_LITELLM_TEAMS,
+  ANNOTATION_OPENAI_PROJECTS,
+  VendorIdAnnotation,
+} from '@tollgate/plugin-finops-common';
+
 /**
  * Cost record tags of the OpenAI source: the report a record comes from, and the
  * vendor ids that attribution maps to catalog entities (`openai.project_id` through
@@ -64,17 +72,19 @@ export const LITELLM_TAGS = {
 /**
  * For each annotation that lists vendor ids whose spend belongs to an entity, the
  * record tags holding such ids: a record whose tag holds one of the ids an entity's
- * annotation lists is that entity's spend.
+ * annotation lists is that entity's spend. Where a record's tags hold several ids of
+ * one annotation, they are named in this order (a LiteLLM team by its id before its
+ * alias).
  *
  * @public
  */
 export const VENDOR_ATTRIBUTION_TAGS: Readonly<
-  Record<string, readonly string[]>
+  Record<VendorIdAnnotation, readonly string[]>
 > = {
-  'tollgate.dev/openai-projects': [OPENAI_TAGS.projectId],
-  'tollgate.dev/anthropic-workspaces': [ANTHROPIC_TAGS.workspaceId],
-  'tollgate.dev/litellm-teams': [LITELLM_TAGS.teamId, LITELLM_TAGS.teamAlias],
-  'tollgate.dev/api-keys': [
+  [ANNOTATION_OPENAI_PROJECTS]: [OPENAI_TAGS.projectId],
+  [ANNOTATION_ANTHROPIC_WORKSPACES]: [ANTHROPIC_TAGS.workspaceId],
+  [ANNOTATION_LITELLM_TEAMS]: [LITELLM_TAGS.teamId, LITELLM_TAGS.teamAlias],
+  [ANNOTATION_API_KEYS]: [
     OPENAI_TAGS.apiKeyId,
     ANTHROPIC_TAGS.apiKeyId,
     LITELLM_TAGS.keyAlias,

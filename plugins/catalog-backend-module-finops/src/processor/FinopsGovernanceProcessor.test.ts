@@ -61,6 +61,37 @@ describe('FinopsGovernanceProcessor', () => {
     expect(message).toContain('"tollgate.dev/cost-center: cc-4100"');
   });
 
+  it('reports a malformed vendor id list, and accepts well-formed ones', async () => {
+    const results = await process(
+      component({
+        'tollgate.dev/openai-projects': 'proj_abc proj_def',
+        'tollgate.dev/anthropic-workspaces': 'wrkspc_01',
+        'tollgate.dev/litellm-teams': 'ml-platform,team-42',
+        'tollgate.dev/api-keys': 'key_abc,apikey_01',
+      }),
+    );
+    expect(results).toHaveLength(1);
+    const { message } = (results[0] as { error: Error }).error;
+    expect(message).toMatch(
+      /^tollgate\.dev\/openai-projects has invalid value "proj_abc proj_def": expected comma-separated ids without spaces/,
+    );
+    expect(message).toContain('[rule valid-label-values]');
+    expect(message).toContain(
+      '"tollgate.dev/openai-projects: proj_abc123,proj_def456"',
+    );
+  });
+
+  it('leaves an id claimed by two entities to the finops backend, which sees them both', async () => {
+    const claim = { 'tollgate.dev/openai-projects': 'proj_abc' };
+    expect(await process(component(claim))).toEqual([]);
+    expect(
+      await process(
+        component(claim),
+        enforced('cost-center-required', ['System']),
+      ),
+    ).toEqual([]);
+  });
+
   it('accepts valid annotations', async () => {
     expect(
       await process(

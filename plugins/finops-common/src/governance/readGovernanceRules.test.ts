@@ -42,6 +42,7 @@ describe('readGovernanceRules', () => {
             kinds: ['api'],
           },
           { id: 'valid-label-values', level: 'enforced' },
+          { id: 'unique-vendor-ids', level: 'advisory' },
         ],
       }),
     ).toEqual([
@@ -58,6 +59,7 @@ describe('readGovernanceRules', () => {
       },
       { id: 'billing-granularity-required', level: 'enforced', kinds: ['api'] },
       { id: 'valid-label-values', level: 'enforced' },
+      { id: 'unique-vendor-ids', level: 'advisory' },
     ]);
   });
 
@@ -89,7 +91,7 @@ describe('readGovernanceRules', () => {
           { id: 'owner-required', level: 'advisory' },
         ],
       },
-      'tollgate.governance.rules[1].id has invalid value "owner-required": expected one of cost-center-required, team-required, budget-required, billing-granularity-required, operation-billing-tags, valid-label-values',
+      'tollgate.governance.rules[1].id has invalid value "owner-required": expected one of cost-center-required, team-required, budget-required, billing-granularity-required, operation-billing-tags, valid-label-values, unique-vendor-ids',
     ],
     [
       'a bad level',
@@ -155,6 +157,20 @@ describe('readGovernanceRules', () => {
         ],
       },
       'tollgate.governance.rules[0].kinds has invalid value ["Component"]: expected no filter: valid-label-values checks every entity',
+    ],
+    [
+      'an enforced vendor claim rule',
+      { rules: [{ id: 'unique-vendor-ids', level: 'enforced' }] },
+      'tollgate.governance.rules[0].level has invalid value "enforced": expected advisory: unique-vendor-ids always runs and is always advisory',
+    ],
+    [
+      'a filtered vendor claim rule',
+      {
+        rules: [
+          { id: 'unique-vendor-ids', level: 'advisory', namespaces: ['ml'] },
+        ],
+      },
+      'tollgate.governance.rules[0].namespaces has invalid value ["ml"]: expected no filter: unique-vendor-ids checks the whole catalog',
     ],
   ])(
     'rejects %s naming the index, the field and the value',

@@ -8,11 +8,20 @@ import {
   GovernanceRule,
   GovernanceRuleId,
   SYNTAX_RULE_ID,
+  VENDOR_CLAIM_RULE_ID,
 } from './types';
 
 const PATH = 'tollgate.governance';
 const FIELDS = ['id', 'level', 'kinds', 'types', 'namespaces'];
 const FILTERS = ['kinds', 'types', 'namespaces'] as const;
+
+/** Rules that run whatever is configured, at one level: a configuration may only repeat it. */
+const ALWAYS_ON_RULES: Partial<
+  Record<GovernanceRuleId, { level: GovernanceLevel; checks: string }>
+> = {
+  [SYNTAX_RULE_ID]: { level: 'enforced', checks: 'every entity' },
+  [VENDOR_CLAIM_RULE_ID]: { level: 'advisory', checks: 'the whole catalog' },
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -90,12 +99,13 @@ function readRule(value: unknown, path: string): GovernanceRule {
       rule[filter] = readList(value[filter], `${path}.${filter}`);
     }
   }
-  if (rule.id === SYNTAX_RULE_ID) {
-    if (rule.level !== 'enforced') {
+  const fixed = ALWAYS_ON_RULES[rule.id];
+  if (fixed) {
+    if (rule.level !== fixed.level) {
       throw invalid(
         `${path}.level`,
         rule.level,
-        `enforced: ${SYNTAX_RULE_ID} always runs and is always enforced`,
+        `${fixed.level}: ${rule.id} always runs and is always ${fixed.level}`,
       );
     }
     const filter = FILTERS.find(f => rule[f]);
@@ -103,7 +113,7 @@ function readRule(value: unknown, path: string): GovernanceRule {
       throw invalid(
         `${path}.${filter}`,
         rule[filter],
-        `no filter: ${SYNTAX_RULE_ID} checks every entity`,
+        `no filter: ${rule.id} checks ${fixed.checks}`,
       );
     }
   }

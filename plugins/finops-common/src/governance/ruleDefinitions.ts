@@ -9,6 +9,7 @@ import {
   teamRequired,
 } from './requiredAnnotationRules';
 import { validLabelValues } from './syntaxRule';
+import { uniqueVendorIds } from './vendorClaimConflicts';
 import { GovernanceRuleId } from './types';
 
 /** The built-in rules by id. */
@@ -22,6 +23,7 @@ export const RULE_DEFINITIONS: Record<
   'billing-granularity-required': billingGranularityRequired,
   'operation-billing-tags': operationBillingTags,
   'valid-label-values': validLabelValues,
+  'unique-vendor-ids': uniqueVendorIds,
 };
 
 /**
@@ -41,4 +43,6 @@ export const GOVERNANCE_RULE_DESCRIPTIONS: Record<GovernanceRuleId, string> = {
     'Each operation of an OpenAPI API carries x-tollgate-billing.',
   'valid-label-values':
     'Every Tollgate annotation and billing tag that is present has a valid value. Always on and enforced.',
+  'unique-vendor-ids':
+    'No two entities list the same vendor id in tollgate.dev/openai-projects, tollgate.dev/anthropic-workspaces, tollgate.dev/litellm-teams or tollgate.dev/api-keys: its spend would stay unallocated. Checked across the catalog by the finops backend; always on and advisory.',
 };

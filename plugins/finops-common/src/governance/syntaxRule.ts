@@ -1,5 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  ANNOTATION_ANTHROPIC_WORKSPACES,
+  ANNOTATION_API_KEYS,
   ANNOTATION_BILLING_GRANULARITY,
   ANNOTATION_BUDGET,
   ANNOTATION_BUDGET_ENFORCEMENT,
@@ -7,6 +9,8 @@ import {
   ANNOTATION_COST_CENTER,
   ANNOTATION_ENVIRONMENT_TIER,
   ANNOTATION_LATENCY_SLO,
+  ANNOTATION_LITELLM_TEAMS,
+  ANNOTATION_OPENAI_PROJECTS,
   ANNOTATION_SPEND_RATE_LIMIT,
   ANNOTATION_OUTCOME_QUERY,
   ANNOTATION_OUTCOME_UNIT,
@@ -17,6 +21,7 @@ import {
 } from '../annotations/keys';
 import { parseLatencySlo } from '../annotations/parsers';
 import { readEntityCostLabels } from '../annotations/readEntityCostLabels';
+import { readVendorClaims } from '../annotations/vendorClaims';
 import { isOpenApiEntity, readApiBilling } from '../billing/readApiBilling';
 import {
   GovernanceRuleDefinition,
@@ -38,6 +43,10 @@ const EXAMPLES: Record<string, string> = {
   [ANNOTATION_OUTCOME_UNIT]: 'triaged ticket',
   [ANNOTATION_LATENCY_SLO]: '800ms',
   [ANNOTATION_SPEND_RATE_LIMIT]: '25 USD/hour',
+  [ANNOTATION_OPENAI_PROJECTS]: 'proj_abc123,proj_def456',
+  [ANNOTATION_ANTHROPIC_WORKSPACES]: 'wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ',
+  [ANNOTATION_LITELLM_TEAMS]: 'ml-platform',
+  [ANNOTATION_API_KEYS]: 'key_abc123,apikey_01Rj2N8SVvo6BePZj99NhmiT',
 };
 
 const KNOWN_ANNOTATIONS = Object.keys(EXAMPLES);
@@ -57,7 +66,10 @@ export const validLabelValues: GovernanceRuleDefinition = {
 };
 
 function annotationProblems(entity: Entity): RuleCheckResult[] {
-  const problems = [...readEntityCostLabels(entity).problems];
+  const problems = [
+    ...readEntityCostLabels(entity).problems,
+    ...readVendorClaims(entity).problems,
+  ];
   const slo = entity.metadata?.annotations?.[ANNOTATION_LATENCY_SLO];
   if (slo !== undefined) {
     const result = parseLatencySlo(ANNOTATION_LATENCY_SLO, slo);

@@ -14,7 +14,8 @@ export type GovernanceRuleId =
   | 'budget-required'
   | 'billing-granularity-required'
   | 'operation-billing-tags'
-  | 'valid-label-values';
+  | 'valid-label-values'
+  | 'unique-vendor-ids';
 
 /** @public */
 export const GOVERNANCE_RULE_IDS: readonly GovernanceRuleId[] = [
@@ -24,6 +25,7 @@ export const GOVERNANCE_RULE_IDS: readonly GovernanceRuleId[] = [
   'billing-granularity-required',
   'operation-billing-tags',
   'valid-label-values',
+  'unique-vendor-ids',
 ];
 
 /**
@@ -33,6 +35,16 @@ export const GOVERNANCE_RULE_IDS: readonly GovernanceRuleId[] = [
  * @public
  */
 export const SYNTAX_RULE_ID: GovernanceRuleId = 'valid-label-values';
+
+/**
+ * The rule that no two entities claim the same vendor project, workspace, team or API
+ * key, whose spend then stays unallocated. It looks at the whole catalog at once, so
+ * the finops backend's findings report it (the catalog processor sees one entity at a
+ * time); it always runs there, advisory.
+ *
+ * @public
+ */
+export const VENDOR_CLAIM_RULE_ID: GovernanceRuleId = 'unique-vendor-ids';
 
 /**
  * A configured governance rule: which rule, at which level, and on which entities.
