@@ -52,6 +52,7 @@ import { createScorecards } from './scorecards/createScorecards';
 import { FinopsGauges } from './telemetry/FinopsGauges';
 import { registerFinopsActions } from './actions/registerFinopsActions';
 import { createReconciliation } from './reconciliation/createReconciliation';
+import { UnallocatedSpendService } from './unallocated/UnallocatedSpendService';
 
 /**
  * The finops backend plugin: cost storage, ingestion, price book and the REST API.
@@ -286,6 +287,11 @@ export const finopsPlugin = createBackendPlugin({
             }),
             priceBook,
             reconciliation,
+            unallocated: new UnallocatedSpendService({
+              costStore,
+              loadEntities: () => entities.load(),
+              currency: settings.currency,
+            }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -20,3 +20,4 @@ export * from './providerSlug';
 export * from './metering';
 export * from './changes';
 export * from './reconciliation';
+export * from './unallocated';

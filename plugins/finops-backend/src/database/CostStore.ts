@@ -8,8 +8,9 @@ import {
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { CostLineColumns } from './costGroupKeys';
 import type { UnknownEntityClaim } from './unknownEntityRecords';
+import type { UnallocatedTagSet, UnallocatedTagSpend } from './unallocatedTags';
 
-export type { UnknownEntityClaim };
+export type { UnknownEntityClaim, UnallocatedTagSet, UnallocatedTagSpend };
 
 /** What a source run writes into a window: cost records and usage metrics. */
 export type StoredItem =
@@ -193,6 +194,20 @@ export interface CostStore {
 
   /** Every source and day with records kept as unallocated for lack of their entity. */
   unknownEntityClaims(): Promise<UnknownEntityClaim[]>;
+  /**
+   * Every source and day with unallocated records holding one of the tags, once per
+   * distinct set of those tags' values (such as the vendor ids of the records).
+   */
+  unallocatedTagSets(tagKeys: readonly string[]): Promise<UnallocatedTagSet[]>;
+  /**
+   * Unallocated spend in a window, of the records holding one of the tags, summed by
+   * the values of those tags.
+   */
+  unallocatedSpendByTags(query: {
+    window: DayWindow;
+    currency: string;
+    tagKeys: readonly string[];
+  }): Promise<UnallocatedTagSpend[]>;
   /**
    * Gives a source's stored records in a window the attribution `attribute` answers
    * (the same record to leave it), rebuilding the window's rollups, atomically.

@@ -42,6 +42,12 @@ import {
   reattributeWindow,
   unknownEntityClaims,
 } from './unknownEntityRecords';
+import {
+  UnallocatedTagSet,
+  UnallocatedTagSpend,
+  unallocatedSpendByTags,
+  unallocatedTagSets,
+} from './unallocatedTags';
 import { UnitAggregate, compareBigDesc, mergeUnits } from './mergeUnits';
 import { toBigInt } from './toBigInt';
 import { EFFECTIVE_COST_SQL, sumEffectiveCost } from './effectiveCost';
@@ -493,6 +499,18 @@ export class DatabaseCostStore implements CostStore {
 
   unknownEntityClaims(): Promise<UnknownEntityClaim[]> {
     return unknownEntityClaims(this.db);
+  }
+
+  unallocatedTagSets(tagKeys: readonly string[]): Promise<UnallocatedTagSet[]> {
+    return unallocatedTagSets(this.db, tagKeys);
+  }
+
+  unallocatedSpendByTags(query: {
+    window: DayWindow;
+    currency: string;
+    tagKeys: readonly string[];
+  }): Promise<UnallocatedTagSpend[]> {
+    return unallocatedSpendByTags(this.db, query);
   }
 
   reattributeWindow(

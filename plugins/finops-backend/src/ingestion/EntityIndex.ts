@@ -4,6 +4,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { readEntityCostLabels } from '@tollgate/plugin-finops-common';
+import { VendorClaims } from './VendorClaims';
 
 /** Normalizes an entity ref ("Component:summarizer") to its full lower-case form. */
 export function normalizeEntityRef(ref: string): string | undefined {
@@ -37,6 +38,13 @@ export class EntityIndex {
         team: labels.team,
       });
     }
+  }
+
+  private claims?: VendorClaims;
+
+  /** The vendor ids the entities claim, read on first use. */
+  get vendorClaims(): VendorClaims {
+    return (this.claims ??= VendorClaims.fromEntities(this.entities));
   }
 
   /** Refs as sources write them, normalized once each: a file repeats a few refs. */

@@ -1,18 +1,34 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { DayWindow, addDays } from '@tollgate/plugin-finops-common';
-import { CostStore, UnknownEntityClaim } from '../database/CostStore';
+import {
+  CostStore,
+  UnallocatedTagSet,
+  UnknownEntityClaim,
+} from '../database/CostStore';
+import { UNKNOWN_ENTITY_TAG } from '../database/unknownEntityRecords';
 import { EntityIndex } from './EntityIndex';
 import { reattributeStoredRecord } from './attributeItems';
+import { VENDOR_ID_TAGS } from './VendorClaims';
+
+/** What stored unallocated records ask of the catalog. */
+interface StoredClaims {
+  /** Days of records that named an entity the catalog did not have. */
+  entities: UnknownEntityClaim[];
+  /** Days of records that named no entity, with their vendor ids. */
+  vendorIds: UnallocatedTagSet[];
+}
 
 /**
  * Gives spend to entities that joined the catalog after their spend was ingested:
  * records kept as unallocated because they named an entity the catalog did not have
  * yet are attributed to it once it is there, whichever came first, ingestion or the
- * catalog's processing. The stored claims are read again only after an ingestion.
+ * catalog's processing; records that named no entity are attributed to the one entity
+ * that has since claimed their vendor id (project, workspace, team or API key). The
+ * stored claims are read again only after an ingestion.
  */
 export class UnknownEntityReattributor {
-  private claims?: Promise<UnknownEntityClaim[]>;
+  private claims?: Promise<StoredClaims>;
   private readonly listeners: Array<() => void> = [];
 
   constructor(
@@ -47,13 +63,17 @@ export class UnknownEntityReattributor {
 
   private async reattribute(entities: Entity[]): Promise<number> {
     const { costStore, logger } = this.options;
-    const claims = await (this.claims ??= costStore.unknownEntityClaims());
-    if (claims.length === 0) {
-      // most refreshes: nothing is kept for a missing entity
+    const claims = await (this.claims ??= readClaims(costStore));
+    if (claims.entities.length === 0 && claims.vendorIds.length === 0) {
+      // most refreshes: nothing is kept for a missing entity or an unclaimed id
       return 0;
     }
     const index = new EntityIndex(entities);
-    const due = claims.filter(claim => index.get(claim.entityRef));
+    const named = claims.entities.filter(claim => index.get(claim.entityRef));
+    const claimed = claims.vendorIds.filter(
+      set => index.vendorClaims.claimant(set.tags) !== undefined,
+    );
+    const due = [...named, ...claimed];
     if (due.length === 0) {
       return 0;
     }
@@ -67,17 +87,29 @@ export class UnknownEntityReattributor {
       }
     }
     this.listeners.forEach(listener => listener());
+    const receivers = new Set([
+      ...named.map(claim => index.get(claim.entityRef)!.ref),
+      ...claimed.map(set => index.vendorClaims.claimant(set.tags)!),
+    ]);
     logger.info(
-      `Attributed ${changed} records kept as unallocated to ${
-        new Set(due.map(c => c.entityRef)).size
-      } entities that have joined the catalog`,
+      `Attributed ${changed} records kept as unallocated to ${receivers.size} entities that have joined the catalog or claimed their vendor ids`,
     );
     return changed;
   }
 }
 
+async function readClaims(costStore: CostStore): Promise<StoredClaims> {
+  const [entities, tagged] = await Promise.all([
+    costStore.unknownEntityClaims(),
+    costStore.unallocatedTagSets([...VENDOR_ID_TAGS, UNKNOWN_ENTITY_TAG]),
+  ]);
+  // a record that named an entity waits for that entity, whatever it claims
+  const vendorIds = tagged.filter(set => !(UNKNOWN_ENTITY_TAG in set.tags));
+  return { entities, vendorIds };
+}
+
 /** The claimed days of each source as runs of consecutive days. */
-function windowsBySource(claims: UnknownEntityClaim[]) {
+function windowsBySource(claims: Array<{ sourceId: string; day: string }>) {
   const days = new Map<string, Set<string>>();
   for (const { sourceId, day } of claims) {
     days.set(sourceId, (days.get(sourceId) ?? new Set()).add(day));

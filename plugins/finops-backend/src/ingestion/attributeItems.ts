@@ -8,13 +8,15 @@ import { EntityIndex } from './EntityIndex';
  * Attributes what a source yields: a record whose entity is in the catalog gets that
  * entity's cost center and team where the source left them out; a record naming an
  * entity the catalog does not have is kept as unallocated, its ref kept in the tags.
+ * A record naming no entity is the spend of the one entity that claims a vendor id
+ * in its tags (see VendorClaims.decide), else kept as unallocated.
  */
 export async function* attributeItems(
   items: AsyncIterable<CostSourceItem>,
   index: () => Promise<EntityIndex>,
 ): AsyncIterable<StoredItem> {
   for await (const item of items) {
-    if (item.type !== 'cost' || !item.record.entityRef) {
+    if (item.type !== 'cost') {
       yield item;
       continue;
     }
@@ -22,12 +24,18 @@ export async function* attributeItems(
   }
 }
 
-/** A record as attributed against the catalog's entities; see attributeItems. */
+/**
+ * A record as attributed against the catalog's entities; see attributeItems. A record
+ * naming no entity that no claim attributes is answered as the same object.
+ */
 export function attributeRecord(
   record: CostRecord,
   index: EntityIndex,
 ): CostRecord {
-  const found = index.get(record.entityRef!);
+  if (!record.entityRef) {
+    return attributeClaimedRecord(record, index);
+  }
+  const found = index.get(record.entityRef);
   if (!found) {
     return {
       ...record,
@@ -43,16 +51,34 @@ export function attributeRecord(
   };
 }
 
+/** A record naming no entity, given to the one entity that claims its vendor id. */
+function attributeClaimedRecord(
+  record: CostRecord,
+  index: EntityIndex,
+): CostRecord {
+  const claimant = index.vendorClaims.claimant(record.tags);
+  return claimant
+    ? attributeRecord({ ...record, entityRef: claimant }, index)
+    : record;
+}
+
 /**
- * A stored record kept as unallocated, attributed to the entity it named if the
- * catalog has it now, as if it had been ingested now; any other record as it is.
+ * A stored record kept as unallocated, attributed as if it had been ingested now: to
+ * the entity it named if the catalog has it now, or if it named none, to the one entity
+ * that claims its vendor id now. Any other record as it is.
  */
 export function reattributeStoredRecord(
   record: CostRecord,
   index: EntityIndex,
 ): CostRecord {
   const named = record.tags?.[UNKNOWN_ENTITY_TAG];
-  if (record.entityRef || !named || !index.get(named)) {
+  if (record.entityRef) {
+    return record;
+  }
+  if (!named) {
+    return attributeClaimedRecord(record, index);
+  }
+  if (!index.get(named)) {
     return record;
   }
   const { [UNKNOWN_ENTITY_TAG]: _named, ...tags } = record.tags!;

@@ -107,6 +107,7 @@ describe('openapi.yaml', () => {
       'service/scorecardRoutes.ts',
       'metering/meteringRoutes.ts',
       'reconciliation/reconciliationRoutes.ts',
+      'unallocated/unallocatedRoutes.ts',
     ]
       .map(file => readFileSync(resolve(__dirname, '..', file), 'utf8'))
       .join('\n');

@@ -38,6 +38,8 @@ import { readLabelDrift } from './readLabelDrift';
 import { UnitCostService } from './UnitCostService';
 import { addReconciliationRoutes } from '../reconciliation/reconciliationRoutes';
 import { ReconciliationService } from '../reconciliation/ReconciliationService';
+import { addUnallocatedRoutes } from '../unallocated/unallocatedRoutes';
+import { UnallocatedSpendService } from '../unallocated/UnallocatedSpendService';
 
 export interface RouterOptions {
   /** Records who changed budgets, acknowledged alerts and ran sources. */
@@ -58,6 +60,7 @@ export interface RouterOptions {
   meteringQueries: MeteringQueries;
   priceBook: PriceBook;
   reconciliation: ReconciliationService;
+  unallocated: UnallocatedSpendService;
 }
 
 export async function createRouter(
@@ -214,6 +217,11 @@ export async function createRouter(
   addReconciliationRoutes(
     router,
     { reconciliation: options.reconciliation },
+    { authorize },
+  );
+  addUnallocatedRoutes(
+    router,
+    { unallocated: options.unallocated },
     { authorize },
   );
 

@@ -1,0 +1,18 @@
+import { finopsSummaryReadPermission } from '@tollgate/plugin-finops-common';
+import { Router } from 'express';
+import { Authorize } from '../service/createAuthorizer';
+import { readWindow } from '../service/readQueryParams';
+import { UnallocatedSpendService } from './UnallocatedSpendService';
+
+/** The unallocated spend route: what maps to no entity, and how to claim it. */
+export function addUnallocatedRoutes(
+  router: Router,
+  options: { unallocated: UnallocatedSpendService },
+  helpers: { authorize: Authorize },
+) {
+  router.get('/v1/unallocated', async (req, res) => {
+    const window = readWindow(req.query);
+    await helpers.authorize(req, finopsSummaryReadPermission);
+    res.json(await options.unallocated.unallocated(window));
+  });
+}
