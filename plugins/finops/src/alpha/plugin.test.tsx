@@ -24,6 +24,7 @@ import {
 import { leaderboard, noScorecard } from '../components/scorecardTestData';
 import { emptyReconciliation } from '../components/reconciliationTestData';
 import { entityCost, noUnitCost, summary } from '../components/testData';
+import { unnamedUnallocatedSpend } from '../components/unallocatedTestData';
 import finopsPlugin from './plugin';
 
 const component: Entity = {
@@ -51,6 +52,7 @@ describe('@tollgate/plugin-finops/alpha', () => {
       getScorecardLeaderboard: async groupBy => leaderboard(groupBy),
       getMeteringSummary: async () => emptyMeteringSummary,
       getReconciliation: async () => emptyReconciliation,
+      getUnallocatedSpend: async () => unnamedUnallocatedSpend,
     };
     renderTestApp({
       features: [finopsPlugin],

@@ -23,6 +23,7 @@ import {
   SourceStatus,
   SummaryGroupBy,
   SummaryResponse,
+  UnallocatedSpendResponse,
 } from '@tollgate/plugin-finops-common';
 
 /**
@@ -43,6 +44,11 @@ export interface FinopsApi {
   getSummary(
     options: DayWindow & { groupBy: SummaryGroupBy },
   ): Promise<SummaryResponse>;
+  /**
+   * Spend that maps to no entity in a period, by the vendor id (project, workspace,
+   * team or API key) or unknown entity ref that would attribute it, with how to claim it.
+   */
+  getUnallocatedSpend(options: DayWindow): Promise<UnallocatedSpendResponse>;
   getSources(): Promise<SourceStatus[]>;
   getLabels(entity: CompoundEntityRef): Promise<KubernetesLabelsResponse>;
   getGovernanceFindings(filter: {

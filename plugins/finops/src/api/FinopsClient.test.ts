@@ -282,6 +282,20 @@ describe('FinopsClient', () => {
     ]);
   });
 
+  it('asks for unallocated spend over a window', async () => {
+    const { calls, fetchApi } = fakeFetch(200, { vendorIds: [] });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    await expect(
+      client.getUnallocatedSpend({ from: '2026-11-01', to: '2026-11-28' }),
+    ).resolves.toEqual({ vendorIds: [] });
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/unallocated?from=2026-11-01&to=2026-11-28',
+    ]);
+  });
+
   it('turns a refused metering answer into a ResponseError', async () => {
     const { fetchApi } = fakeFetch(403, {
       error: {

@@ -20,6 +20,7 @@ import {
   SourceStatus,
   SummaryGroupBy,
   SummaryResponse,
+  UnallocatedSpendResponse,
 } from '@tollgate/plugin-finops-common';
 import {
   BudgetRequest,
@@ -170,6 +171,15 @@ export class FinopsClient implements FinopsApi {
     options: DayWindow,
   ): Promise<MeteringSummaryResponse> {
     return this.getJson('v1/metering/summary', {
+      from: options.from,
+      to: options.to,
+    });
+  }
+
+  async getUnallocatedSpend(
+    options: DayWindow,
+  ): Promise<UnallocatedSpendResponse> {
+    return this.getJson('v1/unallocated', {
       from: options.from,
       to: options.to,
     });

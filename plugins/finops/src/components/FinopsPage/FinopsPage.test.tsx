@@ -10,6 +10,7 @@ import { topMovers } from './TopMovers';
 import { leaderboard } from '../scorecardTestData';
 import { emptyMeteringSummary, meteringSummary } from '../meteringTestData';
 import { reconciliation } from '../reconciliationTestData';
+import { unallocatedSpend } from '../unallocatedTestData';
 import { lastDays } from '../format';
 
 const mountedRoutes = {
@@ -17,9 +18,10 @@ const mountedRoutes = {
 };
 
 describe('FinopsPage', () => {
-  it('shows totals, unallocated spend, budgets at risk, denials, top agents, scorecard leaderboard, cost centers, teams, movers, model mix and reconciliation', async () => {
+  it('shows totals, unallocated spend with the vendor ids to claim, budgets at risk, denials, top agents, scorecard leaderboard, cost centers, teams, movers, model mix and reconciliation', async () => {
     const getMeteringSummary = jest.fn(async () => meteringSummary);
     const getReconciliation = jest.fn(async () => reconciliation);
+    const getUnallocatedSpend = jest.fn(async () => unallocatedSpend);
     const api: Partial<FinopsApi> = {
       getSummary: jest.fn(async ({ groupBy }) => summary(groupBy)),
       getGovernanceFindings: async () => ({
@@ -30,6 +32,7 @@ describe('FinopsPage', () => {
       getScorecardLeaderboard: async groupBy => leaderboard(groupBy),
       getMeteringSummary,
       getReconciliation,
+      getUnallocatedSpend,
     };
     await renderInTestApp(
       <TestApiProvider apis={[[finopsApiRef, api]]}>
@@ -43,6 +46,15 @@ describe('FinopsPage', () => {
     expect(screen.getByTestId('finops-unallocated')).toHaveTextContent(
       '$42.10',
     );
+    const unclaimed = await screen.findByRole('table', {
+      name: 'Unallocated spend by vendor id',
+    });
+    expect(
+      within(unclaimed).getByText(
+        'tollgate.dev/openai-projects: proj_research',
+      ),
+    ).toBeInTheDocument();
+    expect(getUnallocatedSpend).toHaveBeenCalledWith(lastDays(30));
     // In the table and in the chart's legend.
     expect((await screen.findAllByText('costCenter-a')).length).toBeGreaterThan(
       0,
@@ -90,6 +102,7 @@ describe('FinopsPage', () => {
       getScorecardLeaderboard: async groupBy => leaderboard(groupBy),
       getMeteringSummary: async () => emptyMeteringSummary,
       getReconciliation: async () => reconciliation,
+      getUnallocatedSpend: async () => unallocatedSpend,
     };
     const rendered = await renderInTestApp(
       <TestApiProvider apis={[[finopsApiRef, api]]}>

@@ -15,6 +15,7 @@ import { finopsApiRef } from '../../api';
 import { useMeteringSummary } from '../../hooks/useMeteringSummary';
 import { useReconciliation } from '../../hooks/useReconciliation';
 import { useSummary } from '../../hooks/useSummary';
+import { useUnallocatedSpend } from '../../hooks/useUnallocatedSpend';
 import { CostBreakdownTable } from '../CostBreakdownTable';
 import { CostChart } from '../CostChart';
 import { formatMoney, lastDays, percentChange } from '../format';
@@ -27,6 +28,7 @@ import { ScorecardLeaderboardCard } from '../ScorecardLeaderboardCard';
 import { GuardrailDenialsCard } from '../GuardrailDenialsCard';
 import { TopAgentsCard } from '../TopAgentsCard';
 import { ReconciliationCard } from '../ReconciliationCard';
+import { UnallocatedSpendCard } from '../UnallocatedSpendCard';
 
 function items(summary: SummaryResponse) {
   return summary.groups
@@ -67,8 +69,8 @@ function ExportButton(props: { days: number }) {
 }
 
 /**
- * The organization's FinOps page: spend by cost center and team, unallocated spend,
- * budgets at risk, the calls the guardrail denied, the agents and sessions that spent
+ * The organization's FinOps page: spend by cost center and team, unallocated spend
+ * and the vendor ids that would claim it, budgets at risk, the calls the guardrail denied, the agents and sessions that spent
  * most, the scorecard leaderboard, top movers, model mix, the reconciliation of
  * metered, vendor and invoiced figures, and the FOCUS export.
  *
@@ -82,6 +84,7 @@ export function FinopsPage() {
   const byModel = useSummary(days, 'model');
   const metering = useMeteringSummary(days);
   const reconciliation = useReconciliation(days);
+  const unallocated = useUnallocatedSpend(days);
   const error =
     byCostCenter.error ?? byTeam.error ?? byEntity.error ?? byModel.error;
   const summary = byCostCenter.value;
@@ -125,6 +128,9 @@ export function FinopsPage() {
                   Spend that maps to no catalog entity
                 </Typography>
               </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <UnallocatedSpendCard state={unallocated} />
             </Grid>
             <Grid item xs={12}>
               <BudgetsAtRiskCard />

@@ -1,0 +1,1 @@
+export { UnallocatedSpendCard } from './UnallocatedSpendCard';
