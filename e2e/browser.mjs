@@ -4,6 +4,28 @@ import { mkdirSync } from 'node:fs';
 
 export const BASE_URL = process.env.TOLLGATE_E2E_URL ?? 'http://localhost:3000';
 export const SCREENSHOTS = new URL('../e2e-results/', import.meta.url).pathname;
+/** The screenshots the README shows, refreshed by every run of the journeys. */
+export const README_SCREENSHOTS = new URL(
+  '../docs/screenshots/',
+  import.meta.url,
+).pathname;
+
+/** A full-page screenshot for the README, as it shows in a 1280 px wide window. */
+export async function readmeScreenshot(page, name) {
+  mkdirSync(README_SCREENSHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForTimeout(500);
+  // Backstage's pages scroll inside their content area: the window grows to hold it.
+  const height = await page.evaluate(() =>
+    Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight)),
+  );
+  await page.setViewportSize({ width: 1280, height: Math.min(height, 8000) });
+  await page.waitForTimeout(500);
+  await page.screenshot({
+    path: `${README_SCREENSHOTS}${name}`,
+    fullPage: true,
+  });
+}
 
 export async function openBrowser() {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, SCREENSHOTS, openBrowser, reloadUntil } from './browser.mjs';
+import {
+  BASE_URL,
+  SCREENSHOTS,
+  openBrowser,
+  readmeScreenshot,
+  reloadUntil,
+} from './browser.mjs';
 
 test('a capability page has a Cost tab with spend split by model and token type', async () => {
   const { browser, page } = await openBrowser();
@@ -91,6 +97,7 @@ test('the FinOps page shows spend by cost center and unallocated spend', async (
       path: `${SCREENSHOTS}finops-page.png`,
       fullPage: true,
     });
+    await readmeScreenshot(page, 'finops-page.png');
   } finally {
     await browser.close();
   }

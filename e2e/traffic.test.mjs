@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, SCREENSHOTS, openBrowser, reloadUntil } from './browser.mjs';
+import {
+  BASE_URL,
+  SCREENSHOTS,
+  openBrowser,
+  readmeScreenshot,
+  reloadUntil,
+} from './browser.mjs';
 
 // The demo's traffic simulator (packages/backend/src/demo/traffic) counts what it did:
 // the requests it sent to each capability's instrumented process and how they were
@@ -195,6 +201,7 @@ test('support-summarizer’s Cost tab shows its scorecard’s Risk and Velocity 
       path: `${SCREENSHOTS}traffic-cost-tab.png`,
       fullPage: true,
     });
+    await readmeScreenshot(page, 'cost-tab.png');
   } finally {
     await browser.close();
   }
