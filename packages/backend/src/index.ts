@@ -30,6 +30,9 @@ backend.add(import('@tollgate/plugin-finops-backend'));
 backend.add(import('@tollgate/plugin-finops-backend-module-opencost'));
 backend.add(import('@tollgate/plugin-finops-backend-module-prometheus'));
 backend.add(import('@tollgate/plugin-finops-backend-module-focus'));
+backend.add(import('@tollgate/plugin-finops-backend-module-openai'));
+backend.add(import('@tollgate/plugin-finops-backend-module-anthropic'));
+backend.add(import('@tollgate/plugin-finops-backend-module-litellm'));
 
 // the finops actions, served to MCP clients at /api/mcp-actions/v1
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

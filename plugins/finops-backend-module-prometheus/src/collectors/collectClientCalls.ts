@@ -25,7 +25,7 @@ interface OperationCalls {
 
 /**
  * Outbound calls of one component on one day: calls per host and status
- * (`upstream.requests`), the throttled share per host (`upstream.throttled`), and
+ * (`upstream.requests`, labelled with the consumed API(s) the host is a server of), the throttled share per host (`upstream.throttled`), and
  * the successful calls to the APIs the component consumes, priced per operation.
  */
 export async function collectClientCalls(
@@ -79,13 +79,14 @@ export async function collectClientCalls(
   const base = { day: day.day, entityRef: target.entityRef };
   const metrics: UsageMetric[] = [];
   for (const [host, statuses] of byHostStatus) {
+    const api = consumedApiLabel(consumedApis, host);
     let total = 0;
     let throttled = 0;
     for (const [status, calls] of statuses) {
       metrics.push({
         ...base,
         metric: 'upstream.requests',
-        labels: { host, status },
+        labels: api ? { host, status, api } : { host, status },
         value: calls,
       });
       total += calls;
@@ -117,6 +118,21 @@ export async function collectClientCalls(
     }
   }
   return { metrics, costs };
+}
+
+/**
+ * The `api` label of a host's `upstream.requests`: the lower-case refs of the
+ * consumed APIs whose servers answer the host, comma-separated in ref order;
+ * undefined when none does.
+ */
+function consumedApiLabel(
+  consumedApis: ConsumedApi[],
+  host: string,
+): string | undefined {
+  const refs = matchConsumedApis(consumedApis, host).map(m =>
+    m.api.ref.toLowerCase(),
+  );
+  return refs.length > 0 ? refs.join(',') : undefined;
 }
 
 /** `METHOD /path`, the path taken relative to the matched server's base path. */
