@@ -1,35 +1,18 @@
-import { InputError } from '@backstage/errors';
-import {
-  CostRecord,
-  DayWindow,
-  formatMicros,
-  isDay,
-} from '@tollgate/plugin-finops-common';
+import { CostRecord, DayWindow } from '@tollgate/plugin-finops-common';
 import {
   CostSource,
   CostSourceFetchContext,
   CostSourceItem,
   CostSourceSchedule,
   RetryPolicy,
+  checkFetchWindow,
+  describeMoney,
 } from '@tollgate/plugin-finops-node';
 import { LiteLlmSpendLogsClient } from './client/LiteLlmSpendLogsClient';
 import { LiteLlmSourceConfig } from './config/LiteLlmSourceConfig';
 import { LiteLlmRequestError } from './http/LiteLlmRequestError';
 import { MalformedSpendLogError, readSpendLog } from './records/readSpendLog';
 import { SpendLogGroups } from './records/SpendLogGroups';
-
-function checkWindow(window: DayWindow) {
-  if (!isDay(window.from) || !isDay(window.to) || window.from > window.to) {
-    throw new InputError(
-      `Invalid window ${window.from}..${window.to}: expected UTC days as YYYY-MM-DD, from not after to`,
-    );
-  }
-}
-
-function describeMoney(records: CostRecord[]): string {
-  const micros = records.reduce((sum, r) => sum + r.billedCostMicros, 0n);
-  return `${formatMicros(micros)} USD`;
-}
 
 /**
  * Spend metered by a LiteLLM proxy, read from its spend logs (`/spend/logs/v2`) with
@@ -65,7 +48,7 @@ export class LiteLlmCostSource implements CostSource {
     window: DayWindow,
     context: CostSourceFetchContext,
   ): AsyncIterable<CostSourceItem> {
-    checkWindow(window);
+    checkFetchWindow(window);
     const rows = await this.client.readRows(window, context.signal);
     const groups = new SpendLogGroups();
     let counted = 0;

@@ -1,16 +1,13 @@
-import { InputError } from '@backstage/errors';
-import {
-  CostRecord,
-  DayWindow,
-  formatMicros,
-  isDay,
-} from '@tollgate/plugin-finops-common';
+import { DayWindow } from '@tollgate/plugin-finops-common';
 import {
   CostSource,
   CostSourceFetchContext,
   CostSourceItem,
   CostSourceSchedule,
+  DailyReport,
   RetryPolicy,
+  checkFetchWindow,
+  readDailyReportRecords,
 } from '@tollgate/plugin-finops-node';
 import { OpenAiAdminClient } from './client/OpenAiAdminClient';
 import {
@@ -22,37 +19,14 @@ import {
 import { OpenAiSourceConfig } from './config/OpenAiSourceConfig';
 import { OpenAiRequestError } from './http/OpenAiRequestError';
 import { costRecord } from './records/costRecords';
-import { MalformedResultError } from './records/openAiRecords';
 import { completionsRecords, embeddingsRecords } from './records/usageRecords';
 
-type ToRecords = (day: string, result: Record<string, unknown>) => CostRecord[];
-
 /** The reports read for each window, and how their results become records. */
-const REPORTS: Array<[OpenAiEndpoint, ToRecords]> = [
-  [COMPLETIONS_USAGE, completionsRecords],
-  [EMBEDDINGS_USAGE, embeddingsRecords],
-  [COSTS, (day, result) => [costRecord(day, result)]],
+const REPORTS: Array<OpenAiEndpoint & DailyReport> = [
+  { ...COMPLETIONS_USAGE, toRecords: completionsRecords },
+  { ...EMBEDDINGS_USAGE, toRecords: embeddingsRecords },
+  { ...COSTS, toRecords: (day, result) => [costRecord(day, result)] },
 ];
-
-function checkWindow(window: DayWindow) {
-  if (!isDay(window.from) || !isDay(window.to) || window.from > window.to) {
-    throw new InputError(
-      `Invalid window ${window.from}..${window.to}: expected UTC days as YYYY-MM-DD, from not after to`,
-    );
-  }
-}
-
-/** Total money per currency, for the log. */
-function describeMoney(records: CostRecord[]): string {
-  const totals = new Map<string, bigint>();
-  for (const r of records) {
-    totals.set(r.currency, (totals.get(r.currency) ?? 0n) + r.billedCostMicros);
-  }
-  return (
-    [...totals].map(([c, m]) => `${formatMicros(m)} ${c}`).join(', ') ||
-    'no money'
-  );
-}
 
 /**
  * OpenAI spend from the organization Usage and Costs APIs, read with an admin key.
@@ -88,39 +62,19 @@ export class OpenAiCostSource implements CostSource {
     window: DayWindow,
     context: CostSourceFetchContext,
   ): AsyncIterable<CostSourceItem> {
-    checkWindow(window);
-    const records: CostRecord[] = [];
-    for (const [endpoint, toRecords] of REPORTS) {
-      const buckets = await this.client.readBuckets(
-        endpoint,
-        window,
-        context.signal,
-      );
-      const before = records.length;
-      for (const { day, results } of buckets) {
-        for (const [index, result] of results.entries()) {
-          try {
-            records.push(...toRecords(day, result));
-          } catch (error) {
-            if (!(error instanceof MalformedResultError)) {
-              throw error;
-            }
-            const url = this.client.pageUrl(endpoint, window).toString();
-            throw new OpenAiRequestError(
-              `OpenAI ${endpoint.name} report for ${day} has a malformed result ${index}: ${error.message}`,
-              { url, status: 200 },
-            );
-          }
-        }
-      }
-      context.logger.debug(
-        `${this.id}: ${window.from}..${window.to}: ${
-          records.length - before
-        } records from the ${endpoint.name} report (${describeMoney(
-          records.slice(before),
-        )})`,
-      );
-    }
+    checkFetchWindow(window);
+    const records = await readDailyReportRecords({
+      vendor: 'OpenAI',
+      sourceId: this.id,
+      reports: REPORTS,
+      window,
+      context,
+      readBuckets: (report, days, signal) =>
+        this.client.readBuckets(report, days, signal),
+      pageUrl: (report, days) => this.client.pageUrl(report, days),
+      createError: (message, details) =>
+        new OpenAiRequestError(message, details),
+    });
     for (const record of records) {
       yield { type: 'cost', record };
     }

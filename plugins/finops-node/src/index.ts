@@ -1,7 +1,7 @@
 /**
  * Extension points and contracts of the Tollgate finops backend, and what vendor cost
- * source modules share: an HTTP client for JSON APIs with retries, and their
- * configuration reader.
+ * source modules share: an HTTP client for JSON APIs with retries, their
+ * configuration reader, window checks and readers of daily bucket reports.
  *
  * @packageDocumentation
  */
@@ -13,4 +13,7 @@ export * from './ScorecardMetric';
 export * from './workloadLabels';
 export * from './http';
 export * from './config/readVendorSourceConfigs';
+export * from './source/checkFetchWindow';
+export * from './source/describeMoney';
+export * from './dailyReports';
 export * from './vendorTags';

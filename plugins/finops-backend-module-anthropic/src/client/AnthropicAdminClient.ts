@@ -9,15 +9,27 @@ import {
 } from '../config/AnthropicSourceConfig';
 import {
   DEFAULT_RETRY_POLICY,
+  DailyBucket,
+  DailyBucketStart,
   JsonHttpClient,
   RetryPolicy,
+  readDailyBuckets,
 } from '@tollgate/plugin-finops-node';
 import { AnthropicRequestError } from '../http/AnthropicRequestError';
 import { AnthropicEndpoint } from './AnthropicEndpoint';
-import { AnthropicBucket, readPage } from './readPage';
 
-/** More pages than any window of days needs: a server that never ends is an error. */
-const MAX_PAGES = 1_000;
+const RFC_3339 =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Buckets start at an RFC 3339 time. */
+const BUCKET_START: DailyBucketStart = {
+  field: 'starting_at',
+  expected: 'an RFC 3339 time',
+  read: value =>
+    typeof value === 'string' && RFC_3339.test(value)
+      ? new Date(Date.parse(value))
+      : undefined,
+};
 
 /**
  * Reads the usage and cost reports of the Anthropic Admin API with an admin key:
@@ -67,40 +79,20 @@ export class AnthropicAdminClient {
   }
 
   /** Every bucket of a report for a window of days, page after page. */
-  async readBuckets(
+  readBuckets(
     endpoint: AnthropicEndpoint,
     window: DayWindow,
     signal: AbortSignal,
-  ): Promise<AnthropicBucket[]> {
-    const buckets: AnthropicBucket[] = [];
-    const seen = new Set<string>();
-    let page: string | undefined;
-    for (let count = 1; ; count++) {
-      const url = this.pageUrl(endpoint, window, page);
-      const body = await this.http.getJson(url, signal);
-      const read = readPage(body, window);
-      if (typeof read === 'string') {
-        throw new AnthropicRequestError(
-          `Anthropic ${endpoint.name} report GET ${url} answered a malformed page: ${read}`,
-          { url: url.toString(), status: 200 },
-        );
-      }
-      buckets.push(...read.buckets);
-      if (!read.nextPage) {
-        return buckets;
-      }
-      if (seen.has(read.nextPage) || count >= MAX_PAGES) {
-        throw new AnthropicRequestError(
-          `Anthropic ${
-            endpoint.name
-          } report GET ${url} does not end: next_page ${JSON.stringify(
-            read.nextPage,
-          )} after ${count} pages`,
-          { url: url.toString(), status: 200 },
-        );
-      }
-      seen.add(read.nextPage);
-      page = read.nextPage;
-    }
+  ): Promise<DailyBucket[]> {
+    return readDailyBuckets({
+      report: `Anthropic ${endpoint.name} report`,
+      window,
+      signal,
+      pageUrl: page => this.pageUrl(endpoint, window, page),
+      start: BUCKET_START,
+      http: this.http,
+      createError: (message, details) =>
+        new AnthropicRequestError(message, details),
+    });
   }
 }

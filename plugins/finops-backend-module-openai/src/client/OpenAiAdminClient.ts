@@ -6,15 +6,24 @@ import {
 import { OpenAiSourceConfig } from '../config/OpenAiSourceConfig';
 import {
   DEFAULT_RETRY_POLICY,
+  DailyBucket,
+  DailyBucketStart,
   JsonHttpClient,
   RetryPolicy,
+  readDailyBuckets,
 } from '@tollgate/plugin-finops-node';
 import { OpenAiRequestError } from '../http/OpenAiRequestError';
 import { OpenAiEndpoint } from './OpenAiEndpoint';
-import { OpenAiBucket, readPage } from './readPage';
 
-/** More pages than any window of days needs: a server that never ends is an error. */
-const MAX_PAGES = 1_000;
+/** Buckets start at Unix seconds, as their text. */
+const BUCKET_START: DailyBucketStart = {
+  field: 'start_time',
+  expected: 'Unix seconds',
+  read: value =>
+    typeof value === 'string' && /^\d{1,12}$/.test(value)
+      ? new Date(Number(value) * 1000)
+      : undefined,
+};
 
 function unixSeconds(day: string): string {
   return String(Date.parse(`${day}T00:00:00Z`) / 1000);
@@ -65,40 +74,20 @@ export class OpenAiAdminClient {
   }
 
   /** Every bucket of a report for a window of days, page after page. */
-  async readBuckets(
+  readBuckets(
     endpoint: OpenAiEndpoint,
     window: DayWindow,
     signal: AbortSignal,
-  ): Promise<OpenAiBucket[]> {
-    const buckets: OpenAiBucket[] = [];
-    const seen = new Set<string>();
-    let page: string | undefined;
-    for (let count = 1; ; count++) {
-      const url = this.pageUrl(endpoint, window, page);
-      const body = await this.http.getJson(url, signal);
-      const read = readPage(body, window);
-      if (typeof read === 'string') {
-        throw new OpenAiRequestError(
-          `OpenAI ${endpoint.name} report GET ${url} answered a malformed page: ${read}`,
-          { url: url.toString(), status: 200 },
-        );
-      }
-      buckets.push(...read.buckets);
-      if (!read.nextPage) {
-        return buckets;
-      }
-      if (seen.has(read.nextPage) || count >= MAX_PAGES) {
-        throw new OpenAiRequestError(
-          `OpenAI ${
-            endpoint.name
-          } report GET ${url} does not end: next_page ${JSON.stringify(
-            read.nextPage,
-          )} after ${count} pages`,
-          { url: url.toString(), status: 200 },
-        );
-      }
-      seen.add(read.nextPage);
-      page = read.nextPage;
-    }
+  ): Promise<DailyBucket[]> {
+    return readDailyBuckets({
+      report: `OpenAI ${endpoint.name} report`,
+      window,
+      signal,
+      pageUrl: page => this.pageUrl(endpoint, window, page),
+      start: BUCKET_START,
+      http: this.http,
+      createError: (message, details) =>
+        new OpenAiRequestError(message, details),
+    });
   }
 }

@@ -18,7 +18,7 @@ const GROUP_TAGS: Array<[string, string]> = [
 ];
 
 /** A result field that is wrong; the source names the report and day. */
-export class MalformedResultError extends Error {}
+export { MalformedResultError } from '@tollgate/plugin-finops-node';
 
 /** The tags of a result: its report and the group fields that hold a value. */
 export function resultTags(

@@ -1,0 +1,3 @@
+export * from './readDailyBucketPage';
+export * from './readDailyBuckets';
+export * from './readDailyReportRecords';
