@@ -21,3 +21,4 @@ export * from './metering';
 export * from './changes';
 export * from './reconciliation';
 export * from './unallocated';
+export * from './upstream';

@@ -108,6 +108,7 @@ describe('openapi.yaml', () => {
       'metering/meteringRoutes.ts',
       'reconciliation/reconciliationRoutes.ts',
       'unallocated/unallocatedRoutes.ts',
+      'upstream/upstreamRoutes.ts',
     ]
       .map(file => readFileSync(resolve(__dirname, '..', file), 'utf8'))
       .join('\n');

@@ -40,6 +40,7 @@ import { addReconciliationRoutes } from '../reconciliation/reconciliationRoutes'
 import { ReconciliationService } from '../reconciliation/ReconciliationService';
 import { addUnallocatedRoutes } from '../unallocated/unallocatedRoutes';
 import { UnallocatedSpendService } from '../unallocated/UnallocatedSpendService';
+import { addUpstreamRoutes } from '../upstream/upstreamRoutes';
 
 export interface RouterOptions {
   /** Records who changed budgets, acknowledged alerts and ran sources. */
@@ -223,6 +224,11 @@ export async function createRouter(
     router,
     { unallocated: options.unallocated },
     { authorize },
+  );
+  addUpstreamRoutes(
+    router,
+    { costStore: options.costStore },
+    { authorize, loadEntity },
   );
 
   return router;

@@ -24,6 +24,7 @@ import {
   SummaryGroupBy,
   SummaryResponse,
   UnallocatedSpendResponse,
+  UpstreamPressureResponse,
 } from '@tollgate/plugin-finops-common';
 
 /**
@@ -41,6 +42,11 @@ export interface FinopsApi {
     entity: CompoundEntityRef,
     options: DayWindow,
   ): Promise<EntityUnitCostResponse>;
+  /** The calls an API entity's consumers made to it in a period, with the throttled and failed ones. */
+  getEntityUpstream(
+    entity: CompoundEntityRef,
+    options: DayWindow,
+  ): Promise<UpstreamPressureResponse>;
   getSummary(
     options: DayWindow & { groupBy: SummaryGroupBy },
   ): Promise<SummaryResponse>;

@@ -63,6 +63,22 @@ describe('FinopsClient', () => {
     ]);
   });
 
+  it("asks for an API's upstream pressure with the window", async () => {
+    const { calls, fetchApi } = fakeFetch(200, { consumers: [] });
+    const client = new FinopsClient({
+      discoveryApi,
+      fetchApi: fetchApi as any,
+    });
+    const result = await client.getEntityUpstream(
+      { kind: 'API', namespace: 'default', name: 'openai-api' },
+      { from: '2026-11-01', to: '2026-11-28' },
+    );
+    expect(result).toEqual({ consumers: [] });
+    expect(calls).toEqual([
+      'http://backend.test/api/finops/v1/entities/API/default/openai-api/upstream?from=2026-11-01&to=2026-11-28',
+    ]);
+  });
+
   it('turns error answers into ResponseErrors with the server message', async () => {
     const { fetchApi } = fakeFetch(400, {
       error: {

@@ -21,6 +21,7 @@ import {
   SummaryGroupBy,
   SummaryResponse,
   UnallocatedSpendResponse,
+  UpstreamPressureResponse,
 } from '@tollgate/plugin-finops-common';
 import {
   BudgetRequest,
@@ -61,6 +62,13 @@ export class FinopsClient implements FinopsApi {
     options: DayWindow,
   ): Promise<EntityUnitCostResponse> {
     return this.getJson(entityPath(entity, 'unit-cost'), options);
+  }
+
+  async getEntityUpstream(
+    entity: CompoundEntityRef,
+    options: DayWindow,
+  ): Promise<UpstreamPressureResponse> {
+    return this.getJson(entityPath(entity, 'upstream'), options);
   }
 
   async getLabels(

@@ -71,10 +71,10 @@ const governance: Partial<FinopsApi> = {
   }),
 };
 
-function render(api: Partial<FinopsApi>) {
+function render(api: Partial<FinopsApi>, shown = entity) {
   return renderInTestApp(
     <TestApiProvider apis={[[finopsApiRef, { ...governance, ...api }]]}>
-      <EntityProvider entity={entity}>
+      <EntityProvider entity={shown}>
         <EntityCostContent />
       </EntityProvider>
     </TestApiProvider>,
@@ -206,6 +206,45 @@ describe('EntityCostContent', () => {
     expect(await screen.findByTestId('metering-empty')).toHaveTextContent(
       'POST /api/finops/v1/usage',
     );
+  });
+
+  it('shows the upstream pressure card on APIs only', async () => {
+    const getEntityUpstream = jest.fn(async () => ({
+      entityRef: 'api:default/openai-api',
+      from: '2026-10-30',
+      to: '2026-11-28',
+      consumers: [],
+      total: {
+        entityRef: 'api:default/openai-api',
+        calls: 0,
+        throttled: 0,
+        timeouts: 0,
+        errors: 0,
+        throttledShare: null,
+      },
+    }));
+    await render(
+      { getEntityCost: async () => emptyEntityCost, getEntityUpstream },
+      {
+        ...entity,
+        kind: 'API',
+        metadata: { name: 'openai-api', namespace: 'default' },
+      },
+    );
+    expect(await screen.findByTestId('upstream-empty')).toBeInTheDocument();
+    expect(screen.getByText('Upstream pressure')).toBeInTheDocument();
+    expect(getEntityUpstream).toHaveBeenCalledWith(
+      { kind: 'API', namespace: 'default', name: 'openai-api' },
+      expect.anything(),
+    );
+  });
+
+  it('shows no upstream pressure card on components', async () => {
+    const getEntityUpstream = jest.fn();
+    await render({ getEntityCost: async () => entityCost, getEntityUpstream });
+    expect(await screen.findByTestId('finops-total')).toBeInTheDocument();
+    expect(screen.queryByText('Upstream pressure')).not.toBeInTheDocument();
+    expect(getEntityUpstream).not.toHaveBeenCalled();
   });
 
   it('shows the error when the backend refuses', async () => {

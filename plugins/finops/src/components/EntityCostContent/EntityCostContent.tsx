@@ -28,6 +28,7 @@ import { ScorecardCard } from '../ScorecardCard';
 import { UnitCostCard } from '../UnitCostCard';
 import { EntityAgentsCard } from '../EntityAgentsCard';
 import { LiveMeteringCard } from '../LiveMeteringCard';
+import { UpstreamPressureCard } from '../UpstreamPressureCard';
 
 export const GROUP_BY_LABELS: Record<CostGroupBy, string> = {
   model: 'Model',
@@ -63,7 +64,8 @@ function Change(props: { total: string; previous: string }) {
 /**
  * The Cost tab of an entity page: spend for the period and its change, a daily chart
  * stacked by the chosen dimension, a breakdown table, the token-type split, spend per
- * business outcome and per 1,000 requests, spend by agent, the budget and its open alerts, usage
+ * business outcome and per 1,000 requests, spend by agent, for an API the calls its
+ * consumers made to it (upstream pressure), the budget and its open alerts, usage
  * metered today as it happens with the open reservations and the spend-rate limit,
  * the scorecards, and how fresh each source's data is.
  *
@@ -174,6 +176,11 @@ export function EntityCostContent() {
             <EntityAgentsCard entity={ref} days={days} />
           </Grid>
         </>
+      )}
+      {entity.kind.toLocaleLowerCase('en-US') === 'api' && (
+        <Grid item xs={12}>
+          <UpstreamPressureCard entity={ref} days={days} />
+        </Grid>
       )}
       <Grid item xs={12} md={6}>
         <BudgetCard />

@@ -1,0 +1,31 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { finopsCostReadPermission } from '@tollgate/plugin-finops-common';
+import express, { Request } from 'express';
+import { CostStore } from '../database/CostStore';
+import { Authorize } from '../service/createAuthorizer';
+import { readWindow } from '../service/readQueryParams';
+import { readUpstreamPressure } from './readUpstreamPressure';
+
+/** `GET /v1/entities/{kind}/{namespace}/{name}/upstream`: an API's upstream pressure. */
+export function addUpstreamRoutes(
+  router: express.Router,
+  services: { costStore: Pick<CostStore, 'usageMetrics'> },
+  helpers: {
+    authorize: Authorize;
+    loadEntity: (req: Request) => Promise<Entity>;
+  },
+) {
+  router.get(
+    '/v1/entities/:kind/:namespace/:name/upstream',
+    async (req, res) => {
+      const window = readWindow(req.query);
+      const entity = await helpers.loadEntity(req);
+      await helpers.authorize(
+        req,
+        finopsCostReadPermission,
+        stringifyEntityRef(entity),
+      );
+      res.json(await readUpstreamPressure(services.costStore, entity, window));
+    },
+  );
+}

@@ -1,0 +1,1 @@
+export { UpstreamPressureCard } from './UpstreamPressureCard';
