@@ -3,9 +3,8 @@ import { DayWindow } from '@tollgate/plugin-finops-common';
 import {
   ReceivedRequest,
   ReplayAnswer,
-  ReplayServer,
   collectCostSourceItems,
-  startReplayServer,
+  startReplayCostSource,
 } from '@tollgate/plugin-finops-node/testUtils';
 import { readLiteLlmSourceConfigs } from '../config/readLiteLlmSourceConfigs';
 import { LiteLlmCostSource } from '../LiteLlmCostSource';
@@ -20,30 +19,28 @@ export const RECORDED_WINDOW: DayWindow = {
 export const MASTER_KEY = 'sk-litellm-master-test';
 
 /** A source reading a local server that answers as given (by default, recorded). */
-export async function startSource(
+export function startSource(
   answer: (request: ReceivedRequest) => ReplayAnswer = answerRecorded,
-): Promise<{ source: LiteLlmCostSource; server: ReplayServer }> {
-  const server = await startReplayServer(answer);
-  const [config] = readLiteLlmSourceConfigs(
-    new ConfigReader({
-      tollgate: {
-        sources: {
-          litellm: [
-            {
-              id: 'gateway',
-              baseUrl: server.url,
-              apiKey: MASTER_KEY,
-              timeout: { milliseconds: 500 },
-            },
-          ],
+) {
+  return startReplayCostSource(answer, (baseUrl, retry) => {
+    const [config] = readLiteLlmSourceConfigs(
+      new ConfigReader({
+        tollgate: {
+          sources: {
+            litellm: [
+              {
+                id: 'gateway',
+                baseUrl,
+                apiKey: MASTER_KEY,
+                timeout: { milliseconds: 500 },
+              },
+            ],
+          },
         },
-      },
-    }),
-  );
-  const source = LiteLlmCostSource.fromConfig(config, {
-    retry: { attempts: 2, initialDelayMs: 10, maxDelayMs: 5_000 },
+      }),
+    );
+    return LiteLlmCostSource.fromConfig(config, { retry });
   });
-  return { source, server };
 }
 
 /** What a fetch yields, and what it throws. */

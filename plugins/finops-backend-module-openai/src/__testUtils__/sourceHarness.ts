@@ -3,9 +3,8 @@ import { DayWindow } from '@tollgate/plugin-finops-common';
 import {
   ReceivedRequest,
   ReplayAnswer,
-  ReplayServer,
   collectCostSourceItems,
-  startReplayServer,
+  startReplayCostSource,
 } from '@tollgate/plugin-finops-node/testUtils';
 import { readOpenAiSourceConfigs } from '../config/readOpenAiSourceConfigs';
 import { OpenAiCostSource } from '../OpenAiCostSource';
@@ -17,30 +16,28 @@ export const RECORDED_WINDOW: DayWindow = {
 };
 
 /** A source reading a local server that answers as given (by default, recorded). */
-export async function startSource(
+export function startSource(
   answer: (request: ReceivedRequest) => ReplayAnswer = answerRecorded,
-): Promise<{ source: OpenAiCostSource; server: ReplayServer }> {
-  const server = await startReplayServer(answer);
-  const [config] = readOpenAiSourceConfigs(
-    new ConfigReader({
-      tollgate: {
-        sources: {
-          openai: [
-            {
-              id: 'org',
-              baseUrl: server.url,
-              adminKey: 'sk-admin-test',
-              timeout: { milliseconds: 500 },
-            },
-          ],
+) {
+  return startReplayCostSource(answer, (baseUrl, retry) => {
+    const [config] = readOpenAiSourceConfigs(
+      new ConfigReader({
+        tollgate: {
+          sources: {
+            openai: [
+              {
+                id: 'org',
+                baseUrl,
+                adminKey: 'sk-admin-test',
+                timeout: { milliseconds: 500 },
+              },
+            ],
+          },
         },
-      },
-    }),
-  );
-  const source = OpenAiCostSource.fromConfig(config, {
-    retry: { attempts: 2, initialDelayMs: 10, maxDelayMs: 5_000 },
+      }),
+    );
+    return OpenAiCostSource.fromConfig(config, { retry });
   });
-  return { source, server };
 }
 
 /** What a fetch yields, and what it throws. */
