@@ -232,3 +232,28 @@ test('a runaway agent calling through the guardrail client is stopped by its spe
     `spent ${metering.spendRateLimit.spent} in the hour`,
   );
 });
+
+test('the API a capability consumes shows its consumers’ calls and how often it pushed back', async () => {
+  const { browser, page } = await openBrowser();
+  try {
+    await page.goto(`${BASE_URL}/catalog/default/api/anthropic-api/cost`);
+    const table = page.getByRole('table', { name: 'Calls by consumer' });
+    const triage = table.getByRole('row').filter({ hasText: 'ticket-triage' });
+    assert.ok(
+      await reloadUntil(page, () => triage.isVisible()),
+      'anthropic-api lists no calls of ticket-triage',
+    );
+    // ticket-triage's planned 429s and 503s: about 2.2 % of its model calls.
+    const cells = await triage.getByRole('cell').allInnerTexts();
+    assert.ok(
+      cells.some(text => /^[1-9][\d.]* ?%/.test(text.trim())),
+      `ticket-triage's row: ${JSON.stringify(cells)}`,
+    );
+    await page.screenshot({
+      path: `${SCREENSHOTS}upstream-pressure.png`,
+      fullPage: true,
+    });
+  } finally {
+    await browser.close();
+  }
+});
