@@ -7,7 +7,10 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleFinops from '@tollgate/plugin-catalog-backend-module-finops';
 import finopsPlugin from '@tollgate/plugin-finops-backend';
+import anthropicModule from '@tollgate/plugin-finops-backend-module-anthropic';
 import focusModule from '@tollgate/plugin-finops-backend-module-focus';
+import litellmModule from '@tollgate/plugin-finops-backend-module-litellm';
+import openaiModule from '@tollgate/plugin-finops-backend-module-openai';
 import opencostModule from '@tollgate/plugin-finops-backend-module-opencost';
 import prometheusModule from '@tollgate/plugin-finops-backend-module-prometheus';
 import { AddressInfo } from 'node:net';
@@ -46,6 +49,9 @@ const start = (data: Record<string, any>) =>
       focusModule,
       opencostModule,
       prometheusModule,
+      openaiModule,
+      anthropicModule,
+      litellmModule,
     ],
   });
 
@@ -68,6 +74,9 @@ describe('the full example configuration', () => {
         'focus:llm-invoices',
         'opencost:prod-eu',
         'prometheus:main',
+        'openai:org',
+        'anthropic:org',
+        'litellm:gateway',
       ]),
     );
   });

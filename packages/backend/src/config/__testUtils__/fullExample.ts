@@ -16,6 +16,9 @@ export const FULL_EXAMPLE_ENV = {
   OPENCOST_TOKEN: 'opencost-token',
   PROMETHEUS_TOKEN: 'prometheus-token',
   FOCUS_EXPORT_URL: 'https://billing.example.com/focus.csv?sig=secret',
+  OPENAI_ADMIN_KEY: 'sk-admin-example',
+  ANTHROPIC_ADMIN_KEY: 'sk-ant-admin-example',
+  LITELLM_MASTER_KEY: 'sk-litellm-example',
 };
 
 const CLI = require.resolve('@backstage/cli/bin/backstage-cli');
