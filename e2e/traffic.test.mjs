@@ -156,11 +156,13 @@ test("the simulator's own count of yesterday equals what the API behind the Cost
       sent += ledger[capability][day]?.requests ?? 0;
       failed += ledger[capability][day]?.serverErrors ?? 0;
     }
-    // Within 1 percent, or one request's worth while today's last minutes are read.
+    // Within 1 percent. Today is counted by the simulator up to now, by the source up
+    // to its last run: today's errors may be missing from what is shown, no more.
+    const today = ledger[capability][card.day]?.serverErrors ?? 0;
     assert.ok(
       Math.abs(errors.value - failed / sent) <=
-        0.01 * (failed / sent) + 1 / sent,
-      `${capability}: error rate ${errors.value} shown, ${failed}/${sent} counted`,
+        0.01 * (failed / sent) + (today + 1) / sent,
+      `${capability}: error rate ${errors.value} shown, ${failed}/${sent} counted (${today} today)`,
     );
     assert.deepEqual(
       card.checks.filter(c => c.status === 'notApplicable').map(c => c.id),
