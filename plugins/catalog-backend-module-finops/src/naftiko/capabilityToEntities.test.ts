@@ -81,6 +81,33 @@ capability: {}
         'Bad Value!',
       );
     });
+    it('puts tollgate.dev labels on the capability alone, over the mapped ones', () => {
+      const [component, api] = entitiesOf(`
+naftiko: "1"
+info:
+  label: Triage
+  labels:
+    naftiko.io/cost-center: cc-1
+    tollgate.dev/cost-center: cc-2
+    tollgate.dev/budget: 400 USD/month
+    tollgate.dev/outcome-query: 'sum(increase(routed_total{job="triage"}[1d]))'
+capability:
+  consumes:
+    - { type: http, namespace: openai, baseUri: "https://api.openai.com/v1" }
+`);
+      expect(annotations(component)).toEqual({
+        'tollgate.dev/cost-center': 'cc-2',
+        'tollgate.dev/budget': '400 USD/month',
+        'tollgate.dev/outcome-query':
+          'sum(increase(routed_total{job="triage"}[1d]))',
+        'naftiko.io/spec-version': 'naftiko 1',
+      });
+      expect(annotations(api)).toEqual({
+        'tollgate.dev/cost-center': 'cc-1',
+        'naftiko.io/adapter': 'consumes/openai',
+      });
+      expect(component.metadata.labels).toBeUndefined();
+    });
   });
 
   describe('owner', () => {

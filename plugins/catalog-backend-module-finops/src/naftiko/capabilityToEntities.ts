@@ -65,7 +65,11 @@ export function capabilityToEntities(
   const title = spec.title ?? spec.name ?? componentName;
   const owner =
     ownerFromStakeholders(spec.stakeholders) ?? options.defaultOwner;
-  const { annotations: costAnnotations, labels } = mapLabels(spec.labels);
+  const {
+    annotations: costAnnotations,
+    componentAnnotations,
+    labels,
+  } = mapLabels(spec.labels);
   const version = spec.infoVersion ?? 'unversioned';
   const names = new Map<string, string>([[componentName, 'the capability']]);
   const apis: Entity[] = [];
@@ -172,6 +176,7 @@ export function capabilityToEntities(
       ...(Object.keys(labels).length ? { labels } : {}),
       annotations: {
         ...costAnnotations,
+        ...componentAnnotations,
         [ANNOTATION_NAFTIKO_SPEC_VERSION]: `${spec.format} ${spec.version}`,
       },
     },

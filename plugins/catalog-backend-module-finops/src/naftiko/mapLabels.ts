@@ -22,9 +22,20 @@ export const LABEL_MAPPING: ReadonlyArray<[string, readonly string[]]> = [
 
 const MAPPED = new Set(LABEL_MAPPING.flatMap(([, keys]) => keys));
 
+/** Labels under this prefix are Tollgate annotations of the capability, as written. */
+export const TOLLGATE_LABEL_PREFIX = 'tollgate.dev/';
+
 export interface MappedLabels {
-  /** Tollgate annotations. Values are copied as written: the governance processor checks them. */
+  /**
+   * Tollgate annotations of the mapping, for the capability and its APIs. Values are
+   * copied as written: the governance processor checks them.
+   */
   annotations: Record<string, string>;
+  /**
+   * Labels named `tollgate.dev/...` (a budget, a latency SLO, a Prometheus selector),
+   * for the capability's component alone. They win over the mapped annotations.
+   */
+  componentAnnotations: Record<string, string>;
   /** The other labels that are valid entity labels. */
   labels: Record<string, string>;
 }
@@ -38,9 +49,12 @@ export function mapLabels(source: Record<string, string>): MappedLabels {
       annotations[annotation] = source[key];
     }
   }
+  const componentAnnotations: Record<string, string> = {};
   const labels: Record<string, string> = {};
   for (const [key, value] of Object.entries(source)) {
-    if (
+    if (key.startsWith(TOLLGATE_LABEL_PREFIX)) {
+      componentAnnotations[key] = value;
+    } else if (
       !MAPPED.has(key) &&
       KubernetesValidatorFunctions.isValidLabelKey(key) &&
       KubernetesValidatorFunctions.isValidLabelValue(value)
@@ -48,5 +62,5 @@ export function mapLabels(source: Record<string, string>): MappedLabels {
       labels[key] = value;
     }
   }
-  return { annotations, labels };
+  return { annotations, componentAnnotations, labels };
 }
