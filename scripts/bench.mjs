@@ -7,6 +7,8 @@
 //     [--stored 10000000] [--db sqlite,pg] [--budgets 10000] [--connections 32]
 //     [--entities 10000]
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -25,9 +27,24 @@ const only = option(
   'ingest,query,responsiveness,guardrail,metering,scoring',
 ).split(',');
 
+/** Runs a command and answers the last JSON line it prints. */
+function run(commandArgs, name) {
+  const result = spawnSync('node', commandArgs, {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0) {
+    console.error(`${name} failed`);
+    process.exit(1);
+  }
+  // the last JSON line: a pool closing may still log after it
+  const lines = result.stdout.trim().split('\n');
+  return JSON.parse(lines.filter(line => line.startsWith('{')).pop());
+}
+
 function measure(script, scriptArgs) {
-  const result = spawnSync(
-    'node',
+  return run(
     [
       '--max-old-space-size=8192',
       '--require',
@@ -35,15 +52,36 @@ function measure(script, scriptArgs) {
       `plugins/finops-backend/src/bench/${script}`,
       ...scriptArgs,
     ],
-    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    `${script} ${scriptArgs.join(' ')}`,
   );
-  if (result.status !== 0) {
-    console.error(`${script} ${scriptArgs.join(' ')} failed`);
+}
+
+/** DuckDB on one thread on the same FOCUS file; exits unless its totals are Tollgate's. */
+function measureDuckDb(ingest) {
+  const duckdb = run(
+    ['scripts/duckdbIngestBench.mjs', '--file', ingest.file, '--threads', '1'],
+    'duckdbIngestBench.mjs',
+  );
+  rmSync(dirname(ingest.file), { recursive: true, force: true });
+  const entities = Object.keys(ingest.entityBilledMicros);
+  const sameEntities =
+    entities.length === Object.keys(duckdb.entityBilledMicros).length &&
+    entities.every(
+      e => ingest.entityBilledMicros[e] === duckdb.entityBilledMicros[e],
+    );
+  if (
+    duckdb.records !== ingest.records ||
+    duckdb.billedMicros !== ingest.billedMicros ||
+    !sameEntities
+  ) {
+    console.error(
+      `DuckDB stored ${duckdb.records} rows billing ${duckdb.billedMicros} micros; ` +
+        `Tollgate ${ingest.billedMicros} micros` +
+        (sameEntities ? '' : ', and the totals per entity differ'),
+    );
     process.exit(1);
   }
-  // the last JSON line: a pool closing may still log after it
-  const lines = result.stdout.trim().split('\n');
-  return JSON.parse(lines.filter(line => line.startsWith('{')).pop());
+  return duckdb;
 }
 
 console.log(`Tollgate benchmark on ${new Date().toISOString()}`);
@@ -60,10 +98,17 @@ for (const db of databases) {
       db,
       '--records',
       records,
+      '--keep-file',
     ]);
+    const duckdb = measureDuckDb(ingest);
     console.log(
       `${db}: FOCUS ingest of ${ingest.records} records: ${ingest.ingestPerSecond} records/s; ` +
         `raw batched inserts ${ingest.baselinePerSecond} records/s; ratio ${ingest.ratio}x; ` +
+        `DuckDB (1 thread) on the same file ${duckdb.perSecond} records/s, ` +
+        `Tollgate at ${(ingest.ingestPerSecond / duckdb.perSecond).toFixed(
+          2,
+        )}x of it, ` +
+        `same totals to the micro-unit (${ingest.billedMicros}); ` +
         `peak RSS ${ingest.peakRssMb} MB (${small.peakRssMb} MB for ${small.records} records)`,
     );
   }

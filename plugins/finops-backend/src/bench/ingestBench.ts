@@ -2,18 +2,20 @@
  * One ingest measurement, run in its own process so that its peak memory is its own:
  * N FOCUS records through the real path (CSV file → FocusCostSource → CostSourceRunner
  * → DatabaseCostStore with rollups), then the same N rows as plain batched inserts into
- * the same table as the baseline. Prints one JSON line.
+ * the same table as the baseline. Prints one JSON line, with the stored totals (overall
+ * and per entity) to compare with another engine's; with --keep-file, the file's path,
+ * left for that engine to read.
  *
- *   node -r @backstage/cli/config/nodeTransform.cjs ingestBench.ts --db sqlite --records 1000000
+ *   node -r @backstage/cli/config/nodeTransform.cjs ingestBench.ts --db sqlite --records 1000000 [--keep-file]
  */
 import { ConfigReader } from '@backstage/config';
 import { addDays, todayUtc } from '@tollgate/plugin-finops-common';
 // The benchmark is never built into the plugin; the FOCUS module is a dev dependency.
 // eslint-disable-next-line @backstage/no-undeclared-imports
 import { FocusCostSource } from '@tollgate/plugin-finops-backend-module-focus';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DatabaseCostStore } from '../database/DatabaseCostStore';
 import { DatabaseSourceRunStore } from '../database/DatabaseSourceRunStore';
 import { insertRows } from '../database/insertRows';
@@ -34,6 +36,7 @@ const ENTITIES = 500;
 async function main() {
   const kind = argument('db', 'sqlite') as BenchDatabase;
   const records = Number(argument('records', '1000000'));
+  const keepFile = process.argv.includes('--keep-file');
   const firstDay = addDays(todayUtc(), -DAYS);
   const window = { from: firstDay, to: addDays(firstDay, DAYS - 1) };
   const file = join(
@@ -85,6 +88,14 @@ async function main() {
     throw new Error(`Stored ${billed} micros, expected ${expectedMicros}`);
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const perEntity: Array<{ entity_ref: string | null; billed: unknown }> =
+    await db('finops_daily_costs')
+      .select('entity_ref')
+      .sum({ billed: 'billed_cost' })
+      .groupBy('entity_ref');
+  if (!keepFile) {
+    rmSync(dirname(file), { recursive: true, force: true });
+  }
 
   // Baseline: the same rows, already parsed, as plain batched inserts.
   const rows = await db('finops_cost_records')
@@ -115,6 +126,14 @@ async function main() {
       ratio: Number((ingestSeconds / baselineSeconds).toFixed(2)),
       peakRssMb: Math.round(peakRssMb),
       rssBeforeMb: Math.round(memoryBefore / 1024 / 1024),
+      billedMicros: String(BigInt(billed)),
+      entityBilledMicros: Object.fromEntries(
+        perEntity.map(row => [
+          row.entity_ref ?? '',
+          String(BigInt(row.billed as string)),
+        ]),
+      ),
+      ...(keepFile ? { file } : {}),
     })}\n`,
   );
 }
