@@ -1,8 +1,12 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds } from '@backstage/types';
 import { CURRENCY_PATTERN } from '@tollgate/plugin-finops-common';
-import { readCostSourceSchedule } from '@tollgate/plugin-finops-node';
+import {
+  readCostSourceSchedule,
+  readSourceId,
+  readSourceTimeoutMs,
+  SourceIdSet,
+} from '@tollgate/plugin-finops-node';
 import {
   DEFAULT_OPENCOST_AGGREGATE,
   DEFAULT_WORKLOAD_LABEL_DAYS,
@@ -14,8 +18,11 @@ import {
 } from './OpenCostSourceConfig';
 
 const CONFIG_KEY = 'tollgate.sources.opencost';
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const DEFAULT_TIMEOUT_MS = 60_000;
+const TIMEOUT = {
+  defaultMs: 60_000,
+  maxMs: 86_400_000,
+  maxDescription: '1 day',
+};
 const AGGREGATE_PROPERTIES = new Set([
   'cluster',
   'node',
@@ -92,31 +99,6 @@ function readAggregate(config: Config, path: string): string {
   return value;
 }
 
-function readTimeoutMs(config: Config, path: string): number {
-  if (!config.has('timeout')) {
-    return DEFAULT_TIMEOUT_MS;
-  }
-  let total: number;
-  try {
-    total = durationToMilliseconds(
-      readDurationFromConfig(config, { key: 'timeout' }),
-    );
-  } catch (error) {
-    throw new InputError(
-      `Invalid ${path}.timeout: ${(error as Error).message}`,
-    );
-  }
-  if (!Number.isFinite(total) || total < 1 || total > 86_400_000) {
-    throw invalid(
-      path,
-      'timeout',
-      config.get('timeout'),
-      'a duration from 1 millisecond to 1 day',
-    );
-  }
-  return Math.round(total);
-}
-
 function readCurrency(config: Config, root: Config, path: string): string {
   const value =
     config.getOptionalString('currency') ??
@@ -165,24 +147,15 @@ export function readOpenCostSourceConfigs(
   root: Config,
 ): OpenCostSourceConfig[] {
   const entries = root.getOptionalConfigArray(CONFIG_KEY) ?? [];
-  const seen = new Set<string>();
+  const ids = new SourceIdSet();
   return entries.map((config, index) => {
-    const id = config.getString('id');
     const path = `${CONFIG_KEY}[${index}]`;
-    if (!ID_PATTERN.test(id)) {
-      throw invalid(
-        path,
-        'id',
-        id,
-        'up to 100 letters, digits, ".", "_" or "-", starting with a letter or digit',
-      );
-    }
-    if (seen.has(id)) {
-      throw new InputError(
+    const id = readSourceId(config, path);
+    ids.add(
+      id,
+      () =>
         `Duplicate ${path}.id "${id}": each OpenCost source needs its own id`,
-      );
-    }
-    seen.add(id);
+    );
     return {
       id,
       baseUrl: readBaseUrl(config, path),
@@ -204,7 +177,7 @@ export function readOpenCostSourceConfigs(
       token: readOptionalText(config, path, 'token'),
       cluster: readOptionalText(config, path, 'cluster'),
       currency: readCurrency(config, root, path),
-      timeoutMs: readTimeoutMs(config, path),
+      timeoutMs: readSourceTimeoutMs(config, path, TIMEOUT),
       workloadLabelDays: readWorkloadLabelDays(config, path),
       schedule: readCostSourceSchedule(config),
     };

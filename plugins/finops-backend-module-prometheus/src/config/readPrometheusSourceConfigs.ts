@@ -1,7 +1,10 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
-import { readCostSourceSchedule } from '@tollgate/plugin-finops-node';
+import {
+  readCostSourceSchedule,
+  SourceIdSet,
+} from '@tollgate/plugin-finops-node';
 import {
   DEFAULT_METRIC_NAMES,
   METRICS_PROFILES,
@@ -28,15 +31,14 @@ export function readPrometheusSourceConfigs(
 ): PrometheusSourceConfig[] {
   const entries =
     config.getOptionalConfigArray('tollgate.sources.prometheus') ?? [];
-  const seen = new Set<string>();
+  const ids = new SourceIdSet();
   return entries.map((entry, index) => {
     const source = readEntry(entry, `tollgate.sources.prometheus[${index}]`);
-    if (seen.has(source.id)) {
-      throw new InputError(
+    ids.add(
+      source.id,
+      () =>
         `tollgate.sources.prometheus has two entries with id "${source.id}"; ids must be unique`,
-      );
-    }
-    seen.add(source.id);
+    );
     return source;
   });
 }

@@ -1,8 +1,11 @@
-import { Config, readDurationFromConfig } from '@backstage/config';
+import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { durationToMilliseconds } from '@backstage/types';
 import { CostSourceSchedule } from '../CostSource';
 import { readCostSourceSchedule } from '../readCostSourceSchedule';
+import { invalidConfigValue } from './invalidConfigValue';
+import { readSourceId } from './readSourceId';
+import { readSourceTimeoutMs } from './readSourceTimeoutMs';
+import { SourceIdSet } from './SourceIdSet';
 
 /** How {@link readVendorSourceConfigs} reads the entries of one kind of source. @public */
 export interface VendorSourceConfigOptions {
@@ -36,15 +39,11 @@ export interface VendorSourceConfig {
   path: string;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const DEFAULT_TIMEOUT_MS = 60_000;
-const MAX_TIMEOUT_MS = 3_600_000;
-
-function invalid(path: string, key: string, value: unknown, expected: string) {
-  return new InputError(
-    `Invalid ${path}.${key} ${JSON.stringify(value)}: expected ${expected}`,
-  );
-}
+const TIMEOUT = {
+  defaultMs: 60_000,
+  maxMs: 3_600_000,
+  maxDescription: '1 hour',
+};
 
 function readBaseUrl(
   config: Config,
@@ -62,10 +61,15 @@ function readBaseUrl(
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw invalid(path, 'baseUrl', value, 'an absolute http or https URL');
+    throw invalidConfigValue(
+      path,
+      'baseUrl',
+      value,
+      'an absolute http or https URL',
+    );
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw invalid(
+    throw invalidConfigValue(
       path,
       'baseUrl',
       value,
@@ -88,31 +92,6 @@ function readSecret(
     );
   }
   return value;
-}
-
-function readTimeoutMs(config: Config, path: string): number {
-  if (!config.has('timeout')) {
-    return DEFAULT_TIMEOUT_MS;
-  }
-  let total: number;
-  try {
-    total = durationToMilliseconds(
-      readDurationFromConfig(config, { key: 'timeout' }),
-    );
-  } catch (error) {
-    throw new InputError(
-      `Invalid ${path}.timeout: ${(error as Error).message}`,
-    );
-  }
-  if (!Number.isFinite(total) || total < 1 || total > MAX_TIMEOUT_MS) {
-    throw invalid(
-      path,
-      'timeout',
-      config.get('timeout'),
-      'a duration from 1 millisecond to 1 hour',
-    );
-  }
-  return Math.round(total);
 }
 
 function readSchedule(config: Config, path: string): CostSourceSchedule {
@@ -139,29 +118,20 @@ export function readVendorSourceConfigs(
   options: VendorSourceConfigOptions,
 ): VendorSourceConfig[] {
   const entries = root.getOptionalConfigArray(options.configKey) ?? [];
-  const seen = new Set<string>();
+  const ids = new SourceIdSet();
   return entries.map((config, index) => {
     const path = `${options.configKey}[${index}]`;
-    const id = config.getString('id');
-    if (!ID_PATTERN.test(id)) {
-      throw invalid(
-        path,
-        'id',
-        id,
-        'up to 100 letters, digits, ".", "_" or "-", starting with a letter or digit',
-      );
-    }
-    if (seen.has(id)) {
-      throw new InputError(
+    const id = readSourceId(config, path);
+    ids.add(
+      id,
+      () =>
         `Duplicate ${path}.id "${id}": each ${options.vendorName} source needs its own id`,
-      );
-    }
-    seen.add(id);
+    );
     return {
       id,
       baseUrl: readBaseUrl(config, path, options.defaultBaseUrl),
       secret: readSecret(config, path, options),
-      timeoutMs: readTimeoutMs(config, path),
+      timeoutMs: readSourceTimeoutMs(config, path, TIMEOUT),
       schedule: readSchedule(config, path),
       config,
       path,
