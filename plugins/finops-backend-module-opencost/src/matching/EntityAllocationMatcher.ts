@@ -3,6 +3,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+  openCostLabelName,
 } from '@tollgate/plugin-finops-common';
 import { allocationValue, isSpecialAllocation } from './allocationNames';
 import {
@@ -10,7 +11,6 @@ import {
   aggregatedLabelKey,
   parseLabelSelector,
   readLabel,
-  sanitizeLabelName,
 } from './labels';
 import { WorkloadAllocation, aggregatedValue } from './workloads';
 
@@ -123,7 +123,7 @@ export class EntityAllocationMatcher {
     const labels = { ...allocation.labels };
     const key = aggregatedLabelKey(this.aggregate);
     if (key !== undefined) {
-      labels[sanitizeLabelName(key)] = value;
+      labels[openCostLabelName(key)] = value;
       labels[key] = value;
     }
     return this.selectors.find(({ requirements }) =>

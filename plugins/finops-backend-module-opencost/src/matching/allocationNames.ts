@@ -1,4 +1,5 @@
-import { aggregatedLabelKey, sanitizeLabelName } from './labels';
+import { openCostLabelName } from '@tollgate/plugin-finops-common';
+import { aggregatedLabelKey } from './labels';
 
 const IDLE = '__idle__';
 const UNALLOCATED = '__unallocated__';
@@ -28,7 +29,7 @@ export function isSpecialAllocation(name: string): boolean {
 export function allocationValue(name: string, aggregate: string): string {
   const key = aggregatedLabelKey(aggregate);
   if (key !== undefined) {
-    for (const prefix of [`${sanitizeLabelName(key)}=`, `${key}=`]) {
+    for (const prefix of [`${openCostLabelName(key)}=`, `${key}=`]) {
       if (name.startsWith(prefix)) {
         return name.slice(prefix.length);
       }

@@ -1,3 +1,5 @@
+import { openCostLabelName } from '@tollgate/plugin-finops-common';
+
 const LABEL_KEY_PATTERN =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE_PATTERN = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
@@ -8,9 +10,10 @@ const LABEL_VALUE_PATTERN = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
  * `backstage_io_kubernetes_id`.
  *
  * @public
+ * @deprecated Use `openCostLabelName` from `@tollgate/plugin-finops-common`.
  */
 export function sanitizeLabelName(name: string): string {
-  return name.replace(/[^a-zA-Z0-9_]/g, '_');
+  return openCostLabelName(name);
 }
 
 /** One `key=value` requirement of a label selector. @public */
@@ -55,5 +58,5 @@ export function readLabel(
   labels: Record<string, string>,
   key: string,
 ): string | undefined {
-  return labels[key] ?? labels[sanitizeLabelName(key)];
+  return labels[key] ?? labels[openCostLabelName(key)];
 }

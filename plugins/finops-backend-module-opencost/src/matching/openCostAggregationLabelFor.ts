@@ -2,13 +2,10 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+  openCostLabelName,
 } from '@tollgate/plugin-finops-common';
 import { DEFAULT_OPENCOST_AGGREGATE } from '../config/OpenCostSourceConfig';
-import {
-  aggregatedLabelKey,
-  parseLabelSelector,
-  sanitizeLabelName,
-} from './labels';
+import { aggregatedLabelKey, parseLabelSelector } from './labels';
 
 /**
  * The Kubernetes label whose value OpenCost names an entity's allocation by.
@@ -43,14 +40,14 @@ export function openCostAggregationLabelFor(
   if (key === undefined) {
     return undefined;
   }
-  const sanitizedKey = sanitizeLabelName(key);
+  const sanitizedKey = openCostLabelName(key);
   const annotations = entity.metadata.annotations ?? {};
   const selector = annotations[ANNOTATION_KUBERNETES_LABEL_SELECTOR];
   const fromSelector = selector
     ? parseLabelSelector(selector)?.find(
         requirement =>
           requirement.key === key ||
-          sanitizeLabelName(requirement.key) === sanitizedKey,
+          openCostLabelName(requirement.key) === sanitizedKey,
       )?.value
     : undefined;
   const value = fromSelector || annotations[ANNOTATION_KUBERNETES_ID]?.trim();

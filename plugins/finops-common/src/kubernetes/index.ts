@@ -1,2 +1,3 @@
 export * from './kubernetesLabels';
 export * from './kubernetesLabelDrift';
+export * from './labelNames';

@@ -148,4 +148,25 @@ describe('kubernetesLabelDrift', () => {
       expect.objectContaining({ cluster: 'a', problem: 'missing' }),
     ]);
   });
+
+  it('names a label with a leading digit as OpenCost reports it', () => {
+    const drift = kubernetesLabelDrift(
+      { labels: { '9lives.example.com/tier': 'gold' } },
+      [
+        {
+          day: '2026-11-28',
+          workload: 'ml/deployment:api',
+          labels: { '9lives_example_com_tier': 'silver' },
+        },
+      ],
+      window,
+    );
+    expect(drift.items).toEqual([
+      expect.objectContaining({
+        reportedAs: '9lives_example_com_tier',
+        seen: 'silver',
+        problem: 'different',
+      }),
+    ]);
+  });
 });

@@ -1,8 +1,6 @@
 import { DayWindow } from '../types';
-import {
-  KubernetesLabelPlan,
-  sanitizePrometheusLabelName,
-} from './kubernetesLabels';
+import { KubernetesLabelPlan } from './kubernetesLabels';
+import { openCostLabelName } from './labelNames';
 
 /** One Kubernetes workload seen running for an entity, with its labels. @public */
 export interface SeenWorkloadLabels {
@@ -11,7 +9,7 @@ export interface SeenWorkloadLabels {
   /** Such as `payments/deployment:checkout`. */
   workload: string;
   cluster?: string;
-  /** Its labels, under their own or their Prometheus-sanitized names. */
+  /** Its labels, under their own names or the names OpenCost reports them under. */
   labels: Record<string, string>;
 }
 
@@ -57,17 +55,16 @@ export interface KubernetesLabelsResponse extends KubernetesLabelPlan {
 }
 
 /**
- * A planned label's value on a workload, looked up under the label's own name, its
- * Prometheus-sanitized name (`tollgate_dev_team`) and the kube-state-metrics form
- * (`label_tollgate_dev_team`).
+ * A planned label's value on a workload, looked up under the label's own name, the
+ * name OpenCost reports it under (`tollgate_dev_team`) and the kube-state-metrics
+ * form (`label_tollgate_dev_team`).
  */
 function seenValue(
   labels: Record<string, string>,
   key: string,
 ): string | undefined {
-  const sanitized = sanitizePrometheusLabelName(key);
-  const plain = key.replace(/[^a-zA-Z0-9_]/g, '_');
-  for (const name of [key, sanitized, plain, `label_${plain}`]) {
+  const reported = openCostLabelName(key);
+  for (const name of [key, reported, `label_${reported}`]) {
     if (labels[name] !== undefined) {
       return labels[name];
     }
@@ -112,7 +109,7 @@ export function kubernetesLabelDrift(
         workload: observation.workload,
         ...(observation.cluster ? { cluster: observation.cluster } : {}),
         label,
-        reportedAs: sanitizePrometheusLabelName(label),
+        reportedAs: openCostLabelName(label),
         expected,
         ...(value === undefined ? {} : { seen: value }),
         problem: value === undefined ? 'missing' : 'different',

@@ -1,8 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import {
-  kubernetesLabelPlan,
-  sanitizePrometheusLabelName,
-} from './kubernetesLabels';
+import { kubernetesLabelPlan } from './kubernetesLabels';
 
 const KEY =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
@@ -64,12 +61,5 @@ describe('kubernetesLabelPlan', () => {
     expect(plan.labels['tollgate.dev/cost-center']).toBeUndefined();
     expect(plan.missing[0].reason).toContain('"Bad Value!"');
     expect(plan.labels['backstage.io/kubernetes-id']).toBe('ticket-triage');
-  });
-
-  it('sanitizes label names as Prometheus does', () => {
-    expect(sanitizePrometheusLabelName('app.kubernetes.io/name')).toBe(
-      'app_kubernetes_io_name',
-    );
-    expect(sanitizePrometheusLabelName('9lives')).toBe('_9lives');
   });
 });

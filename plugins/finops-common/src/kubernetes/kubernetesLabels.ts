@@ -9,6 +9,7 @@ import {
 } from '../annotations/keys';
 import { readEntityCostLabels } from '../annotations/readEntityCostLabels';
 import { parseLabelValue } from '../annotations/parsers';
+import { openCostLabelName } from './labelNames';
 
 /** The labels an entity's Kubernetes workloads must carry, and how to apply them. @public */
 export interface KubernetesLabelPlan {
@@ -23,12 +24,6 @@ export interface KubernetesLabelPlan {
   helm: string;
   /** OpenCost / Kubecost allocation queries that aggregate by these labels. */
   openCost: Array<{ label: string; aggregate: string; reportedAs: string }>;
-}
-
-/** How OpenCost reports a label name: Prometheus-sanitized. @public */
-export function sanitizePrometheusLabelName(name: string): string {
-  const sanitized = name.replace(/[^a-zA-Z0-9_]/g, '_');
-  return /^[0-9]/.test(sanitized) ? `_${sanitized}` : sanitized;
 }
 
 function selectorLabels(selector: string | undefined): Record<string, string> {
@@ -113,7 +108,7 @@ export function kubernetesLabelPlan(
     openCost: pairs.map(([key]) => ({
       label: key,
       aggregate: `label:${key}`,
-      reportedAs: sanitizePrometheusLabelName(key),
+      reportedAs: openCostLabelName(key),
     })),
   };
 }
