@@ -1,15 +1,6 @@
 import { CostBreakdownItem, DailyCost } from '@tollgate/plugin-finops-common';
-import { useTheme } from '@material-ui/core';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar } from 'recharts';
+import { DailyChart } from '../DailyChart';
 import { breakdownLabel, formatMoney } from '../format';
 
 /** Colours of the dimension's values; greys are kept for the spend outside them. */
@@ -63,7 +54,6 @@ export function CostChart(props: {
   height?: number;
   breakdown?: CostBreakdownItem[];
 }) {
-  const theme = useTheme();
   const outside = new Map(
     (props.breakdown ?? [])
       .filter(item => item.outside)
@@ -83,29 +73,24 @@ export function CostChart(props: {
     ),
   }));
   return (
-    <ResponsiveContainer width="100%" height={props.height ?? 320}>
-      <BarChart data={data} aria-label="Daily cost chart">
-        <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-        <XAxis dataKey="day" tick={{ fill: theme.palette.text.secondary }} />
-        <YAxis
-          tick={{ fill: theme.palette.text.secondary }}
-          tickFormatter={v => formatMoney(String(v), props.currency)}
-          width={90}
+    <DailyChart
+      type="bar"
+      label="Daily cost chart"
+      data={data}
+      height={props.height ?? 320}
+      valueAxis={{ width: 90 }}
+      format={value => formatMoney(String(value), props.currency)}
+      legend
+    >
+      {keys.map(key => (
+        <Bar
+          key={key}
+          dataKey={key}
+          name={outside.get(key) ?? key}
+          stackId="cost"
+          fill={colour(key)}
         />
-        <Tooltip
-          formatter={(v: any) => formatMoney(String(v), props.currency)}
-        />
-        <Legend />
-        {keys.map(key => (
-          <Bar
-            key={key}
-            dataKey={key}
-            name={outside.get(key) ?? key}
-            stackId="cost"
-            fill={colour(key)}
-          />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+      ))}
+    </DailyChart>
   );
 }

@@ -3,16 +3,8 @@ import {
   SCORECARD_PILLARS,
   ScorecardTrendPoint,
 } from '@tollgate/plugin-finops-common';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line } from 'recharts';
+import { DailyChart } from '../DailyChart';
 import { formatScore } from '../format';
 import { PILLAR_LABELS } from './checkText';
 
@@ -41,38 +33,34 @@ export function ScorecardTrendChart(props: {
 }) {
   const theme = useTheme();
   return (
-    <ResponsiveContainer width="100%" height={props.height ?? 180}>
-      <LineChart data={trendRows(props.trend)} aria-label="Score trend chart">
-        <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-        <XAxis dataKey="day" tick={{ fill: theme.palette.text.secondary }} />
-        <YAxis
-          domain={[0, 100]}
-          ticks={[0, 25, 50, 75, 100]}
-          tick={{ fill: theme.palette.text.secondary }}
-          width={40}
-        />
-        <Tooltip formatter={(v: any) => formatScore(Number(v))} />
-        <Legend />
+    <DailyChart
+      type="line"
+      label="Score trend chart"
+      data={trendRows(props.trend)}
+      height={props.height ?? 180}
+      valueAxis={{ width: 40, domain: [0, 100], ticks: [0, 25, 50, 75, 100] }}
+      format={value => formatScore(Number(value))}
+      legend
+    >
+      <Line
+        dataKey="score"
+        name="Overall"
+        stroke={theme.palette.text.primary}
+        strokeWidth={2}
+        dot={false}
+        isAnimationActive={false}
+      />
+      {SCORECARD_PILLARS.map(pillar => (
         <Line
-          dataKey="score"
-          name="Overall"
-          stroke={theme.palette.text.primary}
-          strokeWidth={2}
+          key={pillar}
+          dataKey={pillar}
+          name={PILLAR_LABELS[pillar]}
+          stroke={PILLAR_COLORS[pillar]}
+          strokeDasharray="4 2"
           dot={false}
           isAnimationActive={false}
         />
-        {SCORECARD_PILLARS.map(pillar => (
-          <Line
-            key={pillar}
-            dataKey={pillar}
-            name={PILLAR_LABELS[pillar]}
-            stroke={PILLAR_COLORS[pillar]}
-            strokeDasharray="4 2"
-            dot={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+      ))}
+    </DailyChart>
   );
 }

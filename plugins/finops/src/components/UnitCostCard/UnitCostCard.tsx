@@ -13,18 +13,11 @@ import {
   EntityUnitCostResponse,
   UnitCostComparison,
 } from '@tollgate/plugin-finops-common';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line } from 'recharts';
 import useAsync from 'react-use/esm/useAsync';
 import { finopsApiRef } from '../../api';
 import { useAlarmStyles } from '../AlarmChip';
+import { DailyChart } from '../DailyChart';
 import { formatMoney, formatQuantity, lastDays } from '../format';
 
 /** The change of a unit cost against the previous period; dearer is shown as bad. */
@@ -67,28 +60,23 @@ export function UnitCostChart(props: {
     costPerOutcome: d.costPerOutcome === null ? null : Number(d.costPerOutcome),
   }));
   return (
-    <ResponsiveContainer width="100%" height={props.height ?? 160}>
-      <LineChart data={data} aria-label="Daily cost per outcome chart">
-        <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-        <XAxis dataKey="day" tick={{ fill: theme.palette.text.secondary }} />
-        <YAxis
-          tick={{ fill: theme.palette.text.secondary }}
-          tickFormatter={v => formatMoney(String(v), props.currency)}
-          width={80}
-        />
-        <Tooltip
-          formatter={(v: any) => formatMoney(String(v), props.currency)}
-        />
-        <Line
-          type="monotone"
-          dataKey="costPerOutcome"
-          name="Cost per outcome"
-          stroke={theme.palette.primary.main}
-          dot={false}
-          isAnimationActive={false}
-        />
-      </LineChart>
-    </ResponsiveContainer>
+    <DailyChart
+      type="line"
+      label="Daily cost per outcome chart"
+      data={data}
+      height={props.height ?? 160}
+      valueAxis={{ width: 80 }}
+      format={value => formatMoney(String(value), props.currency)}
+    >
+      <Line
+        type="monotone"
+        dataKey="costPerOutcome"
+        name="Cost per outcome"
+        stroke={theme.palette.primary.main}
+        dot={false}
+        isAnimationActive={false}
+      />
+    </DailyChart>
   );
 }
 

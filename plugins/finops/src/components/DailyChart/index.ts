@@ -1,0 +1,1 @@
+export { DailyChart, type DailyChartValueAxis } from './DailyChart';
