@@ -9,18 +9,17 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Button, Grid, Typography } from '@material-ui/core';
-import { SummaryResponse } from '@tollgate/plugin-finops-common';
 import { useState } from 'react';
 import { finopsApiRef } from '../../api';
 import { useMeteringSummary } from '../../hooks/useMeteringSummary';
 import { useReconciliation } from '../../hooks/useReconciliation';
 import { useSummary } from '../../hooks/useSummary';
 import { useUnallocatedSpend } from '../../hooks/useUnallocatedSpend';
-import { CostBreakdownTable } from '../CostBreakdownTable';
 import { CostChart } from '../CostChart';
 import { formatMoney, lastDays, percentChange } from '../format';
 import { PeriodSelect } from '../PeriodSelect';
 import { useAlarmStyles } from '../AlarmChip';
+import { SummaryBreakdown } from './SummaryBreakdown';
 import { TopMovers } from './TopMovers';
 import { GovernanceReportCard } from './GovernanceReportCard';
 import { BudgetsAtRiskCard } from '../BudgetsAtRiskCard';
@@ -29,16 +28,6 @@ import { GuardrailDenialsCard } from '../GuardrailDenialsCard';
 import { TopAgentsCard } from '../TopAgentsCard';
 import { ReconciliationCard } from '../ReconciliationCard';
 import { UnallocatedSpendCard } from '../UnallocatedSpendCard';
-
-function items(summary: SummaryResponse) {
-  return summary.groups
-    .filter(g => Number(g.cost) !== 0)
-    .map(g => ({
-      key: g.key,
-      cost: g.cost,
-      ...(g.outside ? { outside: g.outside } : {}),
-    }));
-}
 
 function ExportButton(props: { days: number }) {
   const api = useApi(finopsApiRef);
@@ -149,40 +138,24 @@ export function FinopsPage() {
                 <CostChart daily={summary.daily} currency={summary.currency} />
               </InfoCard>
             </Grid>
-            <Grid item xs={12} md={6}>
-              <CostBreakdownTable
-                title="By cost center"
-                keyTitle="Cost center"
-                items={items(summary)}
-                total={summary.total}
-                currency={summary.currency}
-              />
-            </Grid>
-            <Grid item xs={12} md={6}>
-              {byTeam.value && (
-                <CostBreakdownTable
-                  title="By team"
-                  keyTitle="Team"
-                  items={items(byTeam.value)}
-                  total={byTeam.value.total}
-                  currency={byTeam.value.currency}
-                />
-              )}
-            </Grid>
+            <SummaryBreakdown
+              title="By cost center"
+              keyTitle="Cost center"
+              summary={summary}
+            />
+            <SummaryBreakdown
+              title="By team"
+              keyTitle="Team"
+              summary={byTeam.value}
+            />
             <Grid item xs={12} md={6}>
               {byEntity.value && <TopMovers summary={byEntity.value} />}
             </Grid>
-            <Grid item xs={12} md={6}>
-              {byModel.value && (
-                <CostBreakdownTable
-                  title="Model mix"
-                  keyTitle="Model"
-                  items={items(byModel.value)}
-                  total={byModel.value.total}
-                  currency={byModel.value.currency}
-                />
-              )}
-            </Grid>
+            <SummaryBreakdown
+              title="Model mix"
+              keyTitle="Model"
+              summary={byModel.value}
+            />
             <Grid item xs={12}>
               <ReconciliationCard state={reconciliation} />
             </Grid>
