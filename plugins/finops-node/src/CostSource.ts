@@ -101,4 +101,13 @@ export interface CostSource {
     window: DayWindow,
     context: CostSourceFetchContext,
   ): AsyncIterable<CostSourceItem>;
+  /**
+   * What `fetch` yields, in arrays: a source that reads many records at once (such as
+   * an export file) may offer it, and the backend then stores each array at once
+   * rather than awaiting item after item.
+   */
+  fetchBatches?(
+    window: DayWindow,
+    context: CostSourceFetchContext,
+  ): AsyncIterable<CostSourceItem[]>;
 }

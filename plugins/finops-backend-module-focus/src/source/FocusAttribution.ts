@@ -48,12 +48,22 @@ export class FocusAttribution {
     keys: FocusAttributionKeys,
     entities: () => Promise<Entity[]>,
   ): Promise<FocusAttribution> {
+    return FocusAttribution.fromRefs(
+      keys,
+      keys.entityTagKey
+        ? (await entities()).map(e => stringifyEntityRef(e))
+        : [],
+    );
+  }
+
+  /** With the refs of the catalog's entities, as `stringifyEntityRef` writes them. */
+  static fromRefs(
+    keys: FocusAttributionKeys,
+    refs: string[],
+  ): FocusAttribution {
     const known = new Map<string, string>();
-    if (keys.entityTagKey) {
-      for (const entity of await entities()) {
-        const ref = stringifyEntityRef(entity);
-        known.set(refKey(ref), ref);
-      }
+    for (const ref of refs) {
+      known.set(refKey(ref), ref);
     }
     return new FocusAttribution(keys, known);
   }

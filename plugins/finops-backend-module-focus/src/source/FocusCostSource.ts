@@ -1,11 +1,8 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import {
-  CostRecord,
-  CURRENCY_PATTERN,
-  DayWindow,
-} from '@tollgate/plugin-finops-common';
+import { CURRENCY_PATTERN, DayWindow } from '@tollgate/plugin-finops-common';
 import {
   CostSource,
   CostSourceFetchContext,
@@ -13,14 +10,10 @@ import {
   CostSourceSchedule,
   readCostSourceSchedule,
 } from '@tollgate/plugin-finops-node';
-import { FocusAttribution } from './FocusAttribution';
-import { FocusCsvReader } from './FocusCsvReader';
 import { FocusFileInput } from './FocusFileInput';
 import { FocusFilePattern } from './FocusFilePattern';
-import { FocusHeader } from './FocusHeader';
 import { FocusInput } from './FocusInput';
-import { FocusInvalidRows } from './FocusInvalidRows';
-import { FocusCharge, FocusRowMapper } from './FocusRowMapper';
+import { FocusExportSummary, FocusReadThread } from './FocusReadThread';
 import { FocusUrlInput } from './FocusUrlInput';
 
 /**
@@ -163,40 +156,65 @@ export class FocusCostSource implements CostSource {
     window: DayWindow,
     context: CostSourceFetchContext,
   ): AsyncGenerator<CostSourceItem> {
+    for await (const items of this.fetchBatches(window, context)) {
+      yield* items;
+    }
+  }
+
+  /**
+   * The records of the exports in batches, as a worker thread reads them (see
+   * FocusReadThread): parsing runs beside the storing of the records.
+   */
+  async *fetchBatches(
+    window: DayWindow,
+    context: CostSourceFetchContext,
+  ): AsyncGenerator<CostSourceItem[]> {
     context.signal.throwIfAborted();
     const inputs = await this.inputs();
-    const attribution = await FocusAttribution.create(this.options, () =>
-      context.entities(),
-    );
-    const tally: FetchTally = {
-      rows: 0,
-      records: 0,
-      outsideWindow: 0,
-      otherCurrency: 0,
-      skipped: 0,
-    };
-    for (const input of inputs) {
-      yield* this.read(input, window, attribution, tally, context);
-    }
-    const unmatched = attribution.unmatched;
-    if (unmatched.count > 0) {
-      context.logger.warn(
-        `${this.id}: ${unmatched.count} rows name an entity in tag ${
-          this.options.entityTagKey
-        } that is invalid or not in the catalog (${unmatched.examples
-          .map(e => JSON.stringify(e))
-          .join(', ')}); they are kept as unallocated`,
+    const { entityTagKey, costCenterTagKey, teamTagKey } = this.options;
+    const refs = entityTagKey
+      ? (await context.entities()).map(e => stringifyEntityRef(e))
+      : [];
+    const thread = await FocusReadThread.start({
+      window,
+      keys: { entityTagKey, costCenterTagKey, teamTagKey },
+      refs,
+      currency: this.options.currency,
+      reject: (this.options.invalidRows ?? 'reject') === 'reject',
+    });
+    try {
+      const tally: FetchTally = {
+        rows: 0,
+        records: 0,
+        outsideWindow: 0,
+        otherCurrency: 0,
+        skipped: 0,
+      };
+      for (const input of inputs) {
+        yield* this.read(thread, input, tally, context);
+      }
+      const unmatched = await thread.finish();
+      if (unmatched.count > 0) {
+        context.logger.warn(
+          `${this.id}: ${unmatched.count} rows name an entity in tag ${
+            this.options.entityTagKey
+          } that is invalid or not in the catalog (${unmatched.examples
+            .map(e => JSON.stringify(e))
+            .join(', ')}); they are kept as unallocated`,
+        );
+      }
+      context.logger.info(
+        `${this.id}: read ${tally.rows} rows of ${inputs.length} exports for ${
+          window.from
+        }..${window.to} and yielded ${tally.records} records (${[
+          `${tally.outsideWindow} outside the window`,
+          `${tally.otherCurrency} in another currency`,
+          `${tally.skipped} invalid rows skipped`,
+        ].join(', ')})`,
       );
+    } finally {
+      await thread.close();
     }
-    context.logger.info(
-      `${this.id}: read ${tally.rows} rows of ${inputs.length} exports for ${
-        window.from
-      }..${window.to} and yielded ${tally.records} records (${[
-        `${tally.outsideWindow} outside the window`,
-        `${tally.otherCurrency} in another currency`,
-        `${tally.skipped} invalid rows skipped`,
-      ].join(', ')})`,
-    );
   }
 
   private async inputs(): Promise<FocusInput[]> {
@@ -211,66 +229,35 @@ export class FocusCostSource implements CostSource {
   }
 
   private async *read(
+    thread: FocusReadThread,
     input: FocusInput,
-    window: DayWindow,
-    attribution: FocusAttribution,
     tally: FetchTally,
     context: CostSourceFetchContext,
-  ): AsyncGenerator<CostSourceItem> {
-    const reject = (this.options.invalidRows ?? 'reject') === 'reject';
-    const invalid = new FocusInvalidRows(input.name);
-    let mapper: FocusRowMapper | undefined;
-    const rows = new FocusCsvReader(input.name).read(
-      await input.open(context.signal),
-      names => {
-        mapper = new FocusRowMapper({
-          header: FocusHeader.parse(input.name, names),
-          window,
-          attribution,
-          currency: this.options.currency,
-        });
-      },
-    );
-    for await (const batch of rows) {
-      for (const row of batch) {
-        tally.rows += 1;
-        const result = mapper!.map(row);
-        if (result.type === 'invalid') {
-          invalid.add(row.line, result.reasons);
-        } else if (result.type === 'outside-window') {
-          tally.outsideWindow += 1;
-        } else if (result.type === 'other-currency') {
-          tally.otherCurrency += 1;
-        } else if (!reject || invalid.count === 0) {
-          for (const charge of result.records) {
-            tally.records += 1;
-            yield { type: 'cost', record: withEffectiveCost(charge) };
-          }
-        }
+  ): AsyncGenerator<CostSourceItem[]> {
+    const reading = thread.read(input, context.signal);
+    let summary: FocusExportSummary;
+    for (;;) {
+      const next = await reading.next();
+      if (next.done) {
+        summary = next.value;
+        break;
+      }
+      if (next.value.length > 0) {
+        yield next.value.map(record => ({ type: 'cost', record }));
       }
     }
-    if (invalid.count > 0) {
-      if (reject) {
-        throw new InputError(invalid.describe());
+    tally.rows += summary.tally.rows;
+    tally.records += summary.tally.records;
+    tally.outsideWindow += summary.tally.outsideWindow;
+    tally.otherCurrency += summary.tally.otherCurrency;
+    if (summary.invalidRows) {
+      if ((this.options.invalidRows ?? 'reject') === 'reject') {
+        throw new InputError(summary.invalidRows);
       }
-      tally.skipped += invalid.count;
+      tally.skipped += summary.tally.invalid;
       context.logger.warn(
-        `${this.id}: skipped invalid rows. ${invalid.describe()}`,
+        `${this.id}: skipped invalid rows. ${summary.invalidRows}`,
       );
     }
   }
-}
-
-/**
- * A charge's record with its EffectiveCost part, which is left absent where it equals
- * the BilledCost part (as a record without one means).
- */
-function withEffectiveCost({
-  record,
-  effectiveCostMicros,
-}: FocusCharge): CostRecord {
-  return effectiveCostMicros === undefined ||
-    effectiveCostMicros === record.billedCostMicros
-    ? record
-    : { ...record, effectiveCostMicros };
 }

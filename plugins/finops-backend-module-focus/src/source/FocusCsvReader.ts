@@ -1,17 +1,7 @@
-import { InputError } from '@backstage/errors';
 import { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
-import { CsvRow, CsvRowParser, CsvSyntaxError } from './CsvRowParser';
+import { FocusCsvParser, FocusCsvRow } from './FocusCsvParser';
 
-/** One data row of a CSV file; the header is line 1. */
-export type FocusCsvRow = CsvRow;
-
-/** Bounds the memory one malformed row (such as an unclosed quote) can take. */
-const MAX_ROW_LENGTH = 4 * 1024 * 1024;
-
-function isEmptyLine(values: string[]): boolean {
-  return values.length === 1 && values[0] === '';
-}
+export type { FocusCsvRow } from './FocusCsvParser';
 
 /**
  * Streams the rows of a CSV file: a UTF-8 byte-order mark is dropped, fields may be
@@ -33,53 +23,20 @@ export class FocusCsvReader {
     input: Readable,
     onHeader: (header: string[]) => void,
   ): AsyncGenerator<FocusCsvRow[]> {
-    const parser = new CsvRowParser(MAX_ROW_LENGTH);
-    const decoder = new StringDecoder('utf8');
-    let header: string[] | undefined;
-    const dataRows = (rows: CsvRow[]) => {
-      const data: FocusCsvRow[] = [];
-      for (const row of rows) {
-        if (isEmptyLine(row.values)) {
-          continue;
-        }
-        if (!header) {
-          header = row.values;
-          onHeader(header);
-          continue;
-        }
-        data.push(row);
-      }
-      return data;
-    };
+    const parser = new FocusCsvParser(this.name, onHeader);
     try {
       for await (const chunk of input) {
-        const rows = dataRows(
-          parser.push(
-            typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer),
-          ),
-        );
+        const rows = parser.push(chunk);
         if (rows.length > 0) {
           yield rows;
         }
       }
-      const rows = dataRows(parser.end(decoder.end()));
+      const rows = parser.end();
       if (rows.length > 0) {
         yield rows;
       }
-    } catch (error) {
-      if (error instanceof CsvSyntaxError) {
-        throw new InputError(
-          `FOCUS file ${this.name} is not valid CSV: ${error.message}`,
-        );
-      }
-      throw error;
     } finally {
       input.destroy();
-    }
-    if (!header) {
-      throw new InputError(
-        `FOCUS file ${this.name} is empty: it has no header row`,
-      );
     }
   }
 }

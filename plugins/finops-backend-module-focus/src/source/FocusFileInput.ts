@@ -3,6 +3,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { FocusInput } from './FocusInput';
 
+/** Bytes read at a time: each chunk is a message to the reading thread. */
+const CHUNK_BYTES = 1024 * 1024;
+
 /** A FOCUS export file on local disk. */
 export class FocusFileInput implements FocusInput {
   readonly name: string;
@@ -14,6 +17,9 @@ export class FocusFileInput implements FocusInput {
 
   async open(signal: AbortSignal): Promise<Readable> {
     signal.throwIfAborted();
-    return fs.createReadStream(this.file, { signal });
+    return fs.createReadStream(this.file, {
+      signal,
+      highWaterMark: CHUNK_BYTES,
+    });
   }
 }

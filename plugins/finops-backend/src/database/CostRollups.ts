@@ -52,6 +52,19 @@ interface Sum {
 const SEPARATOR = '\u0000';
 const ABSENT = '\u0001';
 
+/** The map under `key`, created when there is none. */
+function within(
+  map: Map<unknown, unknown>,
+  key: unknown,
+): Map<unknown, unknown> {
+  let next = map.get(key) as Map<unknown, unknown> | undefined;
+  if (!next) {
+    next = new Map();
+    map.set(key, next);
+  }
+  return next;
+}
+
 /** A record's costs as a rollup sums them. */
 function costsOf(record: CostRecord): CostSums {
   return {
@@ -82,28 +95,29 @@ function summaryKey(record: CostRecord): string {
  * the number of records; a group may then have several rows, which every query sums.
  */
 export class CostRollups {
-  private daily = new Map<string, Sum>();
+  /** The daily groups in the order first met. */
+  private daily: Sum[] = [];
+  /** The daily groups by their values (see groupOf), with no key text built per record. */
+  private groups = new Map<unknown, unknown>();
 
   constructor(private readonly sourceId: string) {}
 
   add(record: CostRecord): void {
     const agent = agentOfTags(record.tags);
     const session = sessionOfTags(record.tags);
-    const key = `${summaryKey(record)}${SEPARATOR}${
-      record.dimensionKind
-    }${SEPARATOR}${record.dimension}${SEPARATOR}${agent ?? ABSENT}${SEPARATOR}${
-      session ?? ABSENT
-    }${SEPARATOR}${record.unit ?? ABSENT}`;
-    const sum = this.daily.get(key);
+    const groups = this.groupsOf(record, agent, session);
+    const sum = groups.get(record.entityRef) as Sum | undefined;
     if (!sum) {
-      this.daily.set(key, {
+      const created: Sum = {
         record,
         agent,
         session,
         quantity: record.quantity,
         costs: costsOf(record),
         records: 1,
-      });
+      };
+      groups.set(record.entityRef, created);
+      this.daily.push(created);
       return;
     }
     addCosts(sum.costs, costsOf(record));
@@ -113,9 +127,33 @@ export class CostRollups {
     sum.records += 1;
   }
 
+  /**
+   * The daily groups of the record's values but its entity ref, by entity ref: a map
+   * per value, those with few distinct values first, so that there are few maps.
+   * Absent values (undefined) are keys apart from empty ones.
+   */
+  private groupsOf(
+    record: CostRecord,
+    agent: string | undefined,
+    session: string | undefined,
+  ): Map<unknown, unknown> {
+    let map = this.groups;
+    map = within(map, record.currency);
+    map = within(map, record.provider);
+    map = within(map, record.dimensionKind);
+    map = within(map, record.unit);
+    map = within(map, record.model);
+    map = within(map, record.dimension);
+    map = within(map, agent);
+    map = within(map, session);
+    map = within(map, record.costCenter);
+    map = within(map, record.team);
+    return within(map, record.day);
+  }
+
   /** Groups held in memory. */
   get size(): number {
-    return this.daily.size;
+    return this.daily.length;
   }
 
   /**
@@ -126,7 +164,7 @@ export class CostRollups {
   take(): { daily: unknown[][]; summary: unknown[][] } {
     const daily: unknown[][] = [];
     const summary = new Map<string, { group: unknown[]; costs: CostSums }>();
-    for (const sum of this.daily.values()) {
+    for (const sum of this.daily) {
       const r = sum.record;
       const group = this.groupValues(r);
       daily.push([
@@ -153,7 +191,8 @@ export class CostRollups {
         });
       }
     }
-    this.daily = new Map();
+    this.daily = [];
+    this.groups = new Map();
     return {
       daily,
       summary: [...summary.values()].map(({ group, costs }) => [

@@ -110,11 +110,12 @@ export interface CostStore {
    * Replaces everything a source stored for the days of a window with the given items,
    * atomically: when the items throw, nothing of the window changes. Items with no
    * cost record for a window that had some fail the same way, unless `allowEmpty`.
+   * Items may come in arrays, which are stored at once.
    */
   replaceWindow(
     sourceId: string,
     window: DayWindow,
-    items: AsyncIterable<StoredItem>,
+    items: AsyncIterable<StoredItem | StoredItem[]>,
     options?: {
       /** Replace stored cost records even when the items hold none; else that fails. */
       allowEmpty?: boolean;

@@ -117,7 +117,7 @@ export class DatabaseCostStore implements CostStore {
   async replaceWindow(
     sourceId: string,
     window: DayWindow,
-    items: AsyncIterable<StoredItem>,
+    items: AsyncIterable<StoredItem | StoredItem[]>,
     options: { allowEmpty?: boolean } = {},
   ): Promise<{ records: number; metrics: number }> {
     return this.db.transaction(async trx => {
@@ -140,21 +140,25 @@ export class DatabaseCostStore implements CostStore {
       }
       const writer = new WindowWriter(trx, sourceId);
       const counts = { records: 0, metrics: 0 };
-      for await (const item of items) {
+      const add = (item: StoredItem) => {
         const day = item.type === 'cost' ? item.record.day : item.metric.day;
         if (day < window.from || day > window.to) {
           throw new InputError(
             `Source ${sourceId} returned data for ${day}, outside the window ${window.from}..${window.to}`,
           );
         }
-        const written =
-          item.type === 'cost'
-            ? writer.addCost(item.record)
-            : writer.addMetric(item.metric);
-        if (written) {
-          await written;
-        }
         counts[item.type === 'cost' ? 'records' : 'metrics'] += 1;
+        return item.type === 'cost'
+          ? writer.addCost(item.record)
+          : writer.addMetric(item.metric);
+      };
+      for await (const item of items) {
+        for (const one of Array.isArray(item) ? item : [item]) {
+          const written = add(one);
+          if (written) {
+            await written;
+          }
+        }
       }
       if (counts.records === 0 && replaced > 0 && !options.allowEmpty) {
         throw new InputError(

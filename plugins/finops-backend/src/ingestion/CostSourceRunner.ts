@@ -14,7 +14,7 @@ import {
 } from '@tollgate/plugin-finops-node';
 import { CostStore } from '../database/CostStore';
 import { SourceRun, SourceRunStore } from '../database/SourceRunStore';
-import { attributeItems } from './attributeItems';
+import { attributeBatches } from './attributeItems';
 import { EntityIndex } from './EntityIndex';
 
 export interface RetryPolicy {
@@ -142,7 +142,7 @@ export class CostSourceRunner {
         const { records } = await this.options.costStore.replaceWindow(
           source.id,
           window,
-          attributeItems(this.fetchParts(source, parts, at, context), index),
+          attributeBatches(this.fetchParts(source, parts, at, context), index),
           { allowEmpty: source.allowEmptyWindows },
         );
         return records;
@@ -163,13 +163,16 @@ export class CostSourceRunner {
     }
   }
 
-  /** What the source yields for each part in turn, each fetch within its own timeout. */
+  /**
+   * What the source yields for each part in turn, each fetch within its own timeout;
+   * in arrays where the source offers them.
+   */
   private async *fetchParts(
     source: CostSource,
     parts: DayWindow[],
     at: { part: DayWindow },
     context: RunContext,
-  ): AsyncIterable<CostSourceItem> {
+  ): AsyncIterable<CostSourceItem | CostSourceItem[]> {
     const { index, retry, logger } = context;
     for (const part of parts) {
       at.part = part;
@@ -177,12 +180,15 @@ export class CostSourceRunner {
         AbortSignal.timeout(retry.windowTimeoutMs),
         ...(context.signal ? [context.signal] : []),
       ]);
-      yield* source.fetch(part, {
+      const fetchContext = {
         signal,
         logger,
         entities: async () => (await index()).entities,
         priceBook: this.options.priceBook,
-      });
+      };
+      yield* source.fetchBatches
+        ? source.fetchBatches(part, fetchContext)
+        : source.fetch(part, fetchContext);
     }
   }
 }

@@ -16,12 +16,27 @@ export async function* attributeItems(
   index: () => Promise<EntityIndex>,
 ): AsyncIterable<StoredItem> {
   for await (const item of items) {
-    if (item.type !== 'cost') {
-      yield item;
-      continue;
-    }
-    yield { type: 'cost', record: attributeRecord(item.record, await index()) };
+    yield attributeItem(item, await index());
   }
+}
+
+/** Attributes items as attributeItems does, and arrays of items as arrays. */
+export async function* attributeBatches(
+  items: AsyncIterable<CostSourceItem | CostSourceItem[]>,
+  index: () => Promise<EntityIndex>,
+): AsyncIterable<StoredItem | StoredItem[]> {
+  for await (const item of items) {
+    const entities = await index();
+    yield Array.isArray(item)
+      ? item.map(one => attributeItem(one, entities))
+      : attributeItem(item, entities);
+  }
+}
+
+function attributeItem(item: CostSourceItem, index: EntityIndex): StoredItem {
+  return item.type === 'cost'
+    ? { type: 'cost', record: attributeRecord(item.record, index) }
+    : item;
 }
 
 /**
