@@ -14,6 +14,8 @@ export const root = new URL('..', import.meta.url).pathname;
 export const REPLAY_PORT = 9003;
 /** The traffic simulator's Prometheus and ledger (packages/backend/src/demo/traffic). */
 export const PROMETHEUS_PORT = 9095;
+/** The Prometheus of the Naftiko runtime's capabilities. */
+export const NAFTIKO_PROMETHEUS_PORT = 9096;
 export const LEDGER_URL = 'http://127.0.0.1:9300/ledger';
 
 /** The kubernetes-ids of the example catalog's workloads. */
@@ -52,6 +54,7 @@ function demoPorts(env) {
     7007,
     REPLAY_PORT,
     PROMETHEUS_PORT,
+    NAFTIKO_PROMETHEUS_PORT,
     9300,
     ...(metrics === 'off' ? [] : [metrics]),
   ];

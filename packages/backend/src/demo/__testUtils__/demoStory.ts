@@ -1,4 +1,6 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NaftikoCapabilityProcessor } from '@tollgate/plugin-catalog-backend-module-finops';
 import {
   BudgetStatus,
   addDays,
@@ -26,6 +28,35 @@ export function readExampleEntities(): Entity[] {
         doc => doc.toJS() as Entity,
       ),
   );
+}
+
+/**
+ * The entities of the example Naftiko capability spec, as the catalog finops module
+ * imports them with the demo's configuration.
+ */
+export async function readNaftikoEntities(): Promise<Entity[]> {
+  const processor = new NaftikoCapabilityProcessor({
+    reader: mockServices.urlReader.mock(),
+    defaultOwner: 'unknown',
+    lifecycle: 'production',
+  });
+  const entities: Entity[] = [];
+  await processor.readLocation(
+    {
+      type: 'naftiko',
+      target: join(EXAMPLES, 'naftiko', 'support-triage.yml'),
+    },
+    false,
+    result => {
+      if (result.type !== 'entity') {
+        throw new Error(`The example Naftiko spec gave ${result.type}`);
+      }
+      entities.push(result.entity);
+    },
+    undefined,
+    { get: async () => undefined, set: async () => {} },
+  );
+  return entities;
 }
 
 /** The labels each example workload carries in the OpenCost replay. */

@@ -2,6 +2,7 @@ import { metrics } from '@opentelemetry/api';
 import http from 'node:http';
 import { providerHost } from './dayPlan';
 import { createGenAiMetrics } from './genAiMetrics';
+import { createRuntimeMetrics } from './runtimeMetrics';
 import { resolveToReplay } from './httpFetch';
 import { ModelCall, PlannedRequest } from './requestAt';
 import { RUNAWAY_AGENT, runRunawayAgent } from './runawayAgent';
@@ -19,7 +20,7 @@ interface VendorTarget {
 /** An HTTP call to a vendor's host, resolved to the local vendor replay. */
 function callVendor(
   target: VendorTarget,
-  path: string,
+  call: { method: string; path: string },
   headers: Record<string, string>,
   body: string,
 ): Promise<{ status: number; body: string }> {
@@ -28,8 +29,8 @@ function callVendor(
       {
         host: target.host,
         port: target.port,
-        path,
-        method: 'POST',
+        path: call.path,
+        method: call.method,
         headers: { 'content-type': 'application/json', ...headers },
         lookup: resolveToReplay,
         timeout: CALL_TIMEOUT_MS,
@@ -76,6 +77,25 @@ export async function startCapabilityServer(options: {
   }
   const meter = metrics.getMeter('tollgate-demo-traffic');
   const genAi = createGenAiMetrics();
+  const runtime = createRuntimeMetrics(profile.runtime);
+
+  /** A call to a vendor, counted by the runtime as answered, or as not answered. */
+  async function vendorCall(
+    target: VendorTarget,
+    route: { method: string; route: string; path: string },
+    headers: Record<string, string>,
+    body: string,
+  ) {
+    const series = { host: target.host, ...route };
+    try {
+      const response = await callVendor(target, route, headers, body);
+      runtime.called({ ...series, outcome: String(response.status) });
+      return response;
+    } catch (error) {
+      runtime.called({ ...series, outcome: (error as Error).name });
+      throw error;
+    }
+  }
   const outcomes = meter.createCounter(
     profile.outcome.metric.replace(/_total$/, ''),
     { description: `Business outcomes of ${options.capability}` },
@@ -87,18 +107,22 @@ export async function startCapabilityServer(options: {
       port: options.vendorPort,
     };
     const path = vendorPath(call.provider);
+    const route = { method: 'POST', route: path, path };
     const body = JSON.stringify({ model: call.model, max_tokens: 1024 });
     const usage = JSON.stringify(call.tokens);
     if (call.failure) {
       const answer = String(call.failure);
-      await callVendor(target, path, { 'x-replay-answer': answer }, body).catch(
-        () => undefined,
-      );
+      await vendorCall(
+        target,
+        route,
+        { 'x-replay-answer': answer },
+        body,
+      ).catch(() => undefined);
     }
     const started = performance.now();
-    const response = await callVendor(
+    const response = await vendorCall(
       target,
-      path,
+      route,
       {
         'x-replay-usage': usage,
         'x-replay-model': call.model,
@@ -136,20 +160,22 @@ export async function startCapabilityServer(options: {
   async function handle(planned: PlannedRequest): Promise<number> {
     const started = Date.now();
     const day = new Date(planned.at).toISOString().slice(0, 10);
-    for (const call of planned.modelCalls) await callModel(call, day);
+    for (const modelCall of planned.modelCalls) await callModel(modelCall, day);
     for (const api of planned.apiCalls) {
+      const path = api.route.replace(/\{[^}]+\}/g, String(planned.index));
       for (let i = 0; i < api.count; i++) {
-        await callVendor(
+        await vendorCall(
           { host: api.host, port: options.vendorPort },
-          `/${api.operation}`,
+          { method: api.method, route: api.route, path },
           {},
-          '{}',
+          api.method === 'GET' ? '' : '{}',
         );
       }
     }
     if (planned.outcomes) outcomes.add(planned.outcomes);
     const rest = planned.latencySeconds * 1000 - (Date.now() - started);
     if (rest > 0) await new Promise(resolve => setTimeout(resolve, rest));
+    runtime.served(planned.status, (Date.now() - started) / 1000);
     return planned.status;
   }
 

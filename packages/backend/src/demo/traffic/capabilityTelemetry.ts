@@ -5,15 +5,18 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { TrafficRuntime } from './trafficProfiles';
 
 /**
  * The OpenTelemetry SDK of one capability's process: a meter provider exported for
- * Prometheus to scrape on `metricsPort`, and the HTTP instrumentation of Node's
- * server and client (the stable HTTP semantic conventions when
- * OTEL_SEMCONV_STABILITY_OPT_IN=http). Call before `node:http` is first loaded.
+ * Prometheus to scrape on `metricsPort`, and for the `otel` runtime the HTTP
+ * instrumentation of Node's server and client (the stable HTTP semantic conventions
+ * when OTEL_SEMCONV_STABILITY_OPT_IN=http); the `naftiko` runtime records its own.
+ * Call before `node:http` is first loaded.
  */
 export function startCapabilityTelemetry(options: {
   capability: string;
+  runtime: TrafficRuntime;
   metricsPort: number;
 }): { shutdown(): Promise<void> } {
   const exporter = new PrometheusExporter({
@@ -27,9 +30,11 @@ export function startCapabilityTelemetry(options: {
     readers: [exporter],
   });
   metrics.setGlobalMeterProvider(meterProvider);
-  registerInstrumentations({
-    meterProvider,
-    instrumentations: [new HttpInstrumentation()],
-  });
+  if (options.runtime === 'otel') {
+    registerInstrumentations({
+      meterProvider,
+      instrumentations: [new HttpInstrumentation()],
+    });
+  }
   return { shutdown: () => meterProvider.shutdown() };
 }

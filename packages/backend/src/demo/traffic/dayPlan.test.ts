@@ -46,6 +46,7 @@ describe('planDays', () => {
       );
     }
     for (const [capability, days] of plans) {
+      if (days[0].profile.usage) continue;
       for (const plan of days) {
         const planned = plan.tokens.reduce((sum, t) => sum + t.total, 0);
         expect(planned).toBe(
@@ -53,6 +54,35 @@ describe('planDays', () => {
         );
       }
     }
+  });
+
+  it('plans a capability no invoice bills from its own usage', () => {
+    const [friday, saturday] = plans
+      .get('support-triage')!
+      .filter(p => p.day === '2027-02-26' || p.day === '2027-02-27');
+    expect([friday.requests, saturday.requests]).toEqual([4000, 1400]);
+    expect(saturday.models).toEqual([
+      { provider: 'OpenAI', model: 'gpt-4o-mini' },
+    ]);
+    expect(
+      Object.fromEntries(saturday.tokens.map(t => [t.tokenType, t.total])),
+    ).toEqual({ input: 3_500_000, cache_read: 1_120_000, output: 420_000 });
+    expect(saturday.apiCalls).toEqual([
+      {
+        host: 'tickets.example.com',
+        method: 'GET',
+        route: '/api/tickets/{ticket_id}',
+        operation: 'get-ticket',
+        total: 1400,
+      },
+      {
+        host: 'tickets.example.com',
+        method: 'PATCH',
+        route: '/api/tickets/{ticket_id}',
+        operation: 'update-ticket',
+        total: 1400,
+      },
+    ]);
   });
 
   it('derives requests, errors, outcomes and upstream failures from the profile', () => {

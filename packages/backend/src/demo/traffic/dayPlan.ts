@@ -7,6 +7,7 @@ import {
 } from '../demoFocus';
 import {
   GEN_AI_PROVIDER_NAMES,
+  OwnUsage,
   PROVIDER_HOSTS,
   TrafficProfile,
 } from './trafficProfiles';
@@ -30,6 +31,9 @@ export interface ModelTokens {
 /** Calls of one API operation on one day. */
 export interface OperationCalls {
   host: string;
+  method: string;
+  /** The path template, as `url.template`. */
+  route: string;
   operation: string;
   total: number;
 }
@@ -72,7 +76,8 @@ function dayOf(row: DemoFocusRow): string {
  * Every day's plan of each profiled capability for the `days` days ending on `today`
  * (at most the span of the demo's exports): its tokens are exactly those of the demo's
  * AI invoice for the day as the demo generates it for `today`, its API calls those of
- * its SaaS invoice, and its requests follow from its first model's input.
+ * its SaaS invoice, and its requests follow from its first model's input; a
+ * capability no invoice bills has its profile's own usage.
  */
 export function planDays(options: {
   today: string;
@@ -144,9 +149,17 @@ export function planDays(options: {
     if (!profile) continue;
     planOf(profile, dayOf(row)).apiCalls.push({
       host: PROVIDER_HOSTS[row.ServiceProviderName],
+      method: 'POST',
+      route: `/${row.SkuId}`,
       operation: row.SkuId,
       total: Number(row.ConsumedQuantity),
     });
+  }
+  for (const profile of options.profiles) {
+    if (!profile.usage) continue;
+    for (let day = first; day <= options.today; day = nextDay(day)) {
+      planOwnUsage(planOf(profile, day), profile.usage);
+    }
   }
   const result = new Map<string, DayPlan[]>();
   for (const [capability, byDay] of plans) {
@@ -155,6 +168,35 @@ export function planDays(options: {
     result.set(capability, days);
   }
   return result;
+}
+
+/** A day's tokens and API calls of a capability whose usage no invoice gives. */
+function planOwnUsage(plan: DayPlan, usage: OwnUsage) {
+  const weekday = new Date(`${plan.day}T00:00:00Z`).getUTCDay();
+  const requests =
+    weekday === 0 || weekday === 6
+      ? Math.round(usage.requestsPerWeekday * usage.weekendShare)
+      : usage.requestsPerWeekday;
+  for (const { provider, model, tokensPerRequest } of usage.models) {
+    plan.models.push({ provider, model });
+    for (const [tokenType, perRequest] of Object.entries(tokensPerRequest)) {
+      plan.tokens.push({
+        provider,
+        model,
+        tokenType: tokenType as TrafficTokenType,
+        total: requests * (perRequest ?? 0),
+      });
+    }
+  }
+  for (const { perRequest, ...call } of usage.apiCalls) {
+    plan.apiCalls.push({ ...call, total: requests * perRequest });
+  }
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 }
 
 /**

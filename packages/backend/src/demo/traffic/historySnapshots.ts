@@ -1,6 +1,7 @@
 import { DayPlan } from './dayPlan';
 import { PlannedRequest, requestAt, requestsThrough } from './requestAt';
 import { genAiProviderName, providerHost } from './dayPlan';
+import { vendorPath } from './vendorMessages';
 
 /** Upper bounds of the HTTP duration histograms, as the OpenTelemetry SDK advises. */
 export const DURATION_BOUNDS = [
@@ -16,7 +17,7 @@ export interface Snapshot {
   time: number;
   /** Server durations by status: bucket counts (one per bound and +Inf), and sum. */
   server: Map<number, { buckets: number[]; sum: number }>;
-  /** Outbound calls by `server_address` and status or error, with their summed time. */
+  /** Outbound calls by host, method, route and status or error, with their summed time. */
   client: Map<SeriesKey, { count: number; sum: number }>;
   /** Tokens by provider, model and token type. */
   tokens: Map<SeriesKey, { count: number; sum: number }>;
@@ -26,9 +27,35 @@ export interface Snapshot {
 const SAMPLE_HOURS = 24;
 const HOUR_MS = 3_600_000;
 
-/** The key of a client call series: host, then status code or error type. */
-export function clientKey(host: string, outcome: string): SeriesKey {
-  return JSON.stringify([host, outcome]);
+/** One series of outbound calls. */
+export interface ClientSeries {
+  host: string;
+  method: string;
+  /** The path template called. */
+  route: string;
+  /** The status code answered, or the error type of a call without an answer. */
+  outcome: string;
+}
+
+/** The key of a client call series. */
+export function clientKey(series: ClientSeries): SeriesKey {
+  return JSON.stringify([
+    series.host,
+    series.method,
+    series.route,
+    series.outcome,
+  ]);
+}
+
+/** The series a key names. */
+export function clientSeries(key: SeriesKey): ClientSeries {
+  const [host, method, route, outcome] = JSON.parse(key) as string[];
+  return { host, method, route, outcome };
+}
+
+/** What a vendor replay answers a call that succeeds: 201 to a POST, else 200. */
+export function successStatus(method: string): string {
+  return method === 'POST' ? '201' : '200';
 }
 
 /** The key of a token usage series: provider name, model, token type. */
@@ -76,13 +103,27 @@ function addRequest(state: Snapshot, request: PlannedRequest) {
   server.sum += request.latencySeconds;
   state.server.set(request.status, server);
   for (const call of request.modelCalls) {
-    const host = providerHost(call.provider);
+    const model = {
+      host: providerHost(call.provider),
+      method: 'POST',
+      route: vendorPath(call.provider),
+    };
     if (call.failure === 'timeout') {
-      add(state.client, clientKey(host, 'TimeoutError'), 1, 0.4);
+      add(
+        state.client,
+        clientKey({ ...model, outcome: 'TimeoutError' }),
+        1,
+        0.4,
+      );
     } else if (call.failure) {
-      add(state.client, clientKey(host, String(call.failure)), 1, 0.002);
+      add(
+        state.client,
+        clientKey({ ...model, outcome: String(call.failure) }),
+        1,
+        0.002,
+      );
     }
-    add(state.client, clientKey(host, '200'), 1, 0.02);
+    add(state.client, clientKey({ ...model, outcome: '200' }), 1, 0.02);
     for (const [type, tokens] of Object.entries(call.tokens)) {
       if (tokens > 0) {
         const provider = genAiProviderName(call.provider);
@@ -90,8 +131,14 @@ function addRequest(state: Snapshot, request: PlannedRequest) {
       }
     }
   }
-  for (const api of request.apiCalls) {
-    add(state.client, clientKey(api.host, '201'), api.count, 0.002 * api.count);
+  for (const { host, method, route, count } of request.apiCalls) {
+    const outcome = successStatus(method);
+    add(
+      state.client,
+      clientKey({ host, method, route, outcome }),
+      count,
+      0.002 * count,
+    );
   }
   state.outcomes += request.outcomes;
 }

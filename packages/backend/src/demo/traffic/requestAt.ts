@@ -22,7 +22,13 @@ export interface PlannedRequest {
   status: 200 | 500;
   latencySeconds: number;
   modelCalls: ModelCall[];
-  apiCalls: Array<{ host: string; operation: string; count: number }>;
+  apiCalls: Array<{
+    host: string;
+    method: string;
+    route: string;
+    operation: string;
+    count: number;
+  }>;
   outcomes: number;
 }
 
@@ -106,6 +112,8 @@ export function requestAt(plan: DayPlan, k: number): PlannedRequest {
     apiCalls: plan.apiCalls
       .map(c => ({
         host: c.host,
+        method: c.method,
+        route: c.route,
         operation: c.operation,
         count: share(c.total, n, k),
       }))

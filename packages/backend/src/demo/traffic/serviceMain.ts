@@ -5,6 +5,7 @@
  * TOLLGATE_BACKEND_URL and TOLLGATE_TOKEN where its runaway agent reserves.
  */
 import { startCapabilityTelemetry } from './capabilityTelemetry';
+import { TRAFFIC_PROFILES } from './trafficProfiles';
 
 function numberFromEnv(name: string): number {
   const value = Number(process.env[name]);
@@ -17,9 +18,15 @@ function numberFromEnv(name: string): number {
 }
 
 const capability = process.env.CAPABILITY ?? '';
-if (!capability) throw new Error('CAPABILITY must name the capability');
+const profile = TRAFFIC_PROFILES.find(p => p.capability === capability);
+if (!profile) {
+  throw new Error(
+    `CAPABILITY must name a capability with a traffic profile, not "${capability}"`,
+  );
+}
 const telemetry = startCapabilityTelemetry({
   capability,
+  runtime: profile.runtime,
   metricsPort: numberFromEnv('METRICS_PORT'),
 });
 // Loaded only now, so that the instrumentation sees node:http being loaded.

@@ -1,8 +1,15 @@
-import { readExampleEntities } from '../__testUtils__/demoStory';
+import { Entity } from '@backstage/catalog-model';
+import {
+  readExampleEntities,
+  readNaftikoEntities,
+} from '../__testUtils__/demoStory';
 import { TRAFFIC_PROFILES } from './trafficProfiles';
 
 describe('the capabilities with traffic', () => {
-  const entities = readExampleEntities();
+  let entities: Entity[] = [];
+  beforeAll(async () => {
+    entities = [...readExampleEntities(), ...(await readNaftikoEntities())];
+  });
 
   it.each(TRAFFIC_PROFILES.map(p => [p.capability, p] as const))(
     '%s declares what every check of its scorecard reads',

@@ -1,3 +1,36 @@
+import type { TrafficTokenType } from './dayPlan';
+
+/**
+ * What a capability's process exports: the OpenTelemetry HTTP semantic conventions
+ * (the SDK's HTTP instrumentation), or the metrics of the Naftiko (Ikanos) capability
+ * engine (`naftiko_request_total`, `naftiko_request_duration_seconds`,
+ * `naftiko_http_client_total`). Each runtime's metrics go to a Prometheus of its own.
+ */
+export type TrafficRuntime = 'otel' | 'naftiko';
+
+/**
+ * The usage of a capability that no demo invoice bills (its spend is priced from its
+ * token metrics alone): requests a day, and what each one uses.
+ */
+export interface OwnUsage {
+  requestsPerWeekday: number;
+  /** Saturdays' and Sundays' requests as a share of a weekday's. */
+  weekendShare: number;
+  models: Array<{
+    provider: string;
+    model: string;
+    tokensPerRequest: Partial<Record<TrafficTokenType, number>>;
+  }>;
+  apiCalls: Array<{
+    host: string;
+    method: string;
+    /** The path template, as `url.template`. */
+    route: string;
+    operation: string;
+    perRequest: number;
+  }>;
+}
+
 /**
  * How each example capability with traffic behaves: how many input tokens one request
  * sends to its first model (which sets its requests per day, from its FOCUS tokens),
@@ -8,6 +41,9 @@
  */
 export interface TrafficProfile {
   capability: string;
+  runtime: TrafficRuntime;
+  /** Its usage, when no invoice gives it. */
+  usage?: OwnUsage;
   /** Uncached input tokens one request sends to the capability's first model. */
   inputTokensPerRequest: number;
   /** Share of requests answered with a server error (500). */
@@ -24,6 +60,7 @@ export interface TrafficProfile {
 
 export const TRAFFIC_PROFILES: TrafficProfile[] = [
   {
+    runtime: 'otel',
     capability: 'support-summarizer',
     inputTokensPerRequest: 3000,
     serverErrorShare: 0.004,
@@ -34,6 +71,7 @@ export const TRAFFIC_PROFILES: TrafficProfile[] = [
     outcome: { metric: 'support_summaries_total', perRequest: 0.97 },
   },
   {
+    runtime: 'otel',
     capability: 'ticket-triage',
     inputTokensPerRequest: 1500,
     serverErrorShare: 0.006,
@@ -44,6 +82,7 @@ export const TRAFFIC_PROFILES: TrafficProfile[] = [
     outcome: { metric: 'tickets_triaged_total', perRequest: 0.99 },
   },
   {
+    runtime: 'otel',
     capability: 'fraud-scorer',
     inputTokensPerRequest: 1200,
     serverErrorShare: 0.002,
@@ -54,6 +93,7 @@ export const TRAFFIC_PROFILES: TrafficProfile[] = [
     outcome: { metric: 'orders_scored_total', perRequest: 1 },
   },
   {
+    runtime: 'otel',
     capability: 'rag-gateway',
     inputTokensPerRequest: 4000,
     serverErrorShare: 0.005,
@@ -64,6 +104,7 @@ export const TRAFFIC_PROFILES: TrafficProfile[] = [
     outcome: { metric: 'answers_served_total', perRequest: 0.95 },
   },
   {
+    runtime: 'otel',
     capability: 'insights-copilot',
     inputTokensPerRequest: 5000,
     serverErrorShare: 0.008,
@@ -72,6 +113,45 @@ export const TRAFFIC_PROFILES: TrafficProfile[] = [
     unavailableShare: 0.003,
     timeoutShare: 0.002,
     outcome: { metric: 'insights_answered_total', perRequest: 0.9 },
+  },
+  {
+    // The Naftiko capability of examples/naftiko/support-triage.yml.
+    runtime: 'naftiko',
+    capability: 'support-triage',
+    inputTokensPerRequest: 2500,
+    serverErrorShare: 0.003,
+    medianSeconds: 0.9,
+    throttledShare: 0.01,
+    unavailableShare: 0.002,
+    timeoutShare: 0.001,
+    outcome: { metric: 'tickets_routed_total', perRequest: 0.98 },
+    usage: {
+      requestsPerWeekday: 4000,
+      weekendShare: 0.35,
+      models: [
+        {
+          provider: 'OpenAI',
+          model: 'gpt-4o-mini',
+          tokensPerRequest: { input: 2500, cache_read: 800, output: 300 },
+        },
+      ],
+      apiCalls: [
+        {
+          host: 'tickets.example.com',
+          method: 'GET',
+          route: '/api/tickets/{ticket_id}',
+          operation: 'get-ticket',
+          perRequest: 1,
+        },
+        {
+          host: 'tickets.example.com',
+          method: 'PATCH',
+          route: '/api/tickets/{ticket_id}',
+          operation: 'update-ticket',
+          perRequest: 1,
+        },
+      ],
+    },
   },
 ];
 

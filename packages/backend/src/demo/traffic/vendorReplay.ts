@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { genAiProviderName, TrafficTokenType } from './dayPlan';
+import { successStatus } from './historySnapshots';
 import { TrafficLedger } from './TrafficLedger';
 import { vendorAnswer } from './vendorMessages';
 
@@ -42,8 +43,8 @@ function callUsage(
  * capabilities resolve the vendors' hosts to it): chat calls answered in each
  * vendor's documented shape with the usage the call's plan gives, counted in the
  * ledger as the vendor's own count; `x-replay-answer` makes a call fail as planned
- * (429 with Retry-After, 503, or no answer); other calls (SMS, payments, maps)
- * answered 201.
+ * (429 with Retry-After, 503, or no answer); other calls (SMS, payments, maps,
+ * tickets) answered 201 when they POST, else 200.
  */
 export async function startVendorReplay(options: {
   port: number;
@@ -76,7 +77,9 @@ export async function startVendorReplay(options: {
       const provider = HOST_PROVIDERS[host];
       if (!provider) {
         response
-          .writeHead(201, { 'content-type': 'application/json' })
+          .writeHead(Number(successStatus(request.method ?? 'GET')), {
+            'content-type': 'application/json',
+          })
           .end('{}');
         return;
       }

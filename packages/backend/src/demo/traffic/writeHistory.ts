@@ -5,10 +5,12 @@ import { DayPlan, genAiProviderName } from './dayPlan';
 import { historyOpenMetrics } from './historyOpenMetrics';
 import { historySnapshots } from './historySnapshots';
 import { TrafficLedger } from './TrafficLedger';
+import { TrafficRuntime } from './trafficProfiles';
 
 /** A capability's scrape target: its `job` and `instance` labels. */
 export interface ScrapeTarget {
   capability: string;
+  runtime: TrafficRuntime;
   job: string;
   instance: string;
   outcomeMetric: string;
@@ -47,6 +49,7 @@ export async function writeHistoryFile(options: {
       }
     });
     const lines = historyOpenMetrics({
+      runtime: target.runtime,
       target: { job: target.job, instance: target.instance },
       outcomeMetric: target.outcomeMetric,
       snapshots,
