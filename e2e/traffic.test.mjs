@@ -88,6 +88,11 @@ test("the simulator's own count of yesterday equals what the API behind the Cost
   const token = await guestToken();
   const capabilities = Object.keys(ledger);
   assert.ok(capabilities.length >= 3, `ledger of ${capabilities.join(', ')}`);
+  // The Naftiko capability, read under the Naftiko engine's metric names.
+  assert.ok(
+    capabilities.includes('support-triage'),
+    `ledger of ${capabilities.join(', ')}`,
+  );
   const today = new Date().toISOString().slice(0, 10);
   const yesterday = dayBefore(today);
   const prices = new Map();
