@@ -136,6 +136,49 @@ describe.each(databases.eachSupportedId())(
       expect(await total(D2)).toBe('4.00');
     });
 
+    it('counts unallocated spend of a provider and day once, as the highest-ranked source has it', async () => {
+      const { store, exported } = await createStore();
+      const unallocated = (day: string, usd: number, provider = 'openai') => {
+        const item = spend(day, usd, SUMMARIZER, provider);
+        if (item.type === 'cost') delete item.record.entityRef;
+        return item;
+      };
+      const unallocatedTotal = async (day: string) =>
+        formatMicros(
+          await store.unallocatedTotal({ from: day, to: day }, 'USD'),
+        );
+      // the vendor's unclaimed project: 9 USD on D1 and D2, 1 USD of anthropic on D1;
+      // the invoice's untagged rows: 8 USD of openai on D1
+      await store.replaceWindow(
+        'openai:org',
+        window,
+        items([
+          spend(D1, 4),
+          spend(D2, 4),
+          unallocated(D1, 9),
+          unallocated(D1, 1, 'anthropic'),
+          unallocated(D2, 9),
+        ]),
+      );
+      await store.replaceWindow(
+        'focus:invoice',
+        window,
+        items([spend(D1, 5), unallocated(D1, 8)]),
+      );
+      expect(await unallocatedTotal(D1)).toBe('9.00');
+      expect(await unallocatedTotal(D2)).toBe('9.00');
+      expect(
+        (await exported()).filter(([, , entityRef]) => entityRef === undefined),
+      ).toEqual([
+        ['focus:invoice', D1, undefined],
+        ['openai:org', D1, undefined],
+        ['openai:org', D2, undefined],
+      ]);
+      // the invoice no longer has untagged openai spend on D1: the vendor's counts again
+      await store.replaceWindow('focus:invoice', window, items([spend(D1, 5)]));
+      expect(await unallocatedTotal(D1)).toBe('10.00');
+    });
+
     it('follows a configured precedence', async () => {
       const { total, bySource } = await createStore([
         'vendor-api',

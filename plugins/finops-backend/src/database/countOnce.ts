@@ -11,31 +11,34 @@ export const COUNT_ONCE_LOCK = 'finops-count-once';
 const REFS_PER_STATEMENT = 500;
 
 /**
- * What a source counts in a window: its entities, providers and days, as keys. Taken
- * before and after a window is replaced, it tells what the source no longer counts.
+ * What a source counts in a window: its entities (null for its unallocated spend),
+ * providers and days, as keys. Taken before and after a window is replaced, it tells
+ * what the source no longer counts.
  */
 export async function countedBy(
   trx: Knex.Transaction,
   sourceId: string,
   window: DayWindow,
 ): Promise<Set<string>> {
-  const rows: Array<{ entity_ref: string; provider: string; day: string }> =
-    await trx('finops_summary_costs')
-      .distinct('entity_ref', 'provider', 'day')
-      .where('source_id', sourceId)
-      .whereBetween('day', [window.from, window.to])
-      .whereNotNull('entity_ref');
+  const rows: Array<{
+    entity_ref: string | null;
+    provider: string;
+    day: string;
+  }> = await trx('finops_summary_costs')
+    .distinct('entity_ref', 'provider', 'day')
+    .where('source_id', sourceId)
+    .whereBetween('day', [window.from, window.to]);
   return new Set(
     rows.map(row => JSON.stringify([row.entity_ref, row.day, row.provider])),
   );
 }
 
-/** The entities and days of `before` that `after` does not hold. */
+/** The entities (null: unallocated) and days of `before` that `after` does not hold. */
 export function lostCounts(
   before: Set<string>,
   after: Set<string>,
-): Array<{ entityRef: string; day: string }> {
-  const lost = new Map<string, { entityRef: string; day: string }>();
+): Array<{ entityRef: string | null; day: string }> {
+  const lost = new Map<string, { entityRef: string | null; day: string }>();
   for (const key of before) {
     if (!after.has(key)) {
       const [entityRef, day] = JSON.parse(key);
@@ -49,8 +52,11 @@ export function lostCounts(
  * Counts spend once where sources overlap: where sources have spend of the same entity,
  * provider and day, the rollups of those that `precedence` ranks lower are removed for
  * that day, so that budgets, queries and scores count the highest-ranked figure (an
- * invoice over a vendor's API over telemetry over metered usage, by default). The
- * records of every source stay, for reconciliation. Runs in the transaction of every
+ * invoice over a vendor's API over telemetry over metered usage, by default).
+ * Unallocated spend is one more such entity: a vendor's spend of a project nobody
+ * claims is left out of a day whose invoice has unallocated spend of that provider
+ * (its untagged rows), which holds the same money. The records of every source stay,
+ * for reconciliation. Runs in the transaction of every
  * write of rollups, after the write: a window's write one at a time across replicas,
  * metered writes of entities beside each other.
  *
@@ -71,7 +77,7 @@ export async function countOnce(
      */
     restore?: {
       sourceId: string;
-      lost: Array<{ entityRef: string; day: string }>;
+      lost: Array<{ entityRef: string | null; day: string }>;
     };
   } = {},
 ): Promise<void> {
@@ -86,8 +92,13 @@ export async function countOnce(
   if (options.restore?.lost.length) {
     const stored = await sourcesIn(trx, 'finops_cost_records', window);
     const lostByDay = new Map<string, string[]>();
+    const lostUnallocated = new Set<string>();
     for (const { entityRef, day } of options.restore.lost) {
-      lostByDay.set(day, [...(lostByDay.get(day) ?? []), entityRef]);
+      if (entityRef === null) {
+        lostUnallocated.add(day);
+      } else {
+        lostByDay.set(day, [...(lostByDay.get(day) ?? []), entityRef]);
+      }
     }
     for (const sourceId of precedence.below(options.restore.sourceId, stored)) {
       for (const [day, refs] of lostByDay) {
@@ -99,6 +110,14 @@ export async function countOnce(
             { entityRefs: refs.slice(i, i + REFS_PER_STATEMENT) },
           );
         }
+      }
+      for (const day of lostUnallocated) {
+        await rebuildRollups(
+          trx,
+          sourceId,
+          { from: day, to: day },
+          { unallocated: true },
+        );
       }
     }
   }
@@ -114,8 +133,7 @@ export async function countOnce(
     for (const table of ROLLUPS) {
       const rows = trx(table)
         .where('source_id', sourceId)
-        .whereBetween('day', [window.from, window.to])
-        .whereNotNull('entity_ref');
+        .whereBetween('day', [window.from, window.to]);
       await (options.entityRefs
         ? rows.whereIn('entity_ref', options.entityRefs)
         : rows
@@ -127,18 +145,28 @@ export async function countOnce(
 }
 
 /**
- * Whether a source of `above` has spend of a row's entity, provider and day: the row's
- * spend is counted by that source instead.
+ * Whether a source of `above` has spend of a row's entity (or, for an unallocated row,
+ * unallocated spend), provider and day: the row's spend is counted by that source
+ * instead.
  */
 export function countedAbove(
   db: Knex | Knex.Transaction,
   table: string,
   above: string[],
 ) {
+  const entityRef = `${table}.entity_ref`;
   return db('finops_summary_costs as counted')
     .select(db.raw('1'))
     .whereIn('counted.source_id', above)
-    .whereRaw('counted.entity_ref = ??', [`${table}.entity_ref`])
+    .where(same =>
+      same
+        .whereRaw('counted.entity_ref = ??', [entityRef])
+        .orWhere(unallocated =>
+          unallocated
+            .whereNull('counted.entity_ref')
+            .whereRaw('?? IS NULL', [entityRef]),
+        ),
+    )
     .whereRaw('counted.provider = ??', [`${table}.provider`])
     .whereRaw('counted.day = ??', [`${table}.day`]);
 }

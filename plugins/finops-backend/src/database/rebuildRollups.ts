@@ -4,7 +4,8 @@ import { recordOfRow } from './recordOfRow';
 import { BATCH_SIZE, WindowWriter } from './WindowWriter';
 
 /**
- * Sums a source's stored records in a window (or of some entities in it) into its
+ * Sums a source's stored records in a window (or of some entities in it, or its
+ * unallocated ones) into its
  * rollups anew, giving each record the attribution `attribute` answers for it (the same
  * record when it stays as it is) and storing the records whose attribution changed.
  * Answers how many changed. Runs in the caller's transaction.
@@ -17,6 +18,8 @@ export async function rebuildRollups(
     attribute?: (record: CostRecord) => CostRecord;
     /** Only these entities' records and rollups. */
     entityRefs?: string[];
+    /** Only the unallocated records and rollups. */
+    unallocated?: boolean;
   } = {},
 ): Promise<number> {
   const attribute = options.attribute ?? ((record: CostRecord) => record);
@@ -24,6 +27,9 @@ export async function rebuildRollups(
     const rows = trx(table)
       .where('source_id', sourceId)
       .whereBetween('day', [window.from, window.to]);
+    if (options.unallocated) {
+      return rows.whereNull('entity_ref');
+    }
     return options.entityRefs
       ? rows.whereIn('entity_ref', options.entityRefs)
       : rows;

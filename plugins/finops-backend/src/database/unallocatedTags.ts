@@ -14,8 +14,13 @@ export interface UnallocatedTagSet {
 /** Unallocated spend of the records that hold one set of tags. */
 export interface UnallocatedTagSpend {
   tags: Record<string, string>;
-  /** The effective cost, in micro-units. */
+  /** The effective cost that counts, in micro-units. */
   costMicros: bigint;
+  /**
+   * The effective cost of records whose provider and day a higher-ranked source's
+   * unallocated spend counts instead (see countOnce), in micro-units.
+   */
+  coveredMicros: bigint;
 }
 
 /** Unallocated records holding at least one of the tags (the LIKE narrows, JSON decides). */
@@ -82,19 +87,37 @@ export async function unallocatedSpendByTags(
   if (query.tagKeys.length === 0) {
     return [];
   }
-  const rows: Array<{ tags: string; cost: unknown }> =
+  // A record counts while its source's unallocated rollup of its provider and day
+  // stands: count-once removes it where a higher-ranked source's counts instead.
+  const counted = db('finops_summary_costs as rollup')
+    .select(db.raw('1'))
+    .whereRaw('rollup.source_id = finops_cost_records.source_id')
+    .whereRaw('rollup.provider = finops_cost_records.provider')
+    .whereRaw('rollup.day = finops_cost_records.day')
+    .whereNull('rollup.entity_ref');
+  const rows: Array<{ tags: string; cost: unknown; counted: unknown }> =
     await unallocatedWithTags(db, query.tagKeys)
       .where('currency', query.currency)
       .whereBetween('day', [query.window.from, query.window.to])
-      .select('tags', db.raw(sumEffectiveCost('cost')))
-      .groupBy('tags');
+      .select(
+        'tags',
+        db.raw(sumEffectiveCost('cost')),
+        db.raw(
+          `CASE WHEN EXISTS (${counted.toQuery()}) THEN 1 ELSE 0 END as counted`,
+        ),
+      )
+      .groupBy('tags', 'counted');
   const sums = new Map<string, UnallocatedTagSpend>();
   for (const row of rows) {
     const tags = picked(row.tags, query.tagKeys);
     if (tags) {
       const key = JSON.stringify(tags);
-      const sum = sums.get(key) ?? { tags, costMicros: 0n };
-      sum.costMicros += toBigInt(row.cost);
+      const sum = sums.get(key) ?? { tags, costMicros: 0n, coveredMicros: 0n };
+      if (Number(row.counted) === 1) {
+        sum.costMicros += toBigInt(row.cost);
+      } else {
+        sum.coveredMicros += toBigInt(row.cost);
+      }
       sums.set(key, sum);
     }
   }

@@ -18,13 +18,16 @@ import { unknownEntityHint, vendorIdHint } from './claimHints';
 interface Sum<T> {
   of: T;
   costMicros: bigint;
+  /** Spend of it that a higher-ranked source's unallocated spend counts instead. */
+  coveredMicros: bigint;
 }
 
 /** The most spend first, then by name. */
 function byCost<T>(name: (of: T) => string) {
   return (a: Sum<T>, b: Sum<T>) => {
-    if (a.costMicros !== b.costMicros) {
-      return a.costMicros > b.costMicros ? -1 : 1;
+    const spendOf = (sum: Sum<T>) => sum.costMicros + sum.coveredMicros;
+    if (spendOf(a) !== spendOf(b)) {
+      return spendOf(a) > spendOf(b) ? -1 : 1;
     }
     return name(a.of).localeCompare(name(b.of));
   };
@@ -34,7 +37,10 @@ function byCost<T>(name: (of: T) => string) {
  * Names the spend that maps to no catalog entity by what would attribute it: the
  * vendor id (project, workspace, team or API key) that no single entity claims, with
  * the annotation to claim it, or the entity ref a source wrote that the catalog does
- * not have. Money is the effective cost, as in the summary.
+ * not have. Money is the effective cost, as in the summary. A vendor id's spend that a
+ * higher-ranked source's unallocated spend of the same provider and day counts instead
+ * (an invoice's untagged rows hold the same money) is named as covered, outside the
+ * total.
  */
 export class UnallocatedSpendService {
   constructor(
@@ -60,10 +66,14 @@ export class UnallocatedSpendService {
     const claims = VendorClaims.fromEntities(entities);
     const vendorIds = new Map<string, Sum<VendorIdOfRecord>>();
     const unknown = new Map<string, Sum<string>>();
-    for (const { tags, costMicros } of spend) {
+    for (const { tags, costMicros, coveredMicros } of spend) {
       const named = tags[UNKNOWN_ENTITY_TAG];
       if (named !== undefined) {
-        const sum = unknown.get(named) ?? { of: named, costMicros: 0n };
+        const sum = unknown.get(named) ?? {
+          of: named,
+          costMicros: 0n,
+          coveredMicros: 0n,
+        };
         sum.costMicros += costMicros;
         unknown.set(named, sum);
         continue;
@@ -84,6 +94,7 @@ export class UnallocatedSpendService {
             }
           : vendorId,
         costMicros: (sum?.costMicros ?? 0n) + costMicros,
+        coveredMicros: (sum?.coveredMicros ?? 0n) + coveredMicros,
       });
     }
     const listed = [...vendorIds.values(), ...unknown.values()].reduce(
@@ -97,7 +108,7 @@ export class UnallocatedSpendService {
       costBasis: 'effective',
       total: formatMicros(total),
       vendorIds: [...vendorIds.values()]
-        .filter(sum => sum.costMicros !== 0n)
+        .filter(sum => sum.costMicros !== 0n || sum.coveredMicros !== 0n)
         .sort(byCost(of => `${of.tag} ${of.id}`))
         .map(sum => vendorSpend(sum)),
       unknownEntities: [...unknown.values()]
@@ -116,6 +127,7 @@ export class UnallocatedSpendService {
 function vendorSpend({
   of,
   costMicros,
+  coveredMicros,
 }: Sum<VendorIdOfRecord>): UnallocatedVendorSpend {
   return {
     vendor: of.tag.split('.')[0],
@@ -123,6 +135,9 @@ function vendorSpend({
     id: of.id,
     annotation: of.annotation,
     cost: formatMicros(costMicros),
+    ...(coveredMicros !== 0n
+      ? { coveredCost: formatMicros(coveredMicros) }
+      : {}),
     claimedBy: [...of.claimedBy],
     howToClaim: vendorIdHint(of),
   };

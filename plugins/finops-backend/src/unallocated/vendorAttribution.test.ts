@@ -3,6 +3,7 @@ import {
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { CostSource } from '@tollgate/plugin-finops-node';
 import request from 'supertest';
 import {
   startFinopsTestBackend,
@@ -158,6 +159,66 @@ describe.each(databases.eachSupportedId())(
           total: RECORDED_TOTAL,
           unallocated: '16.045679',
         });
+      } finally {
+        await backend.stop();
+      }
+    });
+
+    it("names a vendor's unclaimed spend as covered where the invoice's untagged spend of the day counts instead", async () => {
+      const knex = await databases.init(databaseId);
+      const invoice: CostSource = {
+        id: 'focus:invoice',
+        type: 'focus',
+        authority: 'invoice',
+        schedule: { frequency: { trigger: 'manual' } },
+        async *fetch() {
+          yield {
+            type: 'cost',
+            record: {
+              day: RECORDED_DAY,
+              provider: 'openai',
+              service: 'OpenAI API',
+              dimensionKind: 'usage',
+              dimension: 'usage',
+              billedCostMicros: 20_000_000n,
+              currency: 'USD',
+            },
+          };
+        },
+      };
+      const backend = await startFinopsTestBackend({
+        sources: [openAiOrgSource, invoice],
+        entities: catalog(),
+        features: [mockServices.database.factory({ knex })],
+      });
+      const get = (path: string) =>
+        request(backend.server)
+          .get(`/api/finops/v1/${path}`)
+          .set(userAuth)
+          .expect(200)
+          .then(r => r.body);
+      const period = `from=${RECORDED_DAY}&to=${RECORDED_DAY}`;
+      try {
+        await backend.run('openai:org', RECORDED_DAY);
+        await backend.run('focus:invoice', RECORDED_DAY);
+
+        // the invoice's untagged 20 USD holds the vendor's unallocated spend: once
+        expect(await get(`summary?${period}&groupBy=entity`)).toMatchObject({
+          total: '21.655874',
+          unallocated: '20.00',
+        });
+        const unallocated = await get(`unallocated?${period}`);
+        expect(unallocated).toMatchObject({
+          total: '20.00',
+          unknownEntities: [],
+          other: '20.00',
+        });
+        expect(
+          unallocated.vendorIds.map((v: any) => [v.id, v.cost, v.coveredCost]),
+        ).toEqual([
+          ['proj_shared', '0.00', '3.00'],
+          ['proj_def', '0.00', '2.50'],
+        ]);
       } finally {
         await backend.stop();
       }

@@ -14,8 +14,14 @@ export interface UnallocatedVendorSpend {
   id: string;
   /** The annotation an entity lists the id in to claim it. */
   annotation: string;
-  /** Money in the reporting currency, as exact decimal text. */
+  /** Money in the reporting currency, as exact decimal text: what counts in the total. */
   cost: string;
+  /**
+   * Spend of the id that a higher-ranked source's unallocated spend of the same
+   * provider and days counts instead (an invoice's untagged rows, which hold the same
+   * money), outside the total; absent when none.
+   */
+  coveredCost?: string;
   /**
    * The entities that claim the id now: none when it is unclaimed, two or more when
    * their claims conflict (the spend stays unallocated until one is left), one when

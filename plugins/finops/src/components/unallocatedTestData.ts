@@ -14,6 +14,7 @@ export const unallocatedSpend: UnallocatedSpendResponse = {
       id: 'proj_research',
       annotation: 'tollgate.dev/openai-projects',
       cost: '18.40',
+      coveredCost: '6.25',
       claimedBy: [],
       howToClaim:
         'Add "tollgate.dev/openai-projects: proj_research" under metadata.annotations of the Component or System whose spend it is (or add "proj_research" to the comma-separated ids it already lists there).',

@@ -27,6 +27,12 @@ describe('UnallocatedSpendCard', () => {
     expect(cells[0]).toHaveTextContent('OpenAI');
     expect(cells[1]).toHaveTextContent('project proj_research');
     expect(cells[2]).toHaveTextContent('$18.40');
+    expect(cells[2]).toHaveTextContent(
+      'and $6.25 in the unallocated spend of a higher-ranked source',
+    );
+    expect(within(rows[1]).getAllByRole('cell')[2]).toHaveTextContent(
+      /^\$9\.00$/,
+    );
     expect(cells[3]).toHaveTextContent('nobody');
     expect(cells[4]).toHaveTextContent(
       'tollgate.dev/openai-projects: proj_research',

@@ -89,8 +89,17 @@ export function VendorIdTable(props: {
             <TableCell>
               {ID_KINDS[row.annotation] ?? row.tag} <code>{row.id}</code>
             </TableCell>
-            <TableCell align="right" style={oneLine}>
-              {formatMoney(row.cost, props.currency)}
+            <TableCell align="right">
+              <span style={oneLine}>
+                {formatMoney(row.cost, props.currency)}
+              </span>
+              {row.coveredCost && (
+                <Typography variant="body2" color="textSecondary">
+                  and {formatMoney(row.coveredCost, props.currency)} in the
+                  unallocated spend of a higher-ranked source (such as an
+                  invoice's untagged rows), counted there
+                </Typography>
+              )}
             </TableCell>
             <TableCell style={oneLine}>
               <ClaimedBy refs={row.claimedBy} />
