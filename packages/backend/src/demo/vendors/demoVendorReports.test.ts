@@ -62,7 +62,7 @@ describe('generateDemoVendorReports', () => {
 
   it('bills OpenAI what the invoice bills, but gpt-4o cache reads at exactly half', () => {
     const planted = invoiceByDay(
-      (row, d) =>
+      (_row, d) =>
         d.ModelId === 'gpt-4o' &&
         d.TokenDirection === 'Input' &&
         d.TokenCacheAction === 'Read',
