@@ -1,8 +1,9 @@
 // Starts the demo: example FOCUS exports for the days ending today, the OpenCost
 // replay of recorded allocations for the example workloads (with the Kubernetes labels
-// in examples/opencost/workload-labels.json), the traffic simulator (the example
-// capabilities as processes instrumented with OpenTelemetry, scraped by a Prometheus
-// holding 90 days of their history), then the Backstage app
+// in examples/opencost/workload-labels.json), the replay of the AI vendors' usage and
+// cost APIs (the AI invoice as OpenAI, Anthropic and LiteLLM report it), the traffic
+// simulator (the example capabilities as processes instrumented with OpenTelemetry,
+// scraped by a Prometheus holding 90 days of their history), then the Backstage app
 // (:3000) and backend (:7007). Shared by ./tollgate start and the end-to-end tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ export const PROMETHEUS_PORT = 9095;
 /** The Prometheus of the Naftiko runtime's capabilities. */
 export const NAFTIKO_PROMETHEUS_PORT = 9096;
 export const LEDGER_URL = 'http://127.0.0.1:9300/ledger';
+/** The replay of the AI vendors' usage and cost APIs (packages/backend/src/demo/vendors). */
+export const VENDOR_REPLAY_PORT = 9302;
 
 /** The kubernetes-ids of the example catalog's workloads. */
 function exampleWorkloadIds() {
@@ -46,7 +49,7 @@ function stopProcess(child) {
   }
 }
 
-/** The ports the demo listens on: app, backend, OpenCost replay, metrics. */
+/** The ports the demo listens on: app, backend, replays, Prometheus, metrics. */
 function demoPorts(env) {
   const metrics = env.TOLLGATE_METRICS_PORT ?? '9464';
   return [
@@ -56,6 +59,7 @@ function demoPorts(env) {
     PROMETHEUS_PORT,
     NAFTIKO_PROMETHEUS_PORT,
     9300,
+    VENDOR_REPLAY_PORT,
     ...(metrics === 'off' ? [] : [metrics]),
   ];
 }
@@ -121,6 +125,16 @@ export async function startDemo({ stdio = 'inherit', env = process.env } = {}) {
     ],
     { stdio, env },
   );
+  const vendors = startProcess(
+    'node',
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'packages/backend/src/demo/vendors/replayMain.ts',
+      String(VENDOR_REPLAY_PORT),
+    ],
+    { stdio, env },
+  );
   const traffic = startProcess(
     'node',
     [
@@ -135,11 +149,11 @@ export async function startDemo({ stdio = 'inherit', env = process.env } = {}) {
   try {
     await waitFor(LEDGER_URL, 180_000);
   } catch (error) {
-    [replay, traffic].forEach(stopProcess);
+    [replay, vendors, traffic].forEach(stopProcess);
     throw error;
   }
   const backstage = startProcess('yarn', ['start'], { stdio, env });
-  const children = [replay, traffic, backstage];
+  const children = [replay, vendors, traffic, backstage];
   const stop = () => children.forEach(stopProcess);
   return { children, stop };
 }
