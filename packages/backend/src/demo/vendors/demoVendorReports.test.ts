@@ -1,4 +1,6 @@
+import { readExampleEntities } from '../__testUtils__/demoStory';
 import { DEMO_FOCUS_DAYS, generateDemoFocus } from '../demoFocus';
+import { DEMO_LITELLM_TEAM } from './demoVendorAccounts';
 import { generateDemoVendorReports } from './demoVendorReports';
 import { ReportRow } from './reportRows';
 
@@ -168,5 +170,29 @@ describe('generateDemoVendorReports', () => {
     }
     expect(logged).toEqual(expected);
     expect(reports.liteLlm.length).toBe(DEMO_FOCUS_DAYS * 2 * 96);
+  });
+
+  it('has the example catalog claim every project, workspace and team but the unclaimed project', () => {
+    const claimed = (annotation: string) =>
+      readExampleEntities().flatMap(entity =>
+        (entity.metadata.annotations?.[annotation] ?? '')
+          .split(',')
+          .map(id => id.trim())
+          .filter(Boolean),
+      );
+    const ids = (byDay: Map<string, ReportRow[]>, field: string) =>
+      [...new Set([...byDay.values()].flat().map(r => r.groups[field]))].sort();
+    expect(ids(reports.openAi.costs, 'project_id')).toEqual(
+      [
+        ...claimed('tollgate.dev/openai-projects'),
+        'proj_legacy_batch_job',
+      ].sort(),
+    );
+    expect(ids(reports.anthropic.cost, 'workspace_id')).toEqual(
+      claimed('tollgate.dev/anthropic-workspaces').sort(),
+    );
+    expect(claimed('tollgate.dev/litellm-teams')).toEqual([
+      DEMO_LITELLM_TEAM.id,
+    ]);
   });
 });
