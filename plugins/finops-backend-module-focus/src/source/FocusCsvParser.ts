@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { CsvRow, CsvRowParser, CsvSyntaxError } from './CsvRowParser';
 
@@ -22,6 +23,8 @@ export class FocusCsvParser {
   private readonly parser = new CsvRowParser(MAX_ROW_LENGTH);
   private readonly decoder = new StringDecoder('utf8');
   private header: string[] | undefined;
+  /** Whether every byte so far was ASCII, which reads as Latin-1 with no decoding. */
+  private ascii = true;
 
   constructor(
     /** How errors name the file. */
@@ -31,11 +34,7 @@ export class FocusCsvParser {
 
   /** The data rows the chunk completes. */
   push(chunk: Uint8Array | string): FocusCsvRow[] {
-    return this.dataRows(() =>
-      this.parser.push(
-        typeof chunk === 'string' ? chunk : this.decoder.write(chunk as Buffer),
-      ),
-    );
+    return this.dataRows(() => this.parser.push(this.text(chunk)));
   }
 
   /** The data rows left at the end of the file; throws when it had no header. */
@@ -47,6 +46,17 @@ export class FocusCsvParser {
       );
     }
     return rows;
+  }
+
+  private text(chunk: Uint8Array | string): string {
+    if (typeof chunk === 'string') {
+      return chunk;
+    }
+    const bytes = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.ascii &&= isAscii(bytes);
+    return this.ascii ? bytes.toString('latin1') : this.decoder.write(bytes);
   }
 
   private dataRows(parse: () => CsvRow[]): FocusCsvRow[] {

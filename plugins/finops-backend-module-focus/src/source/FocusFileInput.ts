@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { FocusInput } from './FocusInput';
 
 /** Bytes read at a time: each chunk is a message to the reading thread. */
-const CHUNK_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 256 * 1024;
 
 /** A FOCUS export file on local disk. */
 export class FocusFileInput implements FocusInput {

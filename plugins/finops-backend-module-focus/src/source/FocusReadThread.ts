@@ -12,7 +12,7 @@ import {
 import { FOCUS_READ_WORKER } from './focusReadWorker';
 
 /** Chunks sent ahead of the answers read: enough to keep both threads busy. */
-const CHUNKS_IN_FLIGHT = 3;
+const CHUNKS_IN_FLIGHT = 2;
 
 /** How long a thread that has served a fetch waits for the next one. */
 const IDLE_MS = 30_000;
@@ -54,14 +54,14 @@ function startWorker(): Worker {
 }
 
 /** An idle worker, or a new one. */
-function acquireWorker(): Worker {
+function acquireWorker(): { worker: Worker; started: boolean } {
   const idle = idleWorkers.pop();
   if (!idle) {
-    return startWorker();
+    return { worker: startWorker(), started: true };
   }
   clearTimeout(idle.timer);
   idle.worker.ref();
-  return idle.worker;
+  return { worker: idle.worker, started: false };
 }
 
 /** Keeps a worker for the next fetch for a while, without keeping the process alive. */
@@ -105,14 +105,17 @@ export class FocusReadThread {
   }
 
   /**
-   * A thread ready to read: exports are opened only then, so that no connection is
-   * held open while a worker starts.
+   * A thread ready to read: where a worker has to start, exports are opened only once
+   * it has, so that no connection is held open meanwhile.
    */
   static async start(options: FocusReadOptions): Promise<FocusReadThread> {
-    const thread = new FocusReadThread(acquireWorker());
+    const { worker, started } = acquireWorker();
+    const thread = new FocusReadThread(worker);
     try {
-      thread.send({ type: 'begin', options });
-      await thread.reply('ready');
+      thread.send({ type: 'begin', options, answer: started });
+      if (started) {
+        await thread.reply('ready');
+      }
     } catch (error) {
       await thread.close();
       throw error;
@@ -130,6 +133,9 @@ export class FocusReadThread {
     signal: AbortSignal,
   ): AsyncGenerator<CostRecord[], FocusExportSummary> {
     this.send({ type: 'open', name: input.name });
+    // From a new turn of the event loop: a kept-alive connection that the server has
+    // closed meanwhile is then seen closed, and not reused for the request.
+    await new Promise(resolve => setTimeout(resolve, 0));
     const stream = await input.open(signal);
     const chunks = stream[Symbol.asyncIterator]();
     let nextChunk: Promise<IteratorResult<unknown>> | undefined;

@@ -48,59 +48,48 @@ const ABSENT = -1;
 const ABSENT_AMOUNT = -(2n ** 63n);
 const MAX_AMOUNT = 2n ** 63n - 1n;
 
-/** Texts and tags held per table before it starts afresh: bounds memory on unique values. */
+/** Texts and tags held per table before the next batch starts it afresh: bounds memory on unique values. */
 const MAX_TABLE_SIZE = 100_000;
 
-/** Writes records as batches; one encoder per receiving decoder. */
+/** Records a batch starts with room for; it grows by doubling. */
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * Writes records as batches, added a few at a time and taken as one; one encoder per
+ * receiving decoder.
+ */
 export class FocusRecordEncoder {
   private texts = new Map<string, number>();
   private tags = new Map<Record<string, string>, number>();
+  private reset = false;
+  private newTexts: string[] = [];
+  private newTags: Array<Record<string, string>> = [];
+  private textIds = new Int32Array(INITIAL_CAPACITY * TEXT_WIDTH);
+  private amounts = new BigInt64Array(INITIAL_CAPACITY * AMOUNT_WIDTH);
+  private wide: Array<[number, string]> = [];
+  private count = 0;
 
-  /** The batch, and the buffers to transfer with it. */
-  encode(records: CostRecord[]): {
-    batch: FocusRecordBatch;
-    transfer: ArrayBuffer[];
-  } {
-    const reset =
-      this.texts.size > MAX_TABLE_SIZE || this.tags.size > MAX_TABLE_SIZE;
-    if (reset) {
+  add(records: CostRecord[]): void {
+    if (
+      this.count === 0 &&
+      (this.texts.size > MAX_TABLE_SIZE || this.tags.size > MAX_TABLE_SIZE)
+    ) {
+      // Only where a batch starts: the ids of the records in a batch are of one table.
       this.texts = new Map();
       this.tags = new Map();
+      this.reset = true;
     }
-    const newTexts: string[] = [];
-    const newTags: Array<Record<string, string>> = [];
-    const textIds = new Int32Array(records.length * TEXT_WIDTH);
-    const amounts = new BigInt64Array(records.length * AMOUNT_WIDTH);
-    const wide: Array<[number, string]> = [];
-    let t = 0;
-    let a = 0;
+    this.reserve(this.count + records.length);
+    const { textIds, amounts } = this;
+    let t = this.count * TEXT_WIDTH;
+    let a = this.count * AMOUNT_WIDTH;
     for (const record of records) {
       for (const field of TEXT_FIELDS) {
         const text = record[field];
-        if (text === undefined) {
-          textIds[t++] = ABSENT;
-          continue;
-        }
-        let id = this.texts.get(text);
-        if (id === undefined) {
-          id = this.texts.size;
-          this.texts.set(text, id);
-          newTexts.push(text);
-        }
-        textIds[t++] = id;
+        textIds[t++] = text === undefined ? ABSENT : this.textId(text);
       }
       const tags = record.tags;
-      if (tags === undefined) {
-        textIds[t++] = ABSENT;
-      } else {
-        let id = this.tags.get(tags);
-        if (id === undefined) {
-          id = this.tags.size;
-          this.tags.set(tags, id);
-          newTags.push(tags);
-        }
-        textIds[t++] = id;
-      }
+      textIds[t++] = tags === undefined ? ABSENT : this.tagsId(tags);
       for (const field of AMOUNT_FIELDS) {
         const amount = record[field];
         if (amount === undefined) {
@@ -109,23 +98,69 @@ export class FocusRecordEncoder {
           amounts[a] = amount;
         } else {
           amounts[a] = ABSENT_AMOUNT;
-          wide.push([a, amount.toString()]);
+          this.wide.push([a, amount.toString()]);
         }
         a += 1;
       }
     }
-    return {
-      batch: {
-        count: records.length,
-        reset,
-        texts: newTexts,
-        tags: newTags,
-        textIds,
-        amounts,
-        wide,
-      },
-      transfer: [textIds.buffer, amounts.buffer],
+    this.count += records.length;
+  }
+
+  /** The batch of the records added since the last, and the buffers to transfer with it. */
+  take(): { batch: FocusRecordBatch; transfer: ArrayBuffer[] } {
+    const textIds = this.textIds.slice(0, this.count * TEXT_WIDTH);
+    const amounts = this.amounts.slice(0, this.count * AMOUNT_WIDTH);
+    const batch: FocusRecordBatch = {
+      count: this.count,
+      reset: this.reset,
+      texts: this.newTexts,
+      tags: this.newTags,
+      textIds,
+      amounts,
+      wide: this.wide,
     };
+    this.reset = false;
+    this.newTexts = [];
+    this.newTags = [];
+    this.wide = [];
+    this.count = 0;
+    return { batch, transfer: [textIds.buffer, amounts.buffer] };
+  }
+
+  private textId(text: string): number {
+    let id = this.texts.get(text);
+    if (id === undefined) {
+      id = this.texts.size;
+      this.texts.set(text, id);
+      this.newTexts.push(text);
+    }
+    return id;
+  }
+
+  private tagsId(tags: Record<string, string>): number {
+    let id = this.tags.get(tags);
+    if (id === undefined) {
+      id = this.tags.size;
+      this.tags.set(tags, id);
+      this.newTags.push(tags);
+    }
+    return id;
+  }
+
+  private reserve(records: number) {
+    if (records * TEXT_WIDTH <= this.textIds.length) {
+      return;
+    }
+    let capacity = this.textIds.length / TEXT_WIDTH;
+    while (capacity < records) {
+      capacity *= 2;
+    }
+    const textIds = new Int32Array(capacity * TEXT_WIDTH);
+    textIds.set(this.textIds);
+    this.textIds = textIds;
+    const amounts = new BigInt64Array(capacity * AMOUNT_WIDTH);
+    amounts.set(this.amounts);
+    this.amounts = amounts;
   }
 }
 

@@ -49,7 +49,18 @@ export interface FocusRowMapperOptions {
 }
 
 const MAX_QUOTED = 60;
-const SEPARATOR = '\u0000';
+/** Distinct charge periods remembered: bounds memory on files with unique values. */
+const MAX_PERIODS = 10_000;
+
+type ChargePeriodOrReason = ReturnType<typeof FocusChargePeriod.read>;
+
+/** Whether the object has a key, without listing them. */
+function hasKeys(object: object): boolean {
+  for (const _ in object) {
+    return true;
+  }
+  return false;
+}
 
 function quote(value: string): string {
   const shown =
@@ -69,7 +80,11 @@ function quote(value: string): string {
 export class FocusRowMapper {
   // Parsed once per distinct text: these columns repeat a few values over many rows.
   private readonly time = memoizeText(parseFocusTime);
-  private readonly periodOf = memoizeText(key => this.readPeriod(key));
+  /** Charge periods read, by one-time flag, start and end text. */
+  private readonly periods = [new Map(), new Map()] as Array<
+    Map<string, Map<string, ChargePeriodOrReason>>
+  >;
+  private periodCount = 0;
   private readonly tagsOf = memoizeText(parseFocusTags);
   private readonly detailsOf = memoizeText(parseFocusPriceDetails);
   private readonly providerSlug = memoizeText(providerSlug);
@@ -93,11 +108,9 @@ export class FocusRowMapper {
       get('ChargeFrequency'),
     );
     const period = this.periodOf(
-      [
-        oneTime ? '1' : '',
-        get('ChargePeriodStart'),
-        get('ChargePeriodEnd'),
-      ].join(SEPARATOR),
+      oneTime,
+      get('ChargePeriodStart'),
+      get('ChargePeriodEnd'),
     );
     if (!(period instanceof FocusChargePeriod)) {
       return { type: 'invalid', reasons: [period.reason] };
@@ -138,32 +151,39 @@ export class FocusRowMapper {
       return { type: 'invalid', reasons };
     }
 
-    const { unit, ...description } = describeFocusRow(
+    const { unit, service, model, dimensionKind, dimension } = describeFocusRow(
       get,
       details,
       header.modelColumn,
       consumed ? 'ConsumedUnit' : 'PricingUnit',
     );
-    const base = {
-      ...this.options.attribution.attribute(tags),
-      provider:
-        this.providerSlug(header.first(values, PROVIDER_COLUMNS)) || 'unknown',
-      ...description,
-    };
+    const { entityRef, costCenter, team } =
+      this.options.attribution.attribute(tags);
+    const provider =
+      this.providerSlug(header.first(values, PROVIDER_COLUMNS)) || 'unknown';
+    const hasTags = tags !== undefined && hasKeys(tags);
+    // Fields are set one by one rather than spread: this runs for every record.
     return {
       type: 'records',
       records: days.map(day => {
         const part = (amount: bigint) => period.share(amount, day);
-        const record: CostRecord = {
-          day,
-          ...base,
-          ...(quantity !== undefined ? { quantity: part(quantity) } : {}),
-          ...(quantity !== undefined && unit ? { unit } : {}),
-          billedCostMicros: part(billed),
-          ...(list !== undefined ? { listCostMicros: part(list) } : {}),
-          currency,
-          ...(tags && Object.keys(tags).length > 0 ? { tags } : {}),
-        };
+        const record = { day } as CostRecord;
+        if (entityRef !== undefined) record.entityRef = entityRef;
+        if (costCenter !== undefined) record.costCenter = costCenter;
+        if (team !== undefined) record.team = team;
+        record.provider = provider;
+        record.service = service;
+        if (model !== undefined) record.model = model;
+        record.dimensionKind = dimensionKind;
+        record.dimension = dimension;
+        if (quantity !== undefined) {
+          record.quantity = part(quantity);
+          if (unit) record.unit = unit;
+        }
+        record.billedCostMicros = part(billed);
+        if (list !== undefined) record.listCostMicros = part(list);
+        record.currency = currency;
+        if (hasTags) record.tags = tags;
         return effective === undefined
           ? { record }
           : { record, effectiveCostMicros: part(effective) };
@@ -171,14 +191,31 @@ export class FocusRowMapper {
     };
   }
 
-  /** The charge period of a key `<one-time flag>\0<start>\0<end>`. */
-  private readPeriod(key: string) {
-    const [oneTime, start, end] = key.split(SEPARATOR);
-    return FocusChargePeriod.read(
-      { start, end, oneTime: oneTime === '1' },
-      this.time,
-      quote,
-    );
+  /** The charge period of the texts; each distinct one is read once. */
+  private periodOf(
+    oneTime: boolean,
+    start: string,
+    end: string,
+  ): ChargePeriodOrReason {
+    const byStart = this.periods[oneTime ? 1 : 0];
+    let byEnd = byStart.get(start);
+    let period = byEnd?.get(end);
+    if (period === undefined) {
+      period = FocusChargePeriod.read(
+        { start, end, oneTime },
+        this.time,
+        quote,
+      );
+      if (this.periodCount < MAX_PERIODS) {
+        if (!byEnd) {
+          byEnd = new Map();
+          byStart.set(start, byEnd);
+        }
+        byEnd.set(end, period);
+        this.periodCount += 1;
+      }
+    }
+    return period;
   }
 
   private decimal(

@@ -16,8 +16,8 @@ export interface FocusReadOptions {
 
 /** Asks of the reading thread, answered in order. */
 export type FocusReadRequest =
-  /** A fetch starts; answered by `ready`. */
-  | { type: 'begin'; options: FocusReadOptions }
+  /** A fetch starts; answered by `ready` when asked to. */
+  | { type: 'begin'; options: FocusReadOptions; answer: boolean }
   /** A new export starts; not answered. */
   | { type: 'open'; name: string }
   /** The next bytes of the export; answered by `records`. */

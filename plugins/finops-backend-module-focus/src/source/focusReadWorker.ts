@@ -8,6 +8,12 @@ import {
   FocusReadRequest,
 } from './focusReadMessages';
 
+/**
+ * Bytes parsed at a time, however large the chunks that arrive: the rows of a few
+ * kilobytes are mapped and forgotten while young, which is cheap to collect.
+ */
+const PARSE_BYTES = 32 * 1024;
+
 /** The worker data of a thread started to read FOCUS exports. */
 export const FOCUS_READ_WORKER = 'tollgate.focusReadWorker';
 
@@ -25,8 +31,8 @@ function serve() {
   let mapper: FocusExportMapper | undefined;
   const send = (reply: FocusReadReply, transfer: ArrayBuffer[] = []) =>
     port.postMessage(reply, transfer);
-  const sendRecords = (records: ReturnType<FocusExportMapper['push']>) => {
-    const { batch, transfer } = encoder.encode(records);
+  const sendRecords = () => {
+    const { batch, transfer } = encoder.take();
     send({ type: 'records', batch }, transfer);
   };
   port.on('message', (request: FocusReadRequest) => {
@@ -36,7 +42,9 @@ function serve() {
         attribution = FocusAttribution.fromRefs(options.keys, options.refs);
         encoder = new FocusRecordEncoder();
         mapper = undefined;
-        send({ type: 'ready' });
+        if (request.answer) {
+          send({ type: 'ready' });
+        }
       } else if (request.type === 'open') {
         mapper = new FocusExportMapper({
           name: request.name,
@@ -46,9 +54,14 @@ function serve() {
           reject: options.reject,
         });
       } else if (request.type === 'chunk') {
-        sendRecords(mapper!.push(request.bytes));
+        const { bytes } = request;
+        for (let at = 0; at < bytes.byteLength; at += PARSE_BYTES) {
+          encoder.add(mapper!.push(bytes.subarray(at, at + PARSE_BYTES)));
+        }
+        sendRecords();
       } else if (request.type === 'end') {
-        sendRecords(mapper!.end());
+        encoder.add(mapper!.end());
+        sendRecords();
         send({
           type: 'ended',
           tally: mapper!.tally,
