@@ -1,16 +1,23 @@
 import { metrics } from '@opentelemetry/api';
+import {
+  GuardrailDeniedError,
+  TollgateClient,
+} from '@tollgate/finops-guardrail-client';
 import http from 'node:http';
 import { providerHost } from './dayPlan';
 import { createGenAiMetrics } from './genAiMetrics';
 import { createRuntimeMetrics } from './runtimeMetrics';
+import { ModelCallGuard } from './modelCallGuard';
 import { resolveToReplay } from './httpFetch';
 import { ModelCall, PlannedRequest } from './requestAt';
-import { RUNAWAY_AGENT, runRunawayAgent } from './runawayAgent';
+import { RUNAWAY_AGENT, RunawayOutcome, runRunawayAgent } from './runawayAgent';
 import { TRAFFIC_PROFILES } from './trafficProfiles';
 import { readVendorUsage, vendorPath } from './vendorMessages';
 
 /** How long a model call may take before the capability gives up and retries. */
 const CALL_TIMEOUT_MS = 400;
+/** The most output tokens a model call asks for. */
+const MAX_OUTPUT_TOKENS = 1024;
 
 interface VendorTarget {
   host: string;
@@ -60,7 +67,9 @@ function callVendor(
  * the vendors' APIs (retrying once a call answered 429 or 503, or timed out), records
  * the tokens the vendor reports as `gen_ai.client.token.usage` and the call's time as
  * `gen_ai.client.operation.duration`, makes its API calls, counts its business
- * outcomes, and answers with the planned status after the planned time.
+ * outcomes, and answers with the planned status after the planned time. With a
+ * backend, each model call reserves through Tollgate's guardrail client first; a
+ * request whose reservation is denied is answered 429 before it spends.
  */
 export async function startCapabilityServer(options: {
   capability: string;
@@ -78,6 +87,15 @@ export async function startCapabilityServer(options: {
   const meter = metrics.getMeter('tollgate-demo-traffic');
   const genAi = createGenAiMetrics();
   const runtime = createRuntimeMetrics(profile.runtime);
+  const guard =
+    options.backend &&
+    new ModelCallGuard(
+      new TollgateClient({
+        baseUrl: options.backend.url,
+        token: options.backend.token,
+      }),
+      `component:default/${options.capability}`,
+    );
 
   /** A call to a vendor, counted by the runtime as answered, or as not answered. */
   async function vendorCall(
@@ -108,40 +126,61 @@ export async function startCapabilityServer(options: {
     };
     const path = vendorPath(call.provider);
     const route = { method: 'POST', route: path, path };
-    const body = JSON.stringify({ model: call.model, max_tokens: 1024 });
+    const body = JSON.stringify({
+      model: call.model,
+      max_tokens: MAX_OUTPUT_TOKENS,
+    });
     const usage = JSON.stringify(call.tokens);
-    if (call.failure) {
-      const answer = String(call.failure);
-      await vendorCall(
+    const attempts = async () => {
+      if (call.failure) {
+        const answer = String(call.failure);
+        await vendorCall(
+          target,
+          route,
+          { 'x-replay-answer': answer },
+          body,
+        ).catch(() => undefined);
+      }
+      const started = performance.now();
+      const response = await vendorCall(
         target,
         route,
-        { 'x-replay-answer': answer },
+        {
+          'x-replay-usage': usage,
+          'x-replay-model': call.model,
+          'x-replay-capability': options.capability,
+          'x-replay-day': day,
+        },
         body,
-      ).catch(() => undefined);
-    }
-    const started = performance.now();
-    const response = await vendorCall(
-      target,
-      route,
-      {
-        'x-replay-usage': usage,
-        'x-replay-model': call.model,
-        'x-replay-capability': options.capability,
-        'x-replay-day': day,
-      },
-      body,
-    );
-    if (response.status !== 200) {
-      throw new Error(`${call.provider} answered ${response.status}`);
-    }
+      );
+      if (response.status !== 200) {
+        throw new Error(`${call.provider} answered ${response.status}`);
+      }
+      return { ...response, seconds: (performance.now() - started) / 1000 };
+    };
+    const response = guard
+      ? await guard.run({
+          provider: call.provider,
+          model: call.model,
+          promptTokens:
+            call.tokens.input +
+            call.tokens.cache_read +
+            call.tokens.cache_creation,
+          maxOutputTokens: MAX_OUTPUT_TOKENS,
+          call: attempts,
+          responseBody: answer => JSON.parse(answer.body),
+        })
+      : await attempts();
     genAi.record({
       provider: call.provider,
       model: call.model,
       tokens: readVendorUsage(call.provider, JSON.parse(response.body)),
-      seconds: (performance.now() - started) / 1000,
+      seconds: response.seconds,
     });
   }
 
+  // Counted across attempts: one the backend's restart broke off goes on.
+  const runawayCalls: RunawayOutcome = { calls: 0 };
   function runaway() {
     if (options.capability !== RUNAWAY_AGENT.capability || !options.backend) {
       return Promise.reject(
@@ -154,13 +193,23 @@ export async function startCapabilityServer(options: {
       vendorPort: options.vendorPort,
       genAi,
       now: Date.now,
+      outcome: runawayCalls,
     });
   }
 
   async function handle(planned: PlannedRequest): Promise<number> {
     const started = Date.now();
     const day = new Date(planned.at).toISOString().slice(0, 10);
-    for (const modelCall of planned.modelCalls) await callModel(modelCall, day);
+    try {
+      for (const modelCall of planned.modelCalls) {
+        await callModel(modelCall, day);
+      }
+    } catch (error) {
+      if (!(error instanceof GuardrailDeniedError)) throw error;
+      // Its budget holds: the request is refused before it spends.
+      runtime.served(429, (Date.now() - started) / 1000);
+      return 429;
+    }
     for (const api of planned.apiCalls) {
       const path = api.route.replace(/\{[^}]+\}/g, String(planned.index));
       for (let i = 0; i < api.count; i++) {

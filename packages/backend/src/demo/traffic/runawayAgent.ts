@@ -38,6 +38,8 @@ export async function runRunawayAgent(options: {
   vendorPort: number;
   genAi: GenAiMetrics;
   now: () => number;
+  /** The count of an earlier attempt that failed (the backend restarting), to go on with. */
+  outcome?: RunawayOutcome;
 }): Promise<RunawayOutcome> {
   const agent = RUNAWAY_AGENT;
   const anthropic = new Anthropic({
@@ -60,7 +62,7 @@ export async function runRunawayAgent(options: {
   const prompt = 'Summarize every account again. '.repeat(
     Math.ceil(agent.promptCharacters / 31),
   );
-  const outcome: RunawayOutcome = { calls: 0 };
+  const outcome: RunawayOutcome = options.outcome ?? { calls: 0 };
   for (;;) {
     const started = performance.now();
     try {
