@@ -54,12 +54,15 @@ const MAX_PERIODS = 10_000;
 
 type ChargePeriodOrReason = ReturnType<typeof FocusChargePeriod.read>;
 
-/** Whether the object has a key, without listing them. */
+/** Whether the object has a key; remembered, as rows share their tags objects. */
+const tagsWithKeys = new WeakMap<object, boolean>();
 function hasKeys(object: object): boolean {
-  for (const _ in object) {
-    return true;
+  let has = tagsWithKeys.get(object);
+  if (has === undefined) {
+    has = Object.keys(object).length > 0;
+    tagsWithKeys.set(object, has);
   }
-  return false;
+  return has;
 }
 
 function quote(value: string): string {

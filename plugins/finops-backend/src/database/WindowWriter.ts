@@ -8,6 +8,9 @@ import { storedEffectiveCost } from './effectiveCost';
 /** Rows per multi-row insert: 17 columns stay well inside SQLite's variable limit. */
 export const BATCH_SIZE = 1000;
 
+/** Cost records per COPY on PostgreSQL, which has no limit of variables. */
+const PG_BATCH_SIZE = 5000;
+
 /** Rollup groups held in memory before they are written. */
 const DEFAULT_MAX_ROLLUP_GROUPS = 50_000;
 
@@ -42,10 +45,15 @@ const METRIC_COLUMNS = [
 
 /**
  * Writes one source's cost records and usage metrics inside a transaction, in batches,
- * summing the records into the daily and summary rollups as they go.
+ * summing the records into the daily and summary rollups as they go. On PostgreSQL a
+ * batch of records is written while the next one is made: the database and the
+ * writer each work meanwhile.
  */
 export class WindowWriter {
   private costs: unknown[][] = [];
+  private readonly batchSize: number;
+  /** The write of the previous batch of records while it is under way. */
+  private writing: Promise<void> | undefined;
   private metrics: unknown[][] = [];
   private readonly rollups: CostRollups;
   private readonly tagTexts = new WeakMap<object, string | null>();
@@ -56,6 +64,8 @@ export class WindowWriter {
     private readonly maxRollupGroups = DEFAULT_MAX_ROLLUP_GROUPS,
   ) {
     this.rollups = new CostRollups(sourceId);
+    this.batchSize =
+      trx.client.driverName === 'pg' ? PG_BATCH_SIZE : BATCH_SIZE;
   }
 
   /**
@@ -65,7 +75,7 @@ export class WindowWriter {
   addCost(record: CostRecord): Promise<void> | undefined {
     this.costs.push(this.costRow(record));
     this.rollups.add(record);
-    return this.costs.length >= BATCH_SIZE ||
+    return this.costs.length >= this.batchSize ||
       this.rollups.size >= this.maxRollupGroups
       ? this.flushFull()
       : undefined;
@@ -94,23 +104,50 @@ export class WindowWriter {
   /** Writes what is still buffered. */
   async finish(): Promise<void> {
     await this.flushCosts();
+    await this.written();
     await this.flushMetrics();
     await this.flushRollups();
   }
 
   /** Writes the records when a batch is full, and the rollups when they hold many groups. */
   private async flushFull() {
-    if (this.costs.length >= BATCH_SIZE) {
+    if (this.costs.length >= this.batchSize) {
       await this.flushCosts();
     }
     if (this.rollups.size >= this.maxRollupGroups) {
+      await this.written();
       await this.flushRollups();
     }
   }
 
+  /**
+   * Starts writing the buffered records once the previous batch is written; on
+   * PostgreSQL without waiting for them to be written.
+   */
   private async flushCosts() {
-    await insertRows(this.trx, 'finops_cost_records', COST_COLUMNS, this.costs);
+    await this.written();
+    const costs = this.costs;
     this.costs = [];
+    const writing = insertRows(
+      this.trx,
+      'finops_cost_records',
+      COST_COLUMNS,
+      costs,
+    );
+    if (this.trx.client.driverName !== 'pg') {
+      await writing;
+      return;
+    }
+    // Its failure is thrown where it is awaited; if the window fails first, it is moot.
+    writing.catch(() => {});
+    this.writing = writing;
+  }
+
+  /** Waits for the batch of records under way, and throws where it failed. */
+  private async written() {
+    const writing = this.writing;
+    this.writing = undefined;
+    await writing;
   }
 
   private async flushMetrics() {

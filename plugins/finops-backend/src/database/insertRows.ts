@@ -1,5 +1,6 @@
 import { yieldToEventLoop } from './yieldToEventLoop';
 import { Knex } from 'knex';
+import { copyPgRows } from './copyPgRows';
 import { toPgArrayLiteral } from './toPgArrayLiteral';
 
 interface SqliteStatement {
@@ -15,6 +16,9 @@ const preparedBySqliteConnection = new WeakMap<
   Map<string, SqliteStatement>
 >();
 
+/** PostgreSQL rows from which COPY is faster than one statement of arrays. */
+const MIN_COPY_ROWS = 100;
+
 /** Rows per statement of insertRowsInBatches: 17 columns stay well inside SQLite's variable limit. */
 const ROWS_PER_STATEMENT = 1000;
 
@@ -27,9 +31,10 @@ const pgColumnTypes = new Map<string, Promise<Map<string, string>>>();
 /**
  * Inserts rows in one statement.
  *
- * - PostgreSQL gets one array per column (`INSERT … SELECT * FROM unnest($1::type[], …)`):
- *   a handful of parameters instead of one per value, which the driver and the server
- *   handle far faster.
+ * - PostgreSQL gets many rows through COPY (see copyPgRows), and a few as one array
+ *   per column (`INSERT … SELECT * FROM unnest($1::type[], …)`): a handful of
+ *   parameters instead of one per value, which the driver and the server handle far
+ *   faster.
  * - SQLite gets one multi-row `INSERT … VALUES (…), (…)`. knex writes SQLite multi-row
  *   inserts as compound SELECTs, which SQLite caps at 500 terms; plain VALUES lists are
  *   only limited by the number of bound variables. Inside a transaction
@@ -49,7 +54,12 @@ export async function insertRows(
     return;
   }
   if (db.client.driverName === 'pg') {
-    await insertPgRows(db, table, columns, rows);
+    await (rows.length >= MIN_COPY_ROWS ? copyPgRows : insertPgRows)(
+      db,
+      table,
+      columns,
+      rows,
+    );
     return;
   }
   // Each SQLite statement runs synchronously: let requests in between.
