@@ -9,18 +9,23 @@
 /** The invoice's capability that names no catalog entity: its project is unclaimed. */
 export const DEMO_UNCLAIMED_CAPABILITY = 'legacy-batch-job';
 
-/** The capability whose model calls go through the demo's LiteLLM proxy. */
-export const DEMO_LITELLM_CAPABILITY = 'rag-gateway';
+/**
+ * The capability whose model calls go through the demo's LiteLLM proxy: one the traffic
+ * simulator does not instrument, as telemetry sources of one kind do not supersede
+ * each other (the proxy's logs and a capability's own token metrics would count the
+ * same calls twice).
+ */
+export const DEMO_LITELLM_CAPABILITY = 'agent-assist';
 
 /** The LiteLLM team of that capability: its id, as the proxy generates them, and alias. */
 export const DEMO_LITELLM_TEAM = {
   id: 'a3f1c2e4-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-  alias: 'rag-gateway',
+  alias: 'agent-assist',
 };
 
 /** The LiteLLM virtual key of that team: its alias and the hash the logs show. */
 export const DEMO_LITELLM_KEY = {
-  alias: 'rag-gateway-prod',
+  alias: 'agent-assist-prod',
   hash: '88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b',
 };
 

@@ -159,9 +159,9 @@ describe('generateDemoVendorReports', () => {
     expect(projectMoney.length).toBe(3);
   });
 
-  it('logs the LiteLLM proxy spend of rag-gateway as the invoice bills it', () => {
+  it('logs the LiteLLM proxy spend of agent-assist as the invoice bills it', () => {
     const expected = invoiceByDay(
-      row => row.Tags.includes('component:default/rag-gateway'),
+      row => row.Tags.includes('component:default/agent-assist'),
       billed,
     );
     const logged = new Map<string, bigint>();
@@ -169,7 +169,7 @@ describe('generateDemoVendorReports', () => {
       logged.set(log.day, (logged.get(log.day) ?? 0n) + log.spendMicros);
     }
     expect(logged).toEqual(expected);
-    expect(reports.liteLlm.length).toBe(DEMO_FOCUS_DAYS * 2 * 96);
+    expect(reports.liteLlm.length).toBe(DEMO_FOCUS_DAYS * 96);
   });
 
   it('has the example catalog claim every project, workspace and team but the unclaimed project', () => {

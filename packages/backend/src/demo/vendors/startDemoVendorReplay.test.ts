@@ -194,7 +194,7 @@ describe('the demo vendor replay read by the vendor source modules', () => {
     }
     expect(billedByDay(records)).toEqual(logged);
     expect(
-      records.every(r => r.tags?.['litellm.team_alias'] === 'rag-gateway'),
+      records.every(r => r.tags?.['litellm.team_alias'] === 'agent-assist'),
     ).toBe(true);
   });
 });
