@@ -1,6 +1,6 @@
 import { anthropicApiKeyId, anthropicWorkspaceId } from './demoVendorAccounts';
 import { DemoInvoiceLine, DemoTokenType } from './demoInvoiceLines';
-import { vendorBilledNanos } from './plantedDrift';
+import { vendorBilledNanos } from './vendorBilledNanos';
 import { ReportRow } from './reportRows';
 
 /** The rows of the Anthropic Admin API's messages usage and cost reports. */

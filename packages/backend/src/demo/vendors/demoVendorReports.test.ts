@@ -51,9 +51,6 @@ function sumByDay(
   );
 }
 
-const isCachedGpt4o = (row: ReportRow) =>
-  row.groups.line_item === 'gpt-4o, cached input';
-
 describe('generateDemoVendorReports', () => {
   it('covers the days of the invoice', () => {
     expect(reports.from).toBe(invoice[0].ChargePeriodStart.slice(0, 10));
@@ -62,30 +59,15 @@ describe('generateDemoVendorReports', () => {
     expect(reports.anthropic.cost.size).toBe(DEMO_FOCUS_DAYS);
   });
 
-  it('bills OpenAI what the invoice bills, but gpt-4o cache reads at exactly half', () => {
-    const planted = invoiceByDay(
-      (_row, d) =>
-        d.ModelId === 'gpt-4o' &&
-        d.TokenDirection === 'Input' &&
-        d.TokenCacheAction === 'Read',
+  it('bills OpenAI what the invoice bills', () => {
+    const expected = invoiceByDay(
+      row => row.ServiceProviderName === 'OpenAI',
       billed,
     );
-    const rest = invoiceByDay(
-      (row, d) =>
-        row.ServiceProviderName === 'OpenAI' &&
-        !(d.ModelId === 'gpt-4o' && d.TokenCacheAction === 'Read'),
-      billed,
-    );
-    const halves = new Map([...planted].map(([day, m]) => [day, m * 500n]));
-    const whole = new Map([...rest].map(([day, m]) => [day, m * 1000n]));
     // nano-dollars
-    expect(sumByDay(reports.openAi.costs, 'amount', isCachedGpt4o)).toEqual(
-      halves,
+    expect(sumByDay(reports.openAi.costs, 'amount', () => true)).toEqual(
+      new Map([...expected].map(([day, m]) => [day, m * 1000n])),
     );
-    expect(
-      sumByDay(reports.openAi.costs, 'amount', row => !isCachedGpt4o(row)),
-    ).toEqual(whole);
-    expect([...planted.values()].every(m => m > 0n)).toBe(true);
   });
 
   it('bills Anthropic what the invoice bills', () => {
@@ -152,10 +134,7 @@ describe('generateDemoVendorReports', () => {
     const projectMoney = (reports.openAi.costs.get(day) ?? [])
       .filter(row => row.groups.project_id === 'proj_legacy_batch_job')
       .map(row => row.values.amount);
-    // its gpt-4o cache reads billed at half
-    expect(projectMoney.reduce((a, b) => a + b, 0n)).toBeLessThan(
-      money * 1000n,
-    );
+    expect(projectMoney.reduce((a, b) => a + b, 0n)).toBe(money * 1000n);
     expect(projectMoney.length).toBe(3);
   });
 

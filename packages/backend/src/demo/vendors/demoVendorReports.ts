@@ -9,8 +9,7 @@ import { ReportRow, rowsByDay } from './reportRows';
  * What the vendors' usage and cost APIs hold for the demo: the demo's AI invoice for
  * the days ending on `today`, as OpenAI's organization reports, Anthropic's Admin API
  * reports and the spend logs of the LiteLLM proxy that one capability calls through.
- * The same tokens and money as the invoice, but for the drift planted in OpenAI's
- * costs (plantedDrift.ts).
+ * The same tokens and money as the invoice.
  */
 export interface DemoVendorReports {
   /** The days the reports hold, first and last. */

@@ -1,6 +1,6 @@
 import { openAiApiKeyId, openAiProjectId } from './demoVendorAccounts';
 import { DemoInvoiceLine, DemoTokenType } from './demoInvoiceLines';
-import { vendorBilledNanos } from './plantedDrift';
+import { vendorBilledNanos } from './vendorBilledNanos';
 import { ReportRow } from './reportRows';
 
 /** The rows of the OpenAI organization reports. */
