@@ -14,6 +14,9 @@ import { FOCUS_READ_WORKER } from './focusReadWorker';
 /** Chunks sent ahead of the answers read: enough to keep both threads busy. */
 const CHUNKS_IN_FLIGHT = 2;
 
+/** The largest chunk sent through shared memory; exports are read 256 KiB at a time. */
+const SLOT_BYTES = 256 * 1024;
+
 /** How long a thread that has served a fetch waits for the next one. */
 const IDLE_MS = 30_000;
 
@@ -90,6 +93,12 @@ export class FocusReadThread {
   /** Whether every request has been answered, so that the worker can serve again. */
   private settled = false;
   private readonly decoder = new FocusRecordDecoder();
+  /** Memory shared with the worker, through which chunks go without a copy each. */
+  private readonly slots = Array.from(
+    { length: CHUNKS_IN_FLIGHT + 1 },
+    () => new Uint8Array(new SharedArrayBuffer(SLOT_BYTES)),
+  );
+  private nextSlot = 0;
   private readonly onMessage = (reply: FocusReadReply) => {
     this.replies.push(reply);
     this.wake();
@@ -164,11 +173,11 @@ export class FocusReadThread {
         if (chunk.done) {
           break;
         }
-        const bytes =
+        this.sendChunk(
           typeof chunk.value === 'string'
             ? new TextEncoder().encode(chunk.value)
-            : new Uint8Array(chunk.value as Uint8Array);
-        this.send({ type: 'chunk', bytes }, [bytes.buffer as ArrayBuffer]);
+            : (chunk.value as Uint8Array),
+        );
         inFlight += 1;
       }
     } finally {
@@ -200,6 +209,22 @@ export class FocusReadThread {
     } else {
       await this.worker.terminate();
     }
+  }
+
+  /**
+   * Sends bytes through the next slot of memory shared with the worker, which is
+   * free again: there are more slots than chunks in flight. A larger chunk is copied.
+   */
+  private sendChunk(chunk: Uint8Array) {
+    if (chunk.byteLength > SLOT_BYTES) {
+      const bytes = new Uint8Array(chunk);
+      this.send({ type: 'chunk', bytes }, [bytes.buffer as ArrayBuffer]);
+      return;
+    }
+    const slot = this.slots[this.nextSlot];
+    this.nextSlot = (this.nextSlot + 1) % this.slots.length;
+    slot.set(chunk);
+    this.send({ type: 'chunk', bytes: slot.subarray(0, chunk.byteLength) });
   }
 
   private send(request: FocusReadRequest, transfer: ArrayBuffer[] = []) {
