@@ -14,11 +14,8 @@ import { FOCUS_READ_WORKER } from './focusReadWorker';
 /** Chunks sent ahead of the answers read: enough to keep both threads busy. */
 const CHUNKS_IN_FLIGHT = 2;
 
-/** The largest message of bytes, sent through shared memory; larger chunks are copied. */
-const SLOT_BYTES = 1024 * 1024;
-
-/** The size of the first message of an export; each next one is twice as large. */
-const FIRST_MESSAGE_BYTES = 128 * 1024;
+/** The largest chunk sent through shared memory; exports are read 256 KiB at a time. */
+const SLOT_BYTES = 256 * 1024;
 
 /** How long a thread that has served a fetch waits for the next one. */
 const IDLE_MS = 30_000;
@@ -102,8 +99,6 @@ export class FocusReadThread {
     () => new Uint8Array(new SharedArrayBuffer(SLOT_BYTES)),
   );
   private nextSlot = 0;
-  /** Bytes gathered in the current slot. */
-  private filled = 0;
   private readonly onMessage = (reply: FocusReadReply) => {
     this.replies.push(reply);
     this.wake();
@@ -154,20 +149,8 @@ export class FocusReadThread {
     const chunks = stream[Symbol.asyncIterator]();
     let nextChunk: Promise<IteratorResult<unknown>> | undefined;
     let inFlight = 0;
-    // Bytes are gathered into messages of growing size while the worker is busy: the
-    // first records come soon, and later messages are few.
-    let target = FIRST_MESSAGE_BYTES;
-    const flush = () => {
-      if (this.flushSlot()) {
-        inFlight += 1;
-        target = Math.min(target * 2, SLOT_BYTES);
-      }
-    };
     try {
       for (;;) {
-        if (inFlight === 0) {
-          flush();
-        }
         if (inFlight >= CHUNKS_IN_FLIGHT) {
           inFlight -= 1;
           yield await this.records();
@@ -190,28 +173,13 @@ export class FocusReadThread {
         if (chunk.done) {
           break;
         }
-        const bytes =
+        this.sendChunk(
           typeof chunk.value === 'string'
             ? new TextEncoder().encode(chunk.value)
-            : (chunk.value as Uint8Array);
-        if (this.filled + bytes.byteLength > SLOT_BYTES) {
-          flush();
-        }
-        if (bytes.byteLength > SLOT_BYTES) {
-          const copy = new Uint8Array(bytes);
-          this.send({ type: 'chunk', bytes: copy }, [
-            copy.buffer as ArrayBuffer,
-          ]);
-          inFlight += 1;
-        } else {
-          this.slots[this.nextSlot].set(bytes, this.filled);
-          this.filled += bytes.byteLength;
-          if (this.filled >= target || inFlight === 0) {
-            flush();
-          }
-        }
+            : (chunk.value as Uint8Array),
+        );
+        inFlight += 1;
       }
-      flush();
     } finally {
       stream.destroy();
     }
@@ -244,19 +212,19 @@ export class FocusReadThread {
   }
 
   /**
-   * Sends the bytes gathered in the current slot of memory shared with the worker, and
-   * moves on to the next slot, which is free again: there are more slots than messages
-   * in flight. Answers whether there was anything to send.
+   * Sends bytes through the next slot of memory shared with the worker, which is
+   * free again: there are more slots than chunks in flight. A larger chunk is copied.
    */
-  private flushSlot(): boolean {
-    if (this.filled === 0) {
-      return false;
+  private sendChunk(chunk: Uint8Array) {
+    if (chunk.byteLength > SLOT_BYTES) {
+      const bytes = new Uint8Array(chunk);
+      this.send({ type: 'chunk', bytes }, [bytes.buffer as ArrayBuffer]);
+      return;
     }
     const slot = this.slots[this.nextSlot];
-    this.send({ type: 'chunk', bytes: slot.subarray(0, this.filled) });
     this.nextSlot = (this.nextSlot + 1) % this.slots.length;
-    this.filled = 0;
-    return true;
+    slot.set(chunk);
+    this.send({ type: 'chunk', bytes: slot.subarray(0, chunk.byteLength) });
   }
 
   private send(request: FocusReadRequest, transfer: ArrayBuffer[] = []) {
