@@ -21,6 +21,17 @@ jest.setTimeout(90_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const INSIGHTS = 'component:default/insights';
+const period = `from=${RECORDED_DAY}&to=${RECORDED_DAY}`;
+
+/** GETs of the finops API as a signed-in user, answering the body of a 200. */
+function getter(server: Parameters<typeof request>[0]) {
+  return (path: string) =>
+    request(server)
+      .get(`/api/finops/v1/${path}`)
+      .set(userAuth)
+      .expect(200)
+      .then(r => r.body);
+}
 const TRIAGE = 'component:default/triage';
 
 /** The catalog: a project claimed once, a key inside it claimed by another, a project claimed twice. */
@@ -54,13 +65,7 @@ describe.each(databases.eachSupportedId())(
           scheduler.factory(),
         ],
       });
-      const get = (path: string) =>
-        request(backend.server)
-          .get(`/api/finops/v1/${path}`)
-          .set(userAuth)
-          .expect(200)
-          .then(r => r.body);
-      const period = `from=${RECORDED_DAY}&to=${RECORDED_DAY}`;
+      const get = getter(backend.server);
       const costOf = async (name: string) =>
         (await get(`entities/component/default/${name}/cost?${period}`)).total;
       try {
@@ -191,13 +196,7 @@ describe.each(databases.eachSupportedId())(
         entities: catalog(),
         features: [mockServices.database.factory({ knex })],
       });
-      const get = (path: string) =>
-        request(backend.server)
-          .get(`/api/finops/v1/${path}`)
-          .set(userAuth)
-          .expect(200)
-          .then(r => r.body);
-      const period = `from=${RECORDED_DAY}&to=${RECORDED_DAY}`;
+      const get = getter(backend.server);
       try {
         await backend.run('openai:org', RECORDED_DAY);
         await backend.run('focus:invoice', RECORDED_DAY);

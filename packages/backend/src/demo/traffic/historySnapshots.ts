@@ -8,6 +8,17 @@ export const DURATION_BOUNDS = [
   0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
 ];
 
+/** A duration histogram's bucket counts (one per bound, then +Inf) by `le`. */
+export function durationBuckets(buckets: number[]): Array<[string, number]> {
+  return [
+    ...DURATION_BOUNDS.map((bound, i): [string, number] => [
+      String(bound),
+      buckets[i],
+    ]),
+    ['+Inf', buckets[DURATION_BOUNDS.length]],
+  ];
+}
+
 /** Labels of one series, and its cumulative values at each snapshot. */
 export type SeriesKey = string;
 

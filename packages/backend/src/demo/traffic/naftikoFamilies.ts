@@ -1,4 +1,9 @@
-import { DURATION_BOUNDS, Snapshot, clientSeries } from './historySnapshots';
+import {
+  DURATION_BOUNDS,
+  Snapshot,
+  clientSeries,
+  durationBuckets,
+} from './historySnapshots';
 import {
   Labels,
   histogramPoint,
@@ -72,13 +77,7 @@ export function naftikoFamilies(target: Labels, snapshots: Snapshot[]) {
         'naftiko_request_duration_seconds',
         { ...target, ...NAFTIKO_SCOPE },
         s.time,
-        [
-          ...DURATION_BOUNDS.map((b, i): [string, number] => [
-            String(b),
-            buckets[i],
-          ]),
-          ['+Inf', buckets[DURATION_BOUNDS.length]],
-        ],
+        durationBuckets(buckets),
         buckets[DURATION_BOUNDS.length],
         roundSeconds(sum),
       ),

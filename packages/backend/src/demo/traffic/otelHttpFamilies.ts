@@ -1,4 +1,9 @@
-import { DURATION_BOUNDS, Snapshot, clientSeries } from './historySnapshots';
+import {
+  DURATION_BOUNDS,
+  Snapshot,
+  clientSeries,
+  durationBuckets,
+} from './historySnapshots';
 import { Labels, histogramPoint, roundSeconds } from './openMetricsText';
 
 const HTTP_SCOPE = {
@@ -48,13 +53,7 @@ export function otelHttpFamilies(target: Labels, snapshots: Snapshot[]) {
           'http_server_request_duration',
           labels,
           s.time,
-          [
-            ...DURATION_BOUNDS.map((b, i): [string, number] => [
-              String(b),
-              buckets[i],
-            ]),
-            ['+Inf', buckets[DURATION_BOUNDS.length]],
-          ],
+          durationBuckets(buckets),
           buckets[DURATION_BOUNDS.length],
           roundSeconds(server?.sum ?? 0),
         ),

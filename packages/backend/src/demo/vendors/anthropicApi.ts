@@ -1,7 +1,12 @@
 import { DemoVendorReports } from './demoVendorReports';
 import { bucketPage, nextDay } from './dailyBucketPages';
 import { formatDecimal } from './exactDecimal';
-import { GroupedResult, ReportRow, groupRows } from './reportRows';
+import {
+  GroupedResult,
+  ReportRow,
+  filteredRows,
+  groupRows,
+} from './reportRows';
 import { VendorAnswer, VendorRequest, limitParam } from './vendorRequest';
 
 /** Nano-dollars are cents at this scale. */
@@ -169,18 +174,12 @@ export function answerAnthropic(
     page: query.get('page') ?? undefined,
   });
   if (typeof page === 'string') return invalid(page);
-  const filters = Object.entries(report.filters).flatMap(([field, param]) => {
-    const allowed = query.getAll(param);
-    return allowed.length ? [{ field, allowed }] : [];
-  });
   const byDay = report.rows(reports);
   return {
     status: 200,
     body: {
       data: page.days.map(day => {
-        const rows = (byDay.get(day) ?? []).filter(row =>
-          filters.every(f => f.allowed.includes(row.groups[f.field])),
-        );
+        const rows = filteredRows(byDay.get(day), report.filters, query);
         return {
           starting_at: `${day}T00:00:00Z`,
           ending_at: `${nextDay(day)}T00:00:00Z`,

@@ -2,7 +2,12 @@ import { DemoVendorReports } from './demoVendorReports';
 import { bucketPage, nextDay, unixSeconds } from './dailyBucketPages';
 import { NANOS_SCALE, formatDecimal } from './exactDecimal';
 import { jsonDecimal } from './jsonWithDecimals';
-import { GroupedResult, ReportRow, groupRows } from './reportRows';
+import {
+  GroupedResult,
+  ReportRow,
+  filteredRows,
+  groupRows,
+} from './reportRows';
 import {
   VendorAnswer,
   VendorRequest,
@@ -174,19 +179,13 @@ export function answerOpenAi(
     page: query.get('page') ?? undefined,
   });
   if (typeof page === 'string') return error(400, page);
-  const filters = Object.entries(report.filters).flatMap(([field, param]) => {
-    const allowed = query.getAll(param);
-    return allowed.length ? [{ field, allowed }] : [];
-  });
   const byDay = report.rows(reports);
   return {
     status: 200,
     body: {
       object: 'page',
       data: page.days.map(day => {
-        const rows = (byDay.get(day) ?? []).filter(row =>
-          filters.every(f => f.allowed.includes(row.groups[f.field])),
-        );
+        const rows = filteredRows(byDay.get(day), report.filters, query);
         return {
           object: 'bucket',
           start_time: unixSeconds(day),

@@ -57,3 +57,21 @@ export function rowsByDay<T extends { day: string }>(
   }
   return byDay;
 }
+
+/**
+ * The rows a report's filters allow: each filter names a field and the query parameter
+ * (repeated for several values) that limits it; a parameter not given allows all.
+ */
+export function filteredRows(
+  rows: readonly ReportRow[] | undefined,
+  filters: Record<string, string>,
+  query: URLSearchParams,
+): ReportRow[] {
+  const limits = Object.entries(filters).flatMap(([field, param]) => {
+    const allowed = query.getAll(param);
+    return allowed.length ? [{ field, allowed }] : [];
+  });
+  return (rows ?? []).filter(row =>
+    limits.every(limit => limit.allowed.includes(row.groups[limit.field])),
+  );
+}
