@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import { finopsCostSourcesExtensionPoint } from '@tollgate/plugin-finops-node';
+import {
+  SourceIdSet,
+  finopsCostSourcesExtensionPoint,
+} from '@tollgate/plugin-finops-node';
 import { FocusCostSource } from './source/FocusCostSource';
 
 /**
@@ -29,21 +31,20 @@ export const finopsModuleFocus = createBackendModule({
         const sources = entries.map(entry =>
           FocusCostSource.fromConfig(entry, { urlReader }),
         );
-        const ids = new Set<string>();
+        const ids = new SourceIdSet();
         for (const source of sources) {
-          if (ids.has(source.id)) {
-            throw new InputError(
+          ids.add(
+            source.id,
+            () =>
               `tollgate.sources.focus has the id "${source.id.slice(
                 'focus:'.length,
               )}" more than once`,
-            );
-          }
-          ids.add(source.id);
+          );
         }
         costSources.addCostSource(...sources);
         logger.info(
           `Added ${sources.length} FOCUS cost sources${
-            sources.length ? `: ${[...ids].join(', ')}` : ''
+            sources.length ? `: ${ids.values().join(', ')}` : ''
           }`,
         );
       },
