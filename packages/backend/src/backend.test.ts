@@ -68,6 +68,9 @@ describe('backend', () => {
         APP_CONFIG_tollgate_sources_focus: '[]',
         APP_CONFIG_tollgate_sources_opencost: '[]',
         APP_CONFIG_tollgate_sources_prometheus: '[]',
+        APP_CONFIG_tollgate_sources_openai: '[]',
+        APP_CONFIG_tollgate_sources_anthropic: '[]',
+        APP_CONFIG_tollgate_sources_litellm: '[]',
         FORCE_COLOR: '0',
       },
     });
