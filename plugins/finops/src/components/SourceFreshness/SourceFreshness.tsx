@@ -44,6 +44,8 @@ export function SourceFreshness(props: { sources: SourceStatus[] }) {
         {props.sources.map(source => (
           <ListItem key={source.id} divider>
             <ListItemText
+              // the secondary text holds a progress bar, a block
+              secondaryTypographyProps={{ component: 'div' }}
               primary={
                 <>
                   {source.id}{' '}
@@ -74,6 +76,9 @@ export function SourceFreshness(props: { sources: SourceStatus[] }) {
                         {source.progress.daysTotal} days
                         <LinearProgress
                           variant="determinate"
+                          aria-label={`${source.id}: ${
+                            source.running ? 'backfill' : 'last run'
+                          } progress`}
                           value={
                             (source.progress.daysDone /
                               source.progress.daysTotal) *
