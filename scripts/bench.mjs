@@ -49,7 +49,7 @@ function measure(script, scriptArgs) {
       '--max-old-space-size=8192',
       '--require',
       '@backstage/cli/config/nodeTransform.cjs',
-      `plugins/finops-backend/src/bench/${script}`,
+      `plugins/finops-backend/bench/${script}`,
       ...scriptArgs,
     ],
     `${script} ${scriptArgs.join(' ')}`,

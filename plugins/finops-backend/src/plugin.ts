@@ -14,30 +14,28 @@ import {
   finopsCostSourcesExtensionPoint,
   finopsScorecardMetricsExtensionPoint,
 } from '@tollgate/plugin-finops-node';
-import {
-  migrateFinopsDatabase,
-  DatabaseCostStore,
-} from './database/DatabaseCostStore';
-import { DatabaseSourceRunStore } from './database/DatabaseSourceRunStore';
-import { CostPrecedence } from './database/CostPrecedence';
-import { CostSourceRunner } from './ingestion/CostSourceRunner';
-import { IngestionScheduler } from './ingestion/IngestionScheduler';
+import { migrateFinopsDatabase } from './database/migrateFinopsDatabase';
+import { DatabaseCostStore } from './costs/store/DatabaseCostStore';
+import { DatabaseSourceRunStore } from './sources/DatabaseSourceRunStore';
+import { CostPrecedence } from './costs/store/CostPrecedence';
+import { CostSourceRunner } from './sources/CostSourceRunner';
+import { IngestionScheduler } from './sources/IngestionScheduler';
 import { ConfigPriceBook } from './pricing/ConfigPriceBook';
-import { CostQueryService } from './service/CostQueryService';
-import { UnitCostService } from './service/UnitCostService';
-import { createRouter } from './service/router';
-import { SourceRunService } from './service/SourceRunService';
-import { SourceStatusService } from './service/SourceStatusService';
+import { CostQueryService } from './costs/CostQueryService';
+import { UnitCostService } from './costs/UnitCostService';
+import { createRouter } from './http/createRouter';
+import { SourceRunService } from './sources/SourceRunService';
+import { SourceStatusService } from './sources/SourceStatusService';
 import { readFinopsConfig } from './readFinopsConfig';
-import { CatalogEntityLoader } from './ingestion/CatalogEntityLoader';
-import { UnknownEntityReattributor } from './ingestion/UnknownEntityReattributor';
+import { CatalogEntityLoader } from './entities/CatalogEntityLoader';
+import { UnknownEntityReattributor } from './sources/UnknownEntityReattributor';
 import { DatabaseMeteringStore } from './metering/DatabaseMeteringStore';
 import { MeteringService } from './metering/MeteringService';
 import { MeteringQueries } from './metering/MeteringQueries';
 import { DatabaseDenialStore } from './metering/DatabaseDenialStore';
 import { SpendRateAlerts } from './alerts/SpendRateAlerts';
 import { GuardrailOutcomes } from './metering/GuardrailOutcomes';
-import { GovernanceService } from './service/GovernanceService';
+import { GovernanceService } from './governance/GovernanceService';
 import { readGovernanceRules } from '@tollgate/plugin-finops-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { DatabaseAlertStore } from './alerts/DatabaseAlertStore';
@@ -46,7 +44,7 @@ import { AlertNotifier } from './alerts/AlertNotifier';
 import { DatabaseBudgetStore } from './budgets/DatabaseBudgetStore';
 import { BudgetEvaluator } from './budgets/BudgetEvaluator';
 import { BudgetService } from './budgets/BudgetService';
-import { GuardrailService } from './budgets/GuardrailService';
+import { GuardrailService } from './guardrail/GuardrailService';
 import { readBudgetSettings } from './budgets/readBudgetSettings';
 import { createScorecards } from './scorecards/createScorecards';
 import { FinopsGauges } from './telemetry/FinopsGauges';

@@ -1,5 +1,5 @@
 import type { z as zod } from 'zod/v3';
-import { readChoice } from '../service/readQueryParams';
+import { readChoice } from '../http/readQueryParams';
 
 type Zod = typeof zod;
 

@@ -8,8 +8,8 @@ import {
   finopsSummaryReadPermission,
   readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
-import { createCredentialsAuthorizer } from '../service/createAuthorizer';
-import { readEntityRef } from '../service/loadCatalogEntity';
+import { createCredentialsAuthorizer } from '../http/createAuthorizer';
+import { readEntityRef } from '../http/loadCatalogEntity';
 import { readableEntity } from './readableEntity';
 import { actionFields } from './actionInputs';
 import { actionOutputs, answer } from './actionOutputs';

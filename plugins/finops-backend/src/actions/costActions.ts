@@ -6,9 +6,9 @@ import {
   rankBySpend,
   rankCostChanges,
 } from '@tollgate/plugin-finops-common';
-import { createCredentialsAuthorizer } from '../service/createAuthorizer';
-import { rollupRefs } from '../service/loadCatalogEntity';
-import { readWindow } from '../service/readQueryParams';
+import { createCredentialsAuthorizer } from '../http/createAuthorizer';
+import { rollupRefs } from '../http/loadCatalogEntity';
+import { readWindow } from '../http/readQueryParams';
 import { actionFields, readGroupBy } from './actionInputs';
 import { explainCostChange } from './explainCostChange';
 import { FinopsActionServices } from './FinopsActionServices';

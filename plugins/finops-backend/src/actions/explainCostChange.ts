@@ -11,7 +11,7 @@ import {
   previousWindow,
   rankCostChanges,
 } from '@tollgate/plugin-finops-common';
-import { CostStore } from '../database/CostStore';
+import { CostStore } from '../costs/store/CostStore';
 
 /** How many keys of each dimension the explanation lists. */
 const KEYS_PER_DIMENSION = 5;

@@ -1,10 +1,10 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { finopsUsageReportPermission } from '@tollgate/plugin-finops-common';
-import { checkGuardrail, readGuardrailCheck } from '../budgets/guardrailCheck';
+import { checkGuardrail, readGuardrailCheck } from '../guardrail/guardrailCheck';
 import { readReservationInput } from '../metering/readReservationInput';
 import { readUsageMeasure } from '../metering/readUsageEvents';
 import { reservationJson } from '../metering/reservationJson';
-import { createCredentialsAuthorizer } from '../service/createAuthorizer';
+import { createCredentialsAuthorizer } from '../http/createAuthorizer';
 import { actionFields } from './actionInputs';
 import { actionOutputs, answer } from './actionOutputs';
 import { FinopsActionServices } from './FinopsActionServices';

@@ -1,8 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { finopsCostReadPermission } from '@tollgate/plugin-finops-common';
-import { AuthorizeCredentials } from '../service/createAuthorizer';
-import { loadCatalogEntity, readEntityRef } from '../service/loadCatalogEntity';
+import { AuthorizeCredentials } from '../http/createAuthorizer';
+import { loadCatalogEntity, readEntityRef } from '../http/loadCatalogEntity';
 import { FinopsActionServices } from './FinopsActionServices';
 
 /**

@@ -1,11 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import { enumerateDays } from '@tollgate/plugin-finops-common';
-import { StoredItem } from '../database/CostStore';
-import {
-  DatabaseCostStore,
-  migrateFinopsDatabase,
-} from '../database/DatabaseCostStore';
+import { StoredItem } from '../costs/store/CostStore';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
+import { DatabaseCostStore } from '../costs/store/DatabaseCostStore';
 import { BudgetEvaluator } from '../budgets/BudgetEvaluator';
 import { DatabaseBudgetStore } from '../budgets/DatabaseBudgetStore';
 import { AlertEvaluator } from './AlertEvaluator';

@@ -10,7 +10,7 @@ import {
   parseMicros,
   spendBaseline,
 } from '@tollgate/plugin-finops-common';
-import { CostStore } from '../database/CostStore';
+import { CostStore } from '../costs/store/CostStore';
 import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
 import { AlertNotifier } from './AlertNotifier';

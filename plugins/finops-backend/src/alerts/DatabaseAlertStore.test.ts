@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { migrateFinopsDatabase } from '../database/DatabaseCostStore';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
 import { NewAlert } from './AlertStore';
 import { DatabaseAlertStore } from './DatabaseAlertStore';
 

@@ -1,9 +1,7 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  DatabaseCostStore,
-  migrateFinopsDatabase,
-} from '../database/DatabaseCostStore';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
+import { DatabaseCostStore } from '../costs/store/DatabaseCostStore';
 import { BudgetEvaluator } from './BudgetEvaluator';
 import { DatabaseBudgetStore } from './DatabaseBudgetStore';
 

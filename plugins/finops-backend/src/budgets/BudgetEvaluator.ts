@@ -18,7 +18,7 @@ import {
   ownBudgetScope,
   readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
-import { CostStore } from '../database/CostStore';
+import { CostStore } from '../costs/store/CostStore';
 import { BudgetStore } from './BudgetStore';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
@@ -26,7 +26,7 @@ import {
   BudgetedEntity,
   InvalidBudget,
 } from './BudgetSnapshot';
-import { UnknownEntityReattributor } from '../ingestion/UnknownEntityReattributor';
+import { UnknownEntityReattributor } from '../sources/UnknownEntityReattributor';
 import { BudgetSpend } from './BudgetSpend';
 import { sumDaily } from './SpendSeries';
 

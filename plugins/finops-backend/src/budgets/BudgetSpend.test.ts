@@ -1,5 +1,5 @@
 import { Budget } from '@tollgate/plugin-finops-common';
-import { CostStore, DailyAggregate } from '../database/CostStore';
+import { CostStore, DailyAggregate } from '../costs/store/CostStore';
 import { BudgetSpend } from './BudgetSpend';
 import { sumDaily } from './SpendSeries';
 

@@ -5,7 +5,7 @@ import {
   budgetPeriodWindow,
   budgetScopeKey,
 } from '@tollgate/plugin-finops-common';
-import { CostStore, SpendScopeKind } from '../database/CostStore';
+import { CostStore, SpendScopeKind } from '../costs/store/CostStore';
 import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import { EMPTY, Series, SpendSeries } from './SpendSeries';
 

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
 import { BudgetInput } from '@tollgate/plugin-finops-common';
-import { migrateFinopsDatabase } from '../database/DatabaseCostStore';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
 import { DatabaseBudgetStore } from './DatabaseBudgetStore';
 
 jest.setTimeout(60_000);

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolve } from 'node:path';
-import { EFFECTIVE_COST_SQL } from './effectiveCost';
+import { EFFECTIVE_COST_SQL } from '../costs/store/effectiveCost';
 
 jest.setTimeout(60_000);
 

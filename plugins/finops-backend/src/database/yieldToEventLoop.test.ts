@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { migrateFinopsDatabase } from './DatabaseCostStore';
-import { StoredItem } from './CostStore';
-import { DatabaseCostStore } from './DatabaseCostStore';
+import { migrateFinopsDatabase } from './migrateFinopsDatabase';
+import { StoredItem } from '../costs/store/CostStore';
+import { DatabaseCostStore } from '../costs/store/DatabaseCostStore';
 
 jest.setTimeout(60_000);
 

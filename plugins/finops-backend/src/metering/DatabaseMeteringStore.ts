@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { lockKeys } from '../database/lockSource';
 import { toBigInt } from '../database/toBigInt';
-import { CostPrecedence } from '../database/CostPrecedence';
+import { CostPrecedence } from '../costs/store/CostPrecedence';
 import { compactMeteredRollups } from './compactMeteredRollups';
 import { ScopedRateLimit, rateLimitKey } from './spendRateLimits';
 import {

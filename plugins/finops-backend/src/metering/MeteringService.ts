@@ -9,8 +9,8 @@ import {
 import { PriceBook } from '@tollgate/plugin-finops-node';
 import { BudgetService } from '../budgets/BudgetService';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
-import { EntityIndex, normalizeEntityRef } from '../ingestion/EntityIndex';
-import { attributeRecord } from '../ingestion/attributeItems';
+import { EntityIndex, normalizeEntityRef } from '../entities/EntityIndex';
+import { attributeRecord } from '../sources/attributeItems';
 import { DatabaseMeteringStore, Reservation } from './DatabaseMeteringStore';
 import { UsageEvent, UsageMeasure } from './readUsageEvents';
 import { ReservationInput } from './readReservationInput';

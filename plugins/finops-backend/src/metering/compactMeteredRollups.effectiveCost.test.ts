@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { CostRecord } from '@tollgate/plugin-finops-common';
-import { migrateFinopsDatabase } from '../database/DatabaseCostStore';
-import { EFFECTIVE_COST_SQL } from '../database/effectiveCost';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
+import { EFFECTIVE_COST_SQL } from '../costs/store/effectiveCost';
 import { DatabaseMeteringStore } from './DatabaseMeteringStore';
 
 jest.setTimeout(60_000);

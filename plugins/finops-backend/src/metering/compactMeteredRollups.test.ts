@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { CostRecord } from '@tollgate/plugin-finops-common';
-import { migrateFinopsDatabase } from '../database/DatabaseCostStore';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
 import { DatabaseMeteringStore } from './DatabaseMeteringStore';
 
 jest.setTimeout(60_000);

@@ -1,9 +1,9 @@
 import { Knex } from 'knex';
-import { COUNT_ONCE_LOCK } from '../database/countOnce';
-import { DAILY_COLUMNS, SUMMARY_COLUMNS } from '../database/CostRollups';
+import { COUNT_ONCE_LOCK } from '../costs/store/countOnce';
+import { DAILY_COLUMNS, SUMMARY_COLUMNS } from '../costs/store/CostRollups';
 import { lockKeys } from '../database/lockSource';
-import { METERED_SOURCE_ID } from '../database/meteredSource';
-import { MERGED_EFFECTIVE_COST_SQL } from '../database/effectiveCost';
+import { METERED_SOURCE_ID } from '../costs/store/meteredSource';
+import { MERGED_EFFECTIVE_COST_SQL } from '../costs/store/effectiveCost';
 
 /** Each rollup with the columns its groups are told apart by, and those it sums. */
 const ROLLUPS = [

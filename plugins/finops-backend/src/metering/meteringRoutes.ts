@@ -8,9 +8,9 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
 import { Request, Router } from 'express';
-import { Authorize } from '../service/createAuthorizer';
-import { readText, readWindow } from '../service/readQueryParams';
-import { sendUncachedJson } from '../service/sendUncachedJson';
+import { Authorize } from '../http/createAuthorizer';
+import { readText, readWindow } from '../http/readQueryParams';
+import { sendUncachedJson } from '../http/sendUncachedJson';
 import { modelPrices } from './modelPrices';
 import { readReservationInput } from './readReservationInput';
 import { reservationJson } from './reservationJson';

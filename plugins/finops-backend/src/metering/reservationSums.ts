@@ -6,7 +6,7 @@ import {
 import { Knex } from 'knex';
 import { BudgetedEntity } from '../budgets/BudgetSnapshot';
 import { toBigInt } from '../database/toBigInt';
-import { sumEffectiveCost } from '../database/effectiveCost';
+import { sumEffectiveCost } from '../costs/store/effectiveCost';
 
 /** What a budget, a session or a trailing window has taken, in the database now. */
 export interface BudgetTaken {

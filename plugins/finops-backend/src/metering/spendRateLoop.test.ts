@@ -7,7 +7,7 @@ import { DatabaseAlertStore } from '../alerts/DatabaseAlertStore';
 import { SpendRateAlerts } from '../alerts/SpendRateAlerts';
 import { BudgetService } from '../budgets/BudgetService';
 import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
-import { migrateFinopsDatabase } from '../database/DatabaseCostStore';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
 import { DatabaseDenialStore } from './DatabaseDenialStore';
 import { DatabaseMeteringStore } from './DatabaseMeteringStore';
 import { GuardrailOutcomes } from './GuardrailOutcomes';

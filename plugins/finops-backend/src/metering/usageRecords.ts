@@ -5,7 +5,7 @@ import {
   TokenType,
 } from '@tollgate/plugin-finops-common';
 import { PriceBook, PricedUsage } from '@tollgate/plugin-finops-node';
-import { METERED_SOURCE_ID } from '../database/meteredSource';
+import { METERED_SOURCE_ID } from '../costs/store/meteredSource';
 import { UsageEvent, UsageMeasure, UsageTokens } from './readUsageEvents';
 
 export { METERED_SOURCE_ID };

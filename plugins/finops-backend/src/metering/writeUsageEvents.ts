@@ -1,8 +1,8 @@
 import { CostRecord } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
-import { countOnce } from '../database/countOnce';
-import { CostPrecedence } from '../database/CostPrecedence';
-import { WindowWriter } from '../database/WindowWriter';
+import { countOnce } from '../costs/store/countOnce';
+import { CostPrecedence } from '../costs/store/CostPrecedence';
+import { WindowWriter } from '../costs/store/WindowWriter';
 import { UsageMeasure } from './readUsageEvents';
 import { METERED_SOURCE_ID } from './usageRecords';
 

@@ -6,7 +6,7 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { AlertNotifier } from '../alerts/AlertNotifier';
 import { AlertStore } from '../alerts/AlertStore';
-import { SourceRun } from '../database/SourceRunStore';
+import { SourceRun } from '../sources/SourceRunStore';
 import { driftAlerts } from './driftAlerts';
 import { ReconciliationService } from './ReconciliationService';
 

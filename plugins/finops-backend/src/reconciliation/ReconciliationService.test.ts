@@ -3,12 +3,10 @@ import { ConfigReader } from '@backstage/config';
 import { CostRecord } from '@tollgate/plugin-finops-common';
 import { CostSource } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
-import { CostPrecedence, DEFAULT_PRECEDENCE } from '../database/CostPrecedence';
-import {
-  DatabaseCostStore,
-  migrateFinopsDatabase,
-} from '../database/DatabaseCostStore';
-import { METERED_SOURCE_ID } from '../database/meteredSource';
+import { CostPrecedence, DEFAULT_PRECEDENCE } from '../costs/store/CostPrecedence';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
+import { DatabaseCostStore } from '../costs/store/DatabaseCostStore';
+import { METERED_SOURCE_ID } from '../costs/store/meteredSource';
 import { ConfigPriceBook } from '../pricing/ConfigPriceBook';
 import { DatabaseReconciliationStore } from './DatabaseReconciliationStore';
 import { ReconciliationService } from './ReconciliationService';

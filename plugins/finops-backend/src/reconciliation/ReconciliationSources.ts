@@ -3,7 +3,7 @@ import {
   ReconciliationSource,
 } from '@tollgate/plugin-finops-common';
 import { CostSource } from '@tollgate/plugin-finops-node';
-import { METERED_SOURCE_ID } from '../database/meteredSource';
+import { METERED_SOURCE_ID } from '../costs/store/meteredSource';
 
 /** Which figures the records of each kind of source feed. */
 const FIGURES: Record<

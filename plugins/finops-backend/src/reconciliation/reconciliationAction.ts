@@ -8,8 +8,8 @@ import { InputError } from '@backstage/errors';
 import { actionFields } from '../actions/actionInputs';
 import { answer } from '../actions/actionOutputs';
 import { namedFieldInput } from '../actions/namedFieldInput';
-import { createCredentialsAuthorizer } from '../service/createAuthorizer';
-import { readWindow } from '../service/readQueryParams';
+import { createCredentialsAuthorizer } from '../http/createAuthorizer';
+import { readWindow } from '../http/readQueryParams';
 import { ReconciliationService } from './ReconciliationService';
 
 /** The action `finops:get-reconciliation`, the same answer as the route. */

@@ -5,8 +5,8 @@ import {
   windowLength,
 } from '@tollgate/plugin-finops-common';
 import { Router } from 'express';
-import { Authorize } from '../service/createAuthorizer';
-import { readText, readWindow } from '../service/readQueryParams';
+import { Authorize } from '../http/createAuthorizer';
+import { readText, readWindow } from '../http/readQueryParams';
 import { ReconciliationService } from './ReconciliationService';
 
 /** The longest period one reconciliation reads. */

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import {
   CostDimensionKind,
   CostGroupBy,
@@ -10,13 +10,10 @@ import {
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
 import { toBudgetedEntity } from '../budgets/BudgetEvaluator';
-import { readDemoScorecards } from '../bench/readDemoScorecards';
-import { quietLogger } from '../bench/benchSupport';
-import { StoredItem } from '../database/CostStore';
-import {
-  DatabaseCostStore,
-  migrateFinopsDatabase,
-} from '../database/DatabaseCostStore';
+import { readDemoScorecards } from './__testUtils__/readDemoScorecards';
+import { StoredItem } from '../costs/store/CostStore';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
+import { DatabaseCostStore } from '../costs/store/DatabaseCostStore';
 import { BatchMetricData } from './BatchMetricData';
 import { builtInScorecardMetrics } from './metrics';
 import { lastDays, previousDays } from './metrics/metricWindows';
@@ -283,7 +280,7 @@ describe.each(databases.eachSupportedId())(
           costStore,
           store: { save: async () => {} } as any,
           currency: 'USD',
-          logger: quietLogger,
+          logger: mockServices.logger.mock(),
           maxBatchRefs,
         }).evaluate(snapshot);
       const together = await evaluate();

@@ -8,9 +8,9 @@ import {
   CostStore,
   EntityCostLine,
   EntityDailySpend,
-} from '../database/CostStore';
-import { costGroupKey } from '../database/costGroupKeys';
-import { mergeUnits } from '../database/mergeUnits';
+} from '../costs/store/CostStore';
+import { costGroupKey } from '../costs/store/costGroupKeys';
+import { mergeUnits } from '../costs/store/mergeUnits';
 import { RowsByRef } from './RowsByRef';
 import { sumCostByDay } from './sumCostByDay';
 

@@ -4,7 +4,7 @@ import {
   ScorecardResult,
   scoreScorecard,
 } from '@tollgate/plugin-finops-common';
-import { migrateFinopsDatabase } from '../database/DatabaseCostStore';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { ScorecardQueries } from './ScorecardQueries';
 

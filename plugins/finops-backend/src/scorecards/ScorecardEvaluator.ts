@@ -13,7 +13,7 @@ import {
   ScorecardMetricContext,
 } from '@tollgate/plugin-finops-node';
 import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
-import { CostStore } from '../database/CostStore';
+import { CostStore } from '../costs/store/CostStore';
 import { BatchMetricData, BatchQuery } from './BatchMetricData';
 import { batchBySpendRefs } from './batchBySpendRefs';
 import { createMetricContext, EvaluationData } from './createMetricContext';

@@ -4,7 +4,7 @@ import { readScorecardDefinitions } from '@tollgate/plugin-finops-common';
 import { ScorecardMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import { readBudgetSettings } from '../budgets/readBudgetSettings';
-import { CostStore } from '../database/CostStore';
+import { CostStore } from '../costs/store/CostStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { builtInScorecardMetrics } from './metrics';
 import { ScorecardEvaluator } from './ScorecardEvaluator';

@@ -1,4 +1,4 @@
-import { readDemoScorecards } from '../bench/readDemoScorecards';
+import { readDemoScorecards } from './__testUtils__/readDemoScorecards';
 
 describe('the demo scorecard', () => {
   it('is valid and uses built-in metrics only', () => {

@@ -5,13 +5,13 @@ import {
   UnallocatedVendorSpend,
   formatMicros,
 } from '@tollgate/plugin-finops-common';
-import { CostStore } from '../database/CostStore';
-import { UNKNOWN_ENTITY_TAG } from '../database/unknownEntityRecords';
+import { CostStore } from '../costs/store/CostStore';
+import { UNKNOWN_ENTITY_TAG } from '../costs/store/unknownEntityRecords';
 import {
   VENDOR_ID_TAGS,
   VendorClaims,
   VendorIdOfRecord,
-} from '../ingestion/VendorClaims';
+} from '../sources/VendorClaims';
 import { unknownEntityHint, vendorIdHint } from './claimHints';
 
 /** Spend in micro-units of one named thing, with what names it. */

@@ -1,4 +1,4 @@
-import { VendorIdOfRecord } from '../ingestion/VendorClaims';
+import { VendorIdOfRecord } from '../sources/VendorClaims';
 
 /** Names entity refs in prose: "a", "a and b", "a, b and c". */
 function listed(refs: readonly string[]): string {

@@ -1,7 +1,7 @@
 import { finopsSummaryReadPermission } from '@tollgate/plugin-finops-common';
 import { Router } from 'express';
-import { Authorize } from '../service/createAuthorizer';
-import { readWindow } from '../service/readQueryParams';
+import { Authorize } from '../http/createAuthorizer';
+import { readWindow } from '../http/readQueryParams';
 import { UnallocatedSpendService } from './UnallocatedSpendService';
 
 /** The unallocated spend route: what maps to no entity, and how to claim it. */

@@ -1,11 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
-import { StoredItem } from '../database/CostStore';
-import {
-  DatabaseCostStore,
-  migrateFinopsDatabase,
-} from '../database/DatabaseCostStore';
+import { StoredItem } from '../costs/store/CostStore';
+import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
+import { DatabaseCostStore } from '../costs/store/DatabaseCostStore';
 import { readUpstreamPressure } from './readUpstreamPressure';
 
 jest.setTimeout(60_000);

@@ -9,7 +9,7 @@ import {
   UpstreamConsumerCalls,
   UpstreamPressureResponse,
 } from '@tollgate/plugin-finops-common';
-import { CostStore } from '../database/CostStore';
+import { CostStore } from '../costs/store/CostStore';
 
 /** The usage metric of outbound calls, per host and status, that cost sources store. */
 export const UPSTREAM_REQUESTS_METRIC = 'upstream.requests';

@@ -1,9 +1,9 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { finopsCostReadPermission } from '@tollgate/plugin-finops-common';
 import express, { Request } from 'express';
-import { CostStore } from '../database/CostStore';
-import { Authorize } from '../service/createAuthorizer';
-import { readWindow } from '../service/readQueryParams';
+import { CostStore } from '../costs/store/CostStore';
+import { Authorize } from '../http/createAuthorizer';
+import { readWindow } from '../http/readQueryParams';
 import { readUpstreamPressure } from './readUpstreamPressure';
 
 /** `GET /v1/entities/{kind}/{namespace}/{name}/upstream`: an API's upstream pressure. */

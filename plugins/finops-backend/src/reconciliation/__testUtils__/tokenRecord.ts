@@ -1,5 +1,5 @@
 import { CostRecord } from '@tollgate/plugin-finops-common';
-import { StoredItem } from '../../database/CostStore';
+import { StoredItem } from '../../costs/store/CostStore';
 
 /** Tokens in units of 10^-6, as quantities are kept. */
 export const tokens = (count: number) => BigInt(count) * 1_000_000n;

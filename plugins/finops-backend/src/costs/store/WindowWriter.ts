@@ -1,0 +1,221 @@
+import { CostRecord } from '@tollgate/plugin-finops-common';
+import { UsageMetric } from '@tollgate/plugin-finops-node';
+import { Knex } from 'knex';
+import { CostRollups, DAILY_COLUMNS, SUMMARY_COLUMNS } from './CostRollups';
+import { insertRows, insertRowsInBatches } from '../../database/insertRows';
+import { storedEffectiveCost } from './effectiveCost';
+
+/** Rows per multi-row insert: 17 columns stay well inside SQLite's variable limit. */
+export const BATCH_SIZE = 1000;
+
+/** Cost records per COPY on PostgreSQL, which has no limit of variables. */
+const PG_BATCH_SIZE = 5000;
+
+/** Rollup groups held in memory before they are written. */
+const DEFAULT_MAX_ROLLUP_GROUPS = 50_000;
+
+export const COST_COLUMNS = [
+  'source_id',
+  'day',
+  'entity_ref',
+  'cost_center',
+  'team',
+  'provider',
+  'service',
+  'model',
+  'dimension_kind',
+  'dimension',
+  'quantity',
+  'unit',
+  'billed_cost',
+  'effective_cost',
+  'list_cost',
+  'currency',
+  'tags',
+] as const;
+
+const METRIC_COLUMNS = [
+  'source_id',
+  'day',
+  'entity_ref',
+  'metric',
+  'labels',
+  'value',
+] as const;
+
+/**
+ * Writes one source's cost records and usage metrics inside a transaction, in batches,
+ * summing the records into the daily and summary rollups as they go. On PostgreSQL a
+ * batch of records is written while the next one is made: the database and the
+ * writer each work meanwhile.
+ */
+export class WindowWriter {
+  private costs: unknown[][] = [];
+  private readonly batchSize: number;
+  /** The write of the previous batch of records while it is under way. */
+  private writing: Promise<void> | undefined;
+  private metrics: unknown[][] = [];
+  private readonly rollups: CostRollups;
+  private readonly tagTexts = new WeakMap<object, string | null>();
+
+  constructor(
+    private readonly trx: Knex.Transaction,
+    private readonly sourceId: string,
+    private readonly maxRollupGroups = DEFAULT_MAX_ROLLUP_GROUPS,
+  ) {
+    this.rollups = new CostRollups(sourceId);
+    this.batchSize =
+      trx.client.driverName === 'pg' ? PG_BATCH_SIZE : BATCH_SIZE;
+  }
+
+  /**
+   * Buffers a record; answers a promise only when a batch is being written, so that
+   * the many records in between cost no promise each.
+   */
+  addCost(record: CostRecord): Promise<void> | undefined {
+    this.costs.push(this.costRow(record));
+    this.rollups.add(record);
+    return this.costs.length >= this.batchSize ||
+      this.rollups.size >= this.maxRollupGroups
+      ? this.flushFull()
+      : undefined;
+  }
+
+  /**
+   * Sums a record that is stored already into the rollups only; answers a promise only
+   * when the rollups are being written.
+   */
+  addToRollups(record: CostRecord): Promise<void> | undefined {
+    this.rollups.add(record);
+    return this.rollups.size >= this.maxRollupGroups
+      ? this.flushRollups()
+      : undefined;
+  }
+
+  /** Buffers a metric; answers a promise only when a batch is being written. */
+  addMetric(metric: UsageMetric): Promise<void> | undefined {
+    this.metrics.push(metricRow(this.sourceId, metric));
+    if (this.metrics.length >= BATCH_SIZE) {
+      return this.flushMetrics();
+    }
+    return undefined;
+  }
+
+  /** Writes what is still buffered. */
+  async finish(): Promise<void> {
+    await this.flushCosts();
+    await this.written();
+    await this.flushMetrics();
+    await this.flushRollups();
+  }
+
+  /** Writes the records when a batch is full, and the rollups when they hold many groups. */
+  private async flushFull() {
+    if (this.costs.length >= this.batchSize) {
+      await this.flushCosts();
+    }
+    if (this.rollups.size >= this.maxRollupGroups) {
+      await this.written();
+      await this.flushRollups();
+    }
+  }
+
+  /**
+   * Starts writing the buffered records once the previous batch is written; on
+   * PostgreSQL without waiting for them to be written.
+   */
+  private async flushCosts() {
+    await this.written();
+    const costs = this.costs;
+    this.costs = [];
+    const writing = insertRows(
+      this.trx,
+      'finops_cost_records',
+      COST_COLUMNS,
+      costs,
+    );
+    if (this.trx.client.driverName !== 'pg') {
+      await writing;
+      return;
+    }
+    // Its failure is thrown where it is awaited; if the window fails first, it is moot.
+    writing.catch(() => {});
+    this.writing = writing;
+  }
+
+  /** Waits for the batch of records under way, and throws where it failed. */
+  private async written() {
+    const writing = this.writing;
+    this.writing = undefined;
+    await writing;
+  }
+
+  private async flushMetrics() {
+    await insertRows(
+      this.trx,
+      'finops_usage_metrics',
+      METRIC_COLUMNS,
+      this.metrics,
+    );
+    this.metrics = [];
+  }
+
+  private costRow(r: CostRecord): unknown[] {
+    return [
+      this.sourceId,
+      r.day,
+      r.entityRef ?? null,
+      r.costCenter ?? null,
+      r.team ?? null,
+      r.provider,
+      r.service,
+      r.model ?? null,
+      r.dimensionKind,
+      r.dimension,
+      r.quantity ?? null,
+      r.unit ?? null,
+      r.billedCostMicros,
+      storedEffectiveCost(r) ?? null,
+      r.listCostMicros ?? null,
+      r.currency,
+      r.tags ? this.tagsText(r.tags) : null,
+    ];
+  }
+
+  /** Tags as stored; sources share one tags object across many records. */
+  private tagsText(tags: Record<string, string>): string | null {
+    let text = this.tagTexts.get(tags);
+    if (text === undefined) {
+      text = Object.keys(tags).length ? JSON.stringify(tags) : null;
+      this.tagTexts.set(tags, text);
+    }
+    return text;
+  }
+
+  private async flushRollups() {
+    const { daily, summary } = this.rollups.take();
+    await insertRowsInBatches(
+      this.trx,
+      'finops_daily_costs',
+      DAILY_COLUMNS,
+      daily,
+    );
+    await insertRowsInBatches(
+      this.trx,
+      'finops_summary_costs',
+      SUMMARY_COLUMNS,
+      summary,
+    );
+  }
+}
+
+function metricRow(sourceId: string, metric: UsageMetric): unknown[] {
+  return [
+    sourceId,
+    metric.day,
+    metric.entityRef,
+    metric.metric,
+    JSON.stringify(metric.labels ?? {}),
+    metric.value,
+  ];
+}

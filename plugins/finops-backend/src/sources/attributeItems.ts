@@ -1,0 +1,108 @@
+import { CostRecord } from '@tollgate/plugin-finops-common';
+import { CostSourceItem } from '@tollgate/plugin-finops-node';
+import { StoredItem } from '../costs/store/CostStore';
+import { UNKNOWN_ENTITY_TAG } from '../costs/store/unknownEntityRecords';
+import { EntityIndex } from '../entities/EntityIndex';
+
+/**
+ * Attributes what a source yields: a record whose entity is in the catalog gets that
+ * entity's cost center and team where the source left them out; a record naming an
+ * entity the catalog does not have is kept as unallocated, its ref kept in the tags.
+ * A record naming no entity is the spend of the one entity that claims a vendor id
+ * in its tags (see VendorClaims.decide), else kept as unallocated.
+ */
+export async function* attributeItems(
+  items: AsyncIterable<CostSourceItem>,
+  index: () => Promise<EntityIndex>,
+): AsyncIterable<StoredItem> {
+  for await (const item of items) {
+    yield attributeItem(item, await index());
+  }
+}
+
+/** Attributes items as attributeItems does, and arrays of items as arrays. */
+export async function* attributeBatches(
+  items: AsyncIterable<CostSourceItem | CostSourceItem[]>,
+  index: () => Promise<EntityIndex>,
+): AsyncIterable<StoredItem | StoredItem[]> {
+  for await (const item of items) {
+    const entities = await index();
+    yield Array.isArray(item)
+      ? item.map(one => attributeItem(one, entities))
+      : attributeItem(item, entities);
+  }
+}
+
+function attributeItem(item: CostSourceItem, index: EntityIndex): StoredItem {
+  return item.type === 'cost'
+    ? { type: 'cost', record: attributeRecord(item.record, index) }
+    : item;
+}
+
+/**
+ * A record as attributed against the catalog's entities; see attributeItems. A record
+ * naming no entity that no claim attributes is answered as the same object.
+ */
+export function attributeRecord(
+  record: CostRecord,
+  index: EntityIndex,
+): CostRecord {
+  if (!record.entityRef) {
+    return attributeClaimedRecord(record, index);
+  }
+  const found = index.get(record.entityRef);
+  if (!found) {
+    return {
+      ...record,
+      entityRef: undefined,
+      tags: { ...record.tags, [UNKNOWN_ENTITY_TAG]: record.entityRef! },
+    };
+  }
+  return {
+    ...record,
+    entityRef: found.ref,
+    costCenter: record.costCenter ?? found.costCenter,
+    team: record.team ?? found.team,
+  };
+}
+
+/** A record naming no entity, given to the one entity that claims its vendor id. */
+function attributeClaimedRecord(
+  record: CostRecord,
+  index: EntityIndex,
+): CostRecord {
+  const claimant = index.vendorClaims.claimant(record.tags);
+  return claimant
+    ? attributeRecord({ ...record, entityRef: claimant }, index)
+    : record;
+}
+
+/**
+ * A stored record kept as unallocated, attributed as if it had been ingested now: to
+ * the entity it named if the catalog has it now, or if it named none, to the one entity
+ * that claims its vendor id now. Any other record as it is.
+ */
+export function reattributeStoredRecord(
+  record: CostRecord,
+  index: EntityIndex,
+): CostRecord {
+  const named = record.tags?.[UNKNOWN_ENTITY_TAG];
+  if (record.entityRef) {
+    return record;
+  }
+  if (!named) {
+    return attributeClaimedRecord(record, index);
+  }
+  if (!index.get(named)) {
+    return record;
+  }
+  const { [UNKNOWN_ENTITY_TAG]: _named, ...tags } = record.tags!;
+  return attributeRecord(
+    {
+      ...record,
+      entityRef: named,
+      tags: Object.keys(tags).length ? tags : undefined,
+    },
+    index,
+  );
+}
