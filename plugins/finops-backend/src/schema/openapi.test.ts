@@ -102,9 +102,9 @@ describe('openapi.yaml', () => {
       )
       .sort();
     const source = [
-      'service/router.ts',
-      'service/budgetRoutes.ts',
-      'service/scorecardRoutes.ts',
+      'http/createRouter.ts',
+      'budgets/budgetRoutes.ts',
+      'scorecards/scorecardRoutes.ts',
       'metering/meteringRoutes.ts',
       'reconciliation/reconciliationRoutes.ts',
       'unallocated/unallocatedRoutes.ts',
