@@ -1,47 +1,14 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
-import {
-  CURRENCY_PATTERN,
-  TokenType,
-  costOf,
-  divideRounded,
-  parsePrice,
-  parseUnitPrice,
-} from '@tollgate/plugin-finops-common';
+import { TokenType, costOf } from '@tollgate/plugin-finops-common';
 import { PriceBook, PricedUsage } from '@tollgate/plugin-finops-node';
-import defaultModelPrices from './defaultModelPrices.json';
+import { ModelPrice, OperationPrice, UnpricedUsage } from './prices';
+import {
+  readDefaultModelPrices,
+  readModelPrice,
+  readOperationPrice,
+} from './readPriceConfig';
 
-/** Prices of one model from a day on. Unit prices in units of 10^-12 per token. */
-export interface ModelPrice {
-  provider: string;
-  model: string;
-  currency: string;
-  effectiveFrom: string;
-  input?: bigint;
-  output?: bigint;
-  cacheRead?: bigint;
-  cacheWrite?: bigint;
-  request?: bigint;
-}
-
-/** The per-call price of one API operation from a day on. */
-export interface OperationPrice {
-  apiRef: string;
-  operation: string;
-  currency: string;
-  effectiveFrom: string;
-  unitPrice: bigint;
-}
-
-/** Usage that no price matched. */
-export interface UnpricedUsage {
-  kind: 'model' | 'operation';
-  provider?: string;
-  name: string;
-  firstSeenDay: string;
-  lastSeenDay: string;
-  occurrences: number;
-}
+export type { ModelPrice, OperationPrice, UnpricedUsage } from './prices';
 
 const TOKEN_FIELDS: Record<TokenType, keyof ModelPrice> = {
   input: 'input',
@@ -49,8 +16,6 @@ const TOKEN_FIELDS: Record<TokenType, keyof ModelPrice> = {
   'cache-read': 'cacheRead',
   'cache-write': 'cacheWrite',
 };
-const EPOCH = '1970-01-01';
-const MILLION = 1_000_000n;
 
 function normalize(name: string) {
   return name.trim().toLocaleLowerCase('en-US');
@@ -76,18 +41,8 @@ export class ConfigPriceBook implements PriceBook {
   static fromConfig(config: Config): ConfigPriceBook {
     const currency = config.getOptionalString('tollgate.currency') ?? 'USD';
     const book = new ConfigPriceBook(currency);
-    for (const entry of defaultModelPrices.models) {
-      book.addModelPrice({
-        provider: entry.provider,
-        model: entry.model,
-        currency: 'USD',
-        effectiveFrom: EPOCH,
-        input: perToken(entry.input),
-        output: perToken(entry.output),
-        cacheRead: perToken(entry.cacheRead),
-        cacheWrite: perToken(entry.cacheWrite),
-        request: perToken(entry.request),
-      });
+    for (const price of readDefaultModelPrices()) {
+      book.addModelPrice(price);
     }
     const models =
       config.getOptionalConfigArray('tollgate.pricing.models') ?? [];
@@ -255,104 +210,4 @@ function effectiveOn<T extends { effectiveFrom: string }>(
     }
   }
   return found;
-}
-
-function perToken(text: string | undefined): bigint | undefined {
-  return text === undefined ? undefined : parseUnitPrice(text);
-}
-
-function readDay(config: Config, key: string, where: string): string {
-  const value = config.getOptionalString(key);
-  if (value === undefined) {
-    return EPOCH;
-  }
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(Date.parse(`${value}T00:00:00Z`))
-  ) {
-    throw new InputError(
-      `${where}.${key} has invalid value ${JSON.stringify(
-        value,
-      )}: expected a date YYYY-MM-DD`,
-    );
-  }
-  return value;
-}
-
-function readModelPrice(
-  config: Config,
-  index: number,
-  currency: string,
-): ModelPrice {
-  const where = `tollgate.pricing.models[${index}]`;
-  const perMillion = (key: string) => {
-    if (!config.has(key)) {
-      return undefined;
-    }
-    const raw = config.get(key);
-    const value =
-      typeof raw === 'number' || typeof raw === 'string'
-        ? parseUnitPrice(raw)
-        : undefined;
-    if (value === undefined || value < 0n) {
-      throw new InputError(
-        `${where}.${key} has invalid value ${JSON.stringify(
-          raw,
-        )}: expected a price per million tokens such as 2.50`,
-      );
-    }
-    return divideRounded(value, MILLION);
-  };
-  const perRequest = () => {
-    if (!config.has('perRequest')) {
-      return undefined;
-    }
-    const raw = config.get('perRequest');
-    const value =
-      typeof raw === 'number' || typeof raw === 'string'
-        ? parseUnitPrice(raw)
-        : undefined;
-    if (value === undefined || value < 0n) {
-      throw new InputError(
-        `${where}.perRequest has invalid value ${JSON.stringify(
-          raw,
-        )}: expected a price per request such as 0.01`,
-      );
-    }
-    return value;
-  };
-  const priceCurrency = config.getOptionalString('currency') ?? currency;
-  if (!CURRENCY_PATTERN.test(priceCurrency)) {
-    throw new InputError(
-      `${where}.currency has invalid value ${JSON.stringify(
-        priceCurrency,
-      )}: expected a currency code such as USD`,
-    );
-  }
-  return {
-    provider: config.getString('provider'),
-    model: config.getString('model'),
-    currency: priceCurrency,
-    effectiveFrom: readDay(config, 'effectiveFrom', where),
-    input: perMillion('inputPerMillion'),
-    output: perMillion('outputPerMillion'),
-    cacheRead: perMillion('cacheReadPerMillion'),
-    cacheWrite: perMillion('cacheWritePerMillion'),
-    request: perRequest(),
-  };
-}
-
-function readOperationPrice(config: Config, index: number): OperationPrice {
-  const where = `tollgate.pricing.operations[${index}]`;
-  const price = parsePrice(`${where}.price`, config.getString('price'));
-  if (!price.ok) {
-    throw new InputError(price.error);
-  }
-  return {
-    apiRef: config.getString('apiRef'),
-    operation: config.getString('operation'),
-    currency: price.value.currency,
-    effectiveFrom: readDay(config, 'effectiveFrom', where),
-    unitPrice: price.value.unitPrice,
-  };
 }

@@ -1,84 +1,22 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { CostRecord, formatMicros } from '@tollgate/plugin-finops-common';
-import { migrateFinopsDatabase } from '../../database/migrateFinopsDatabase';
-import { DatabaseCostStore } from './DatabaseCostStore';
-import { StoredItem } from './CostStore';
+import { formatMicros } from '@tollgate/plugin-finops-common';
+import {
+  createCostStore,
+  entity,
+  items,
+  record,
+  sample,
+  window,
+} from './__testUtils__/costStoreTesting';
 
 jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-function record(overrides: Partial<CostRecord>): StoredItem {
-  return {
-    type: 'cost',
-    record: {
-      day: '2026-11-01',
-      entityRef: 'component:default/summarizer',
-      costCenter: 'cc-1',
-      team: 'ml',
-      provider: 'openai',
-      service: 'OpenAI API',
-      model: 'gpt-4o',
-      dimensionKind: 'tokenType',
-      dimension: 'input',
-      quantity: 1_000_000_000n,
-      unit: 'tokens',
-      billedCostMicros: 2_500_000n,
-      currency: 'USD',
-      ...overrides,
-    },
-  };
-}
-
-async function* items(list: StoredItem[], failAfter?: number) {
-  let count = 0;
-  for (const item of list) {
-    if (failAfter !== undefined && count++ >= failAfter) {
-      throw new Error('source broke mid-stream');
-    }
-    yield item;
-  }
-}
-
-const window = { from: '2026-11-01', to: '2026-11-02' };
-const entity = {
-  entityRefs: ['component:default/summarizer'],
-  currency: 'USD',
-};
-
 describe.each(databases.eachSupportedId())(
   'DatabaseCostStore on %p',
   databaseId => {
-    async function createStore() {
-      const knex = await databases.init(databaseId);
-      const database = {
-        getClient: async () => knex,
-        migrations: { skip: false },
-      };
-      await migrateFinopsDatabase(database as any);
-      return { knex, store: DatabaseCostStore.fromKnex(knex) };
-    }
-
-    const sample = [
-      record({}),
-      record({
-        dimension: 'output',
-        billedCostMicros: 10_000_000n,
-        quantity: 1_000_000n * 1_000_000n,
-      }),
-      record({
-        day: '2026-11-02',
-        model: 'claude-sonnet-4',
-        provider: 'anthropic',
-        billedCostMicros: 333_333n,
-      }),
-      record({
-        entityRef: undefined,
-        costCenter: undefined,
-        team: undefined,
-        billedCostMicros: 1_000_001n,
-      }),
-    ];
+    const createStore = () => createCostStore(databases, databaseId);
 
     it('stores a window and answers entity queries from its rollups, to the micro-unit', async () => {
       const { store } = await createStore();
@@ -173,104 +111,6 @@ describe.each(databases.eachSupportedId())(
         costMicros: 333_333n,
         quantity: 1_000_000_000n,
       });
-    });
-
-    it('replaces a window on re-ingestion and never double counts', async () => {
-      const { store } = await createStore();
-      await store.replaceWindow('focus:a', window, items(sample));
-      await store.replaceWindow('focus:a', window, items(sample));
-      await store.replaceWindow(
-        'focus:a',
-        { from: '2026-11-02', to: '2026-11-02' },
-        items([sample[2]]),
-      );
-      expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe(
-        '12.833333',
-      );
-      const groups = await store.summaryGroups({
-        window,
-        groupBy: 'costCenter',
-        currency: 'USD',
-      });
-      expect(groups.map(g => [g.key, formatMicros(g.costMicros)])).toEqual([
-        ['cc-1', '12.833333'],
-        ['(unallocated)', '1.000001'],
-      ]);
-    });
-
-    it('keeps sources apart: one source replacing its window leaves another intact', async () => {
-      const { store } = await createStore();
-      await store.replaceWindow('focus:a', window, items(sample));
-      await store.replaceWindow(
-        'opencost:b',
-        window,
-        items([record({ billedCostMicros: 7n })]),
-      );
-      await store.replaceWindow('focus:a', window, items([]), {
-        allowEmpty: true,
-      });
-      expect(await store.entityTotal({ ...entity, window })).toBe(7n);
-    });
-
-    it('keeps a window that items without cost records would empty, unless allowed', async () => {
-      const { store } = await createStore();
-      await store.replaceWindow('focus:a', window, items(sample));
-      await expect(
-        store.replaceWindow('focus:a', window, items([])),
-      ).rejects.toThrow(
-        'Source focus:a returned no cost records for 2026-11-01..2026-11-02, which has 4 stored: kept them',
-      );
-      expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe(
-        '12.833333',
-      );
-    });
-
-    it('leaves earlier data intact when a source fails mid-stream', async () => {
-      const { store } = await createStore();
-      await store.replaceWindow('focus:a', window, items(sample));
-      await expect(
-        store.replaceWindow(
-          'focus:a',
-          window,
-          items([record({ billedCostMicros: 1n }), ...sample], 2),
-        ),
-      ).rejects.toThrow('source broke mid-stream');
-      expect(formatMicros(await store.entityTotal({ ...entity, window }))).toBe(
-        '12.833333',
-      );
-    });
-
-    it('stores windows larger than one insert batch', async () => {
-      const { store } = await createStore();
-      const many = Array.from({ length: 2345 }, (_, i) =>
-        record({
-          dimension: `op-${i}`,
-          dimensionKind: 'operation',
-          billedCostMicros: BigInt(i),
-        }),
-      );
-      await expect(
-        store.replaceWindow('focus:a', window, items(many)),
-      ).resolves.toEqual({
-        records: 2345,
-        metrics: 0,
-      });
-      expect(await store.entityTotal({ ...entity, window })).toBe(
-        BigInt((2344 * 2345) / 2),
-      );
-    });
-
-    it('refuses records outside the window', async () => {
-      const { store } = await createStore();
-      await expect(
-        store.replaceWindow(
-          'focus:a',
-          window,
-          items([record({ day: '2026-11-03' })]),
-        ),
-      ).rejects.toThrow(
-        'returned data for 2026-11-03, outside the window 2026-11-01..2026-11-02',
-      );
     });
 
     it('stores usage metrics per window and exports records', async () => {
