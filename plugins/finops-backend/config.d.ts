@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   tollgate?: {
     /** Reporting currency (ISO 4217). Defaults to USD. */
@@ -47,6 +49,14 @@ export interface Config {
       anomalyDays?: number;
       /** Minutes between budget snapshot refreshes besides those after ingestion. Defaults to 5. */
       refreshMinutes?: number;
+      /**
+       * The schedule of the budget snapshot refreshes besides those after ingestion, in
+       * place of `refreshMinutes`: `frequency` and `timeout` as durations such as
+       * `{ minutes: 5 }`, `PT5M` or a cron. Each replica refreshes its own snapshot, so
+       * `scope` defaults to `local`. Defaults to every `refreshMinutes` with a timeout
+       * of 10 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /**
        * Age of the budget snapshot past which the guardrail says its answer is stale and
        * denies under a hard budget, whose status it no longer knows. Defaults to 15.
