@@ -64,7 +64,6 @@ export const finopsPlugin = createBackendPlugin({
           sources,
           scorecardMetrics,
         });
-
         permissionsRegistry.addPermissions(finopsPermissions);
         registerFinopsActions(deps.actionsRegistry, context.actions);
         httpRouter.use(await createRouter(context.router));
@@ -72,10 +71,9 @@ export const finopsPlugin = createBackendPlugin({
 
         await context.budgetSnapshotTask.schedule();
         await context.ingestionScheduler.schedule(sources);
+        const ids = sources.map(s => s.id).join(', ') || 'none';
         deps.logger.info(
-          `Tollgate finops backend ready with ${
-            sources.length
-          } cost source(s): ${sources.map(s => s.id).join(', ') || 'none'}`,
+          `Tollgate finops backend ready with ${sources.length} cost source(s): ${ids}`,
         );
       },
     });
