@@ -1,6 +1,5 @@
 import {
   SUMMARIZER,
-  entities,
   EARLIER,
   LATER,
   startBackend,

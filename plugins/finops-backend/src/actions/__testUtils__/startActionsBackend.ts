@@ -18,14 +18,14 @@ import request from 'supertest';
 import { startFinopsTestBackend } from '../../__testUtils__/startFinopsTestBackend';
 
 export const SUMMARIZER = 'component:default/summarizer';
-export const OWNER = 'user:default/owner';
-export const OUTSIDER = 'user:default/outsider';
+const OWNER = 'user:default/owner';
+const OUTSIDER = 'user:default/outsider';
 export const owner = { Authorization: mockCredentials.user.header(OWNER) };
 export const outsider = {
   Authorization: mockCredentials.user.header(OUTSIDER),
 };
 
-export const entities: Entity[] = [
+const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Group',
@@ -61,12 +61,7 @@ export const entities: Entity[] = [
 export const EARLIER: DayWindow = { from: '2026-10-01', to: '2026-10-07' };
 export const LATER: DayWindow = { from: '2026-10-08', to: '2026-10-14' };
 
-export function spend(
-  day: string,
-  model: string,
-  dimension: string,
-  usd: bigint,
-) {
+function spend(day: string, model: string, dimension: string, usd: bigint) {
   const record: CostRecord = {
     day,
     entityRef: SUMMARIZER,
@@ -81,7 +76,7 @@ export function spend(
   return { type: 'cost' as const, record };
 }
 
-export class TwoWeeksSource implements CostSource {
+class TwoWeeksSource implements CostSource {
   readonly id = 'two-weeks';
   readonly type = 'test';
   readonly schedule = { frequency: { trigger: 'manual' as const } };
@@ -100,7 +95,7 @@ export class TwoWeeksSource implements CostSource {
  * Permissions as a policy would decide them for this test: the outsider may not read
  * the summarizer's cost, everyone may do everything else.
  */
-export const permissions: PermissionsService = {
+const permissions: PermissionsService = {
   async authorize(requests, options) {
     return requests.map(r => ({
       result:
@@ -116,7 +111,7 @@ export const permissions: PermissionsService = {
   },
 };
 
-export function userOf(credentials: BackstageCredentials) {
+function userOf(credentials: BackstageCredentials) {
   const principal = credentials.principal as { userEntityRef?: string };
   return principal?.userEntityRef;
 }
