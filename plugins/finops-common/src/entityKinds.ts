@@ -23,6 +23,17 @@ export const BUDGETED_ENTITY_KINDS = COSTED_ENTITY_KINDS.filter(
   kind => kind !== 'Group',
 );
 
+/**
+ * The kinds whose entities carry cost labels (`tollgate.dev/team`, `cost-center`,
+ * `budget`) of their own, which governance reports one entity at a time: every costed
+ * kind but Group and Domain, which gather the spend of others.
+ *
+ * @public
+ */
+export const LABELLED_ENTITY_KINDS = COSTED_ENTITY_KINDS.filter(
+  kind => kind !== 'Group' && kind !== 'Domain',
+);
+
 /** Whether an entity kind, in any case, is one of the given kinds. @public */
 export function isKindOf(kinds: readonly string[], kind: string): boolean {
   const lower = kind.toLocaleLowerCase('en-US');

@@ -20,11 +20,3 @@ export interface GovernanceRuleDefinition {
   applicableKinds?: readonly string[];
   check(entity: Entity): RuleCheckResult[];
 }
-
-/** Kinds that carry cost labels. */
-export const COST_LABEL_KINDS: readonly string[] = [
-  'Component',
-  'Resource',
-  'System',
-  'API',
-];

@@ -5,8 +5,8 @@ import {
   ANNOTATION_TEAM,
 } from '../annotations/keys';
 import { readEntityCostLabels } from '../annotations/readEntityCostLabels';
+import { LABELLED_ENTITY_KINDS } from '../entityKinds';
 import {
-  COST_LABEL_KINDS,
   GovernanceRuleDefinition,
   RuleCheckResult,
 } from './GovernanceRuleDefinition';
@@ -30,7 +30,7 @@ function missing(
 /** Every entity carries a cost center. */
 export const costCenterRequired: GovernanceRuleDefinition = {
   id: 'cost-center-required',
-  defaultKinds: COST_LABEL_KINDS,
+  defaultKinds: LABELLED_ENTITY_KINDS,
   check: entity =>
     has(entity, ANNOTATION_COST_CENTER)
       ? []
@@ -49,7 +49,7 @@ export const costCenterRequired: GovernanceRuleDefinition = {
  */
 export const teamRequired: GovernanceRuleDefinition = {
   id: 'team-required',
-  defaultKinds: COST_LABEL_KINDS,
+  defaultKinds: LABELLED_ENTITY_KINDS,
   check: entity => {
     if (has(entity, ANNOTATION_TEAM) || readEntityCostLabels(entity).team) {
       return [];
@@ -72,7 +72,7 @@ export const teamRequired: GovernanceRuleDefinition = {
 /** Every entity declares a budget. */
 export const budgetRequired: GovernanceRuleDefinition = {
   id: 'budget-required',
-  defaultKinds: COST_LABEL_KINDS,
+  defaultKinds: LABELLED_ENTITY_KINDS,
   check: entity =>
     has(entity, ANNOTATION_BUDGET)
       ? []
