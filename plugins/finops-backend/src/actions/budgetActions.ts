@@ -1,5 +1,4 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   BudgetScope,
@@ -8,6 +7,7 @@ import {
   finopsSummaryReadPermission,
   readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
+import { entityRefKey } from '../entities/entityRefKey';
 import { createCredentialsAuthorizer } from '../http/createAuthorizer';
 import { readEntityRef } from '../http/loadCatalogEntity';
 import { readableEntity } from './readableEntity';
@@ -105,9 +105,7 @@ export function registerBudgetActions(
           items: await services.alertStore.list({ status: 'open' }),
         });
       }
-      const entityRef = stringifyEntityRef(
-        readEntityRef(input.entityRef),
-      ).toLocaleLowerCase('en-US');
+      const entityRef = entityRefKey(readEntityRef(input.entityRef));
       await authorize(credentials, finopsCostReadPermission, entityRef);
       return answer({
         items: await services.alertStore.list({

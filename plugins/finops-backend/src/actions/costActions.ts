@@ -7,7 +7,7 @@ import {
   rankCostChanges,
 } from '@tollgate/plugin-finops-common';
 import { createCredentialsAuthorizer } from '../http/createAuthorizer';
-import { rollupRefs } from '../http/loadCatalogEntity';
+import { rollupRefs } from '../entities/rollupRefs';
 import { readWindow } from '../http/readQueryParams';
 import { actionFields, readGroupBy } from './actionInputs';
 import { explainCostChange } from './explainCostChange';

@@ -1,9 +1,4 @@
-import {
-  Entity,
-  RELATION_HAS_PART,
-  RELATION_OWNED_BY,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
   BUDGET_PERIODS,
   Budget,
@@ -15,17 +10,12 @@ import {
   budgetScopeKey,
   budgetStatus,
   dayOf,
-  ownBudgetScope,
-  readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
 import { CostStore } from '../costs/store/CostStore';
 import { BudgetStore } from './BudgetStore';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  BudgetSnapshot,
-  BudgetedEntity,
-  InvalidBudget,
-} from './BudgetSnapshot';
+import { BudgetSnapshot, InvalidBudget } from './BudgetSnapshot';
+import { CostedCatalog } from '../entities/CostedCatalog';
 import { UnknownEntityReattributor } from '../sources/UnknownEntityReattributor';
 import { BudgetSpend } from './BudgetSpend';
 import { sumDaily } from './SpendSeries';
@@ -46,9 +36,7 @@ export class BudgetEvaluator {
   private readonly spend: BudgetSpend;
   private lastStatuses = new Map<string, ComputedStatus>();
   private lastView?: {
-    catalogEntities: Entity[];
-    entities: BudgetedEntity[];
-    entityByRef: Map<string, BudgetedEntity>;
+    catalog: CostedCatalog;
     annotationBudgets: Budget[];
   };
 
@@ -83,8 +71,7 @@ export class BudgetEvaluator {
     if (!options.catalogEntities) {
       await this.options.reattributor?.run(catalogEntities);
     }
-    const { entities, entityByRef, annotationBudgets } =
-      this.catalogView(catalogEntities);
+    const { catalog, annotationBudgets } = this.catalogView(catalogEntities);
     const chosen = chooseBudgets(annotationBudgets, apiBudgets);
     const invalid: InvalidBudget[] = [];
     const inForce = chosen.inForce.filter(budget => {
@@ -104,7 +91,7 @@ export class BudgetEvaluator {
     const computed = new Map<string, ComputedStatus>();
     const statuses = inForce.map(budget => {
       const basis = `${asOf} ${JSON.stringify(budget)}`;
-      const parts = spend.partsOf(budget, entityByRef);
+      const parts = spend.partsOf(budget, catalog.byRef);
       const last = this.lastStatuses.get(budget.id);
       const status =
         last?.basis === basis &&
@@ -121,7 +108,7 @@ export class BudgetEvaluator {
       asOf,
       statuses,
       chosen.overridden,
-      entities,
+      catalog.entities,
       catalogEntities,
       invalid,
     );
@@ -129,12 +116,9 @@ export class BudgetEvaluator {
 
   /** What budgets read of the catalog, built once per catalog read. */
   private catalogView(catalogEntities: Entity[]) {
-    if (this.lastView?.catalogEntities !== catalogEntities) {
-      const entities = catalogEntities.map(toBudgetedEntity);
+    if (this.lastView?.catalog.catalogEntities !== catalogEntities) {
       this.lastView = {
-        catalogEntities,
-        entities,
-        entityByRef: new Map(entities.map(e => [e.entityRef, e])),
+        catalog: CostedCatalog.of(catalogEntities),
         annotationBudgets: catalogEntities.flatMap(
           entity => annotationBudget(entity) ?? [],
         ),
@@ -180,33 +164,4 @@ function chooseBudgets(annotationBudgets: Budget[], apiBudgets: Budget[]) {
     }
   }
   return { inForce: [...inForce.values()], overridden };
-}
-
-/** What budgets and scorecards need of a catalog entity. */
-export function toBudgetedEntity(entity: Entity): BudgetedEntity {
-  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-  const labels = readEntityCostLabels(entity);
-  const relations = entity.relations ?? [];
-  const owner = relations.find(r => r.type === RELATION_OWNED_BY)?.targetRef;
-  return {
-    entityRef,
-    ownScope: ownBudgetScope(entity),
-    team: labels.team,
-    costCenter: labels.costCenter,
-    owner: owner ?? (labels.team ? `group:default/${labels.team}` : undefined),
-    ...(labels.spendRateLimit
-      ? {
-          spendRateLimit: {
-            ...labels.spendRateLimit,
-            enforcement: labels.budgetEnforcement,
-          },
-        }
-      : {}),
-    spendRefs: [
-      entityRef,
-      ...relations
-        .filter(r => r.type === RELATION_HAS_PART)
-        .map(r => r.targetRef.toLocaleLowerCase('en-US')),
-    ],
-  };
 }

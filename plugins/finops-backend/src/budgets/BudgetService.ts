@@ -7,9 +7,10 @@ import {
   BudgetStatus,
   EntityBudgetResponse,
   describeBudgetScope,
-  ownBudgetScope,
 } from '@tollgate/plugin-finops-common';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
+import { toCostedEntity } from '../entities/CostedEntity';
+import { entityRefKey } from '../entities/entityRefKey';
 import { BudgetEvaluator } from './BudgetEvaluator';
 import { BudgetSnapshot } from './BudgetSnapshot';
 import { BudgetStore } from './BudgetStore';
@@ -175,20 +176,17 @@ export class BudgetService {
     entity: Entity,
     labels: { team?: string; costCenter?: string },
   ): EntityBudgetResponse {
-    const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-    const ownScope = ownBudgetScope(entity);
-    const budgeted = this.snapshot.entity(ref) ?? {
-      entityRef: ref,
-      ownScope,
-      ...labels,
-      spendRefs: [ref],
+    const budgeted = this.snapshot.entity(entityRefKey(entity)) ?? {
+      ...toCostedEntity(entity),
+      team: labels.team,
+      costCenter: labels.costCenter,
     };
     const { own, inherited } = this.snapshot.budgetsOf(budgeted);
     return {
-      entityRef: ref,
+      entityRef: budgeted.entityRef,
       ...(own ? { own } : {}),
       inherited,
-      overridden: this.snapshot.overriddenFor(ownScope),
+      overridden: this.snapshot.overriddenFor(budgeted.ownScope),
     };
   }
 

@@ -1,29 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   Budget,
-  BudgetEnforcement,
   BudgetScope,
   BudgetStatus,
   GuardrailBudget,
-  SpendRateLimit,
   budgetScopeKey,
   guardrailBudget,
 } from '@tollgate/plugin-finops-common';
-
-/** What budgets need to know of a catalog entity. */
-export interface BudgetedEntity {
-  entityRef: string;
-  /** What the entity's own budget covers: a Group's is its team's. */
-  ownScope: BudgetScope;
-  team?: string;
-  costCenter?: string;
-  /** The owning group, which alerts are sent to. */
-  owner?: string;
-  /** The entity and its parts, whose spend its budget covers. */
-  spendRefs: string[];
-  /** Its `tollgate.dev/spend-rate-limit`, and whether it denies (hard) or warns. */
-  spendRateLimit?: SpendRateLimit & { enforcement: BudgetEnforcement };
-}
+import { CostedEntity } from '../entities/CostedEntity';
+import { entityRefKey } from '../entities/entityRefKey';
 
 /** A stored budget the snapshot leaves out, and why. */
 export interface InvalidBudget {
@@ -45,17 +30,17 @@ export function scopeKey(scope: BudgetScope) {
 export class BudgetSnapshot {
   private readonly byScope = new Map<string, BudgetStatus>();
   private readonly overriddenByScope = new Map<string, Budget[]>();
-  private readonly entitiesByRef: Map<string, BudgetedEntity>;
+  private readonly entitiesByRef: Map<string, CostedEntity>;
   private readonly guardrailByRef = new Map<string, GuardrailBudget[]>();
   private readonly parsed = new Map<BudgetStatus, GuardrailBudget>();
-  private groupsByTeam?: Map<string, BudgetedEntity>;
+  private groupsByTeam?: Map<string, CostedEntity>;
 
   constructor(
     readonly takenAt: string,
     readonly asOf: string,
     readonly statuses: BudgetStatus[],
     overridden: Budget[],
-    entities: BudgetedEntity[],
+    entities: readonly CostedEntity[],
     /** The catalog entities the snapshot was built from, for work that follows it. */
     readonly catalogEntities: Entity[] = [],
     /** Stored budgets left out because they cannot be evaluated, and why. */
@@ -84,12 +69,12 @@ export class BudgetSnapshot {
     );
   }
 
-  entity(entityRef: string): BudgetedEntity | undefined {
-    return this.entitiesByRef.get(entityRef.toLocaleLowerCase('en-US'));
+  entity(entityRef: string): CostedEntity | undefined {
+    return this.entitiesByRef.get(entityRefKey(entityRef));
   }
 
   /** The Group whose name is a team's, which declares the team's budget and limits. */
-  teamGroup(team: string): BudgetedEntity | undefined {
+  teamGroup(team: string): CostedEntity | undefined {
     if (!this.groupsByTeam) {
       this.groupsByTeam = new Map();
       for (const entity of this.entitiesByRef.values()) {
@@ -101,7 +86,7 @@ export class BudgetSnapshot {
     return this.groupsByTeam.get(team);
   }
 
-  entities(): Iterable<BudgetedEntity> {
+  entities(): Iterable<CostedEntity> {
     return this.entitiesByRef.values();
   }
 
@@ -114,7 +99,7 @@ export class BudgetSnapshot {
   }
 
   /** The entity's own budget and those of its team and cost center. */
-  budgetsOf(entity: BudgetedEntity): {
+  budgetsOf(entity: CostedEntity): {
     own?: BudgetStatus;
     inherited: BudgetStatus[];
   } {
@@ -133,7 +118,7 @@ export class BudgetSnapshot {
    * The budgets the guardrail checks for an entity, own first, parsed at the first
    * check of the entity in this snapshot.
    */
-  guardrailBudgets(entity: BudgetedEntity): GuardrailBudget[] {
+  guardrailBudgets(entity: CostedEntity): GuardrailBudget[] {
     let budgets = this.guardrailByRef.get(entity.entityRef);
     if (!budgets) {
       budgets = this.covering(entity).map(status => {
@@ -146,7 +131,7 @@ export class BudgetSnapshot {
     return budgets;
   }
 
-  private covering(entity: BudgetedEntity): BudgetStatus[] {
+  private covering(entity: CostedEntity): BudgetStatus[] {
     const { own, inherited } = this.budgetsOf(entity);
     return own ? [own, ...inherited] : inherited;
   }

@@ -1,5 +1,5 @@
 import { Budget, budgetScopeKey } from '@tollgate/plugin-finops-common';
-import { BudgetedEntity } from './BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 
 /** Spend per day, by `kind:value` scope key, in one currency. */
 export type Series = Map<string, ReadonlyMap<string, bigint>>;
@@ -17,7 +17,7 @@ export class SpendSeries {
    */
   partsOf(
     budget: Budget,
-    entityByRef: Map<string, BudgetedEntity>,
+    entityByRef: ReadonlyMap<string, CostedEntity>,
   ): Array<ReadonlyMap<string, bigint>> {
     const series = this.byCurrency.get(budget.currency);
     const { kind, value } = budgetScopeKey(budget.scope);

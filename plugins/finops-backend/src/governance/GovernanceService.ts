@@ -1,18 +1,16 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  COSTED_ENTITY_KINDS,
   GovernanceFinding,
   GovernanceRule,
+  LABELLED_ENTITY_KINDS,
   evaluateGovernance,
   findVendorClaimConflicts,
   isKindOf,
-  readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
-
-/** The kinds whose labelling is reported, one entity at a time. */
-const LABELLED_KINDS = ['Component', 'API', 'System', 'Resource'];
+import { toCostedEntity } from '../entities/CostedEntity';
+import { entityRefKey } from '../entities/entityRefKey';
+import { readCostedEntities } from '../entities/readCostedEntities';
 
 export interface FindingsFilter {
   entityRef?: string;
@@ -39,33 +37,26 @@ export class GovernanceService {
     items: GovernanceFinding[];
     byTeam: Array<{ team: string; entities: number; fullyLabelled: number }>;
   }> {
-    const { items: costed } = await this.catalog.getEntities(
-      { filter: { kind: [...COSTED_ENTITY_KINDS] } },
-      { credentials },
-    );
+    const costed = await readCostedEntities(this.catalog, credentials);
     const conflicts = new Map<string, GovernanceFinding[]>();
     for (const finding of findVendorClaimConflicts(costed)) {
-      const ref = finding.entityRef.toLocaleLowerCase('en-US');
+      const ref = entityRefKey(finding.entityRef);
       conflicts.set(ref, [...(conflicts.get(ref) ?? []), finding]);
     }
-    const entities = costed.filter(
-      entity =>
-        isKindOf(LABELLED_KINDS, entity.kind) ||
-        conflicts.has(stringifyEntityRef(entity).toLocaleLowerCase('en-US')),
-    );
     const items: GovernanceFinding[] = [];
     const teams = new Map<
       string,
       { entities: number; fullyLabelled: number }
     >();
-    for (const entity of entities) {
-      const ref = stringifyEntityRef(entity);
-      const team = readEntityCostLabels(entity).team ?? '(no team)';
+    for (const entity of costed) {
+      const { entityRef: ref, team = '(no team)' } = toCostedEntity(entity);
+      const labelled = isKindOf(LABELLED_ENTITY_KINDS, entity.kind);
+      if (!labelled && !conflicts.has(ref)) {
+        continue;
+      }
       const found = [
-        ...(isKindOf(LABELLED_KINDS, entity.kind)
-          ? evaluateGovernance(entity, this.rules)
-          : []),
-        ...(conflicts.get(ref.toLocaleLowerCase('en-US')) ?? []),
+        ...(labelled ? evaluateGovernance(entity, this.rules) : []),
+        ...(conflicts.get(ref) ?? []),
       ];
       if (entity.kind === 'Component') {
         const entry = teams.get(team) ?? { entities: 0, fullyLabelled: 0 };
@@ -95,8 +86,7 @@ export class GovernanceService {
 
 function matches(ref: string, team: string, filter: FindingsFilter) {
   return (
-    (!filter.entityRef ||
-      ref === filter.entityRef.toLocaleLowerCase('en-US')) &&
+    (!filter.entityRef || ref === entityRefKey(filter.entityRef)) &&
     (!filter.team || team === filter.team)
   );
 }

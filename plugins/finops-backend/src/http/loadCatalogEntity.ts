@@ -2,7 +2,6 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   Entity,
-  RELATION_HAS_PART,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -43,13 +42,4 @@ export async function loadCatalogEntity(
   return entity;
 }
 
-/** An entity's own ref and the refs of its parts, whose spend rolls up into it. */
-export function rollupRefs(entity: Entity): string[] {
-  const refs = [stringifyEntityRef(entity)];
-  for (const relation of entity.relations ?? []) {
-    if (relation.type === RELATION_HAS_PART) {
-      refs.push(relation.targetRef);
-    }
-  }
-  return refs;
-}
+export { rollupRefs } from '../entities/rollupRefs';

@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import { BudgetScope, DayWindow } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 import { lockKeys } from '../database/lockSource';
 import { toBigInt } from '../database/toBigInt';
 import { CostPrecedence } from '../costs/store/CostPrecedence';
@@ -74,7 +74,7 @@ export class DatabaseMeteringStore {
    * reservation and decides nothing.
    */
   async reserve<D>(options: {
-    entity: BudgetedEntity;
+    entity: CostedEntity;
     budgets: Array<{ id: string; scope: BudgetScope; period: DayWindow }>;
     lockedBudgetIds: string[];
     amountMicros: bigint;

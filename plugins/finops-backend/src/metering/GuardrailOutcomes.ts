@@ -6,7 +6,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import { formatMicros } from '@tollgate/plugin-finops-common';
 import { BudgetService } from '../budgets/BudgetService';
-import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 import { SpendRateAlerts } from '../alerts/SpendRateAlerts';
 import { DatabaseDenialStore } from './DatabaseDenialStore';
 import { ReservationAnswer } from './reservationVerdict';
@@ -40,7 +40,7 @@ export class GuardrailOutcomes {
     answer: ReservationAnswer,
     context: {
       via: 'check' | 'reservation';
-      entity: BudgetedEntity;
+      entity: CostedEntity;
       /** The spend-rate limit the call would pass, if any. */
       ratePassed?: ScopedRateLimit;
       estimateMicros: bigint;

@@ -10,7 +10,7 @@ import {
   todayUtc,
 } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
-import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 import { toBigInt } from '../database/toBigInt';
 import { toIso } from '../database/toIso';
 import { DatabaseDenialStore } from './DatabaseDenialStore';
@@ -49,7 +49,7 @@ export class MeteringQueries {
 
   /** What an entity metered today, holds reserved, and has left of its spend-rate limits. */
   async entityMetering(
-    entity: BudgetedEntity,
+    entity: CostedEntity,
     rateLimits: ScopedRateLimit[],
   ): Promise<EntityMeteringResponse> {
     const { db, currency } = this.options;

@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import {
   GuardrailDecision,
@@ -8,8 +7,9 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
 import { BudgetService } from '../budgets/BudgetService';
-import { BudgetedEntity } from '../budgets/BudgetSnapshot';
-import { EntityIndex, normalizeEntityRef } from '../entities/EntityIndex';
+import { CostedCatalog } from '../entities/CostedCatalog';
+import { CostedEntity, uncataloguedEntity } from '../entities/CostedEntity';
+import { normalizeEntityRef } from '../entities/entityRefKey';
 import { attributeRecord } from '../sources/attributeItems';
 import { DatabaseMeteringStore, Reservation } from './DatabaseMeteringStore';
 import { UsageEvent, UsageMeasure } from './readUsageEvents';
@@ -39,8 +39,6 @@ export type { ReservationAnswer };
  * hard budget pass 100 percent. The budget definitions come from the budget snapshot.
  */
 export class MeteringService {
-  /** By the catalog read a snapshot was built from, which snapshots of spend share. */
-  private readonly indexes = new WeakMap<Entity[], EntityIndex>();
   private readonly followUp: MeteredWritesFollowUp;
 
   constructor(
@@ -65,15 +63,12 @@ export class MeteringService {
     accepted: number;
     duplicates: string[];
   }> {
-    const index = this.index();
+    const catalog = this.catalog();
     const priced = events.map((event, i) => ({
       id: event.id,
       day: event.day,
-      // as reported, when the snapshot does not know the entity yet
-      entityRef:
-        index.get(event.entityRef)?.ref ??
-        normalizeEntityRef(event.entityRef) ??
-        event.entityRef,
+      // as reported, when it is no entity ref
+      entityRef: normalizeEntityRef(event.entityRef) ?? event.entityRef,
       agentId: event.agentId,
       sessionId: event.sessionId,
       ...measured(event.measure),
@@ -82,7 +77,7 @@ export class MeteringService {
         event.measure,
         this.options.priceBook,
         `events[${i}]`,
-      ).map(record => attributeRecord(record, index)),
+      ).map(record => attributeRecord(record, catalog)),
     }));
     const { duplicates } = await this.options.store.recordUsage(
       priced,
@@ -97,14 +92,10 @@ export class MeteringService {
    * held to in the reporting currency. An entity the snapshot does not know yet (it
    * joined the catalog since) is its own spend.
    */
-  rateLimited(entityRef: string): [BudgetedEntity, ScopedRateLimit[]] {
+  rateLimited(entityRef: string): [CostedEntity, ScopedRateLimit[]] {
     const ref = normalizeEntityRef(entityRef) ?? entityRef;
     const snapshot = this.options.budgets.current();
-    const entity = snapshot.entity(ref) ?? {
-      entityRef: ref,
-      ownScope: { entityRef: ref },
-      spendRefs: [ref],
-    };
+    const entity = snapshot.entity(ref) ?? uncataloguedEntity(ref);
     return [entity, rateLimitsOf(snapshot, entity, this.options.currency)];
   }
 
@@ -232,7 +223,7 @@ export class MeteringService {
 
   /** Records what a reservation's call actually used, and ends the reservation. */
   async commit(id: string, measure: UsageMeasure): Promise<Reservation> {
-    const index = this.index();
+    const catalog = this.catalog();
     const now = this.now();
     const committed = await this.options.store.commit(
       id,
@@ -252,7 +243,7 @@ export class MeteringService {
             measure,
             this.options.priceBook,
             'commit',
-          ).map(record => attributeRecord(record, index)),
+          ).map(record => attributeRecord(record, catalog)),
         };
       },
       now,
@@ -267,14 +258,9 @@ export class MeteringService {
     return this.options.store.release(id, this.now());
   }
 
-  private index(): EntityIndex {
-    const { catalogEntities } = this.options.budgets.current();
-    let index = this.indexes.get(catalogEntities);
-    if (!index) {
-      index = new EntityIndex(catalogEntities);
-      this.indexes.set(catalogEntities, index);
-    }
-    return index;
+  /** The catalog read the current snapshot was built from, which snapshots of spend share. */
+  private catalog(): CostedCatalog {
+    return CostedCatalog.of(this.options.budgets.current().catalogEntities);
   }
 
   private now(): Date {

@@ -4,7 +4,7 @@ import {
   budgetScopeKey,
 } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
-import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 import { toBigInt } from '../database/toBigInt';
 import { sumEffectiveCost } from '../costs/store/effectiveCost';
 
@@ -84,7 +84,7 @@ async function sums(
  */
 export async function budgetsTaken(
   trx: Knex.Transaction,
-  entity: BudgetedEntity,
+  entity: CostedEntity,
   budgets: Array<{ id: string; scope: BudgetScope; period: DayWindow }>,
   currency: string,
   now: Date,

@@ -6,7 +6,7 @@ import {
   SpendRateLimitStatus,
   formatMicros,
 } from '@tollgate/plugin-finops-common';
-import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 import type { Reservation } from './DatabaseMeteringStore';
 import { BudgetTaken } from './reservationSums';
 
@@ -23,7 +23,7 @@ export interface ReservationAnswer extends GuardrailDecision {
 }
 
 /** An entity's spend-rate limit, as its budgets have it enforced. */
-export type EntityRateLimit = NonNullable<BudgetedEntity['spendRateLimit']>;
+export type EntityRateLimit = NonNullable<CostedEntity['spendRateLimit']>;
 
 /** A spend-rate limit and what its trailing window has taken, as the API answers it. */
 export function spendRateStatus(

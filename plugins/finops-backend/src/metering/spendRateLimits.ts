@@ -3,11 +3,8 @@ import {
   GuardrailDecision,
   SpendRateLimitStatus,
 } from '@tollgate/plugin-finops-common';
-import {
-  BudgetSnapshot,
-  BudgetedEntity,
-  scopeKey,
-} from '../budgets/BudgetSnapshot';
+import { BudgetSnapshot, scopeKey } from '../budgets/BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 import { BudgetTaken } from './reservationSums';
 import {
   EntityRateLimit,
@@ -29,11 +26,11 @@ export interface ScopedRateLimit extends EntityRateLimit {
  */
 export function rateLimitsOf(
   snapshot: BudgetSnapshot,
-  entity: BudgetedEntity,
+  entity: CostedEntity,
   currency: string,
 ): ScopedRateLimit[] {
   const limits: ScopedRateLimit[] = [];
-  const add = (declaring: BudgetedEntity | undefined) => {
+  const add = (declaring: CostedEntity | undefined) => {
     const limit = declaring?.spendRateLimit;
     if (declaring && limit?.currency === currency) {
       limits.push({

@@ -6,7 +6,8 @@ import { AlertNotifier } from '../alerts/AlertNotifier';
 import { DatabaseAlertStore } from '../alerts/DatabaseAlertStore';
 import { SpendRateAlerts } from '../alerts/SpendRateAlerts';
 import { BudgetService } from '../budgets/BudgetService';
-import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
 import { DatabaseDenialStore } from './DatabaseDenialStore';
 import { DatabaseMeteringStore } from './DatabaseMeteringStore';
@@ -30,7 +31,7 @@ const catalogEntity: Entity = {
 };
 
 /** 5 USD/hour, hard: room for two and a half times its normal 2 USD an hour. */
-const entity: BudgetedEntity = {
+const entity: CostedEntity = {
   entityRef: REF,
   ownScope: { entityRef: REF },
   owner: 'group:default/agents',

@@ -9,7 +9,7 @@ import {
 } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
-import { toBudgetedEntity } from '../budgets/BudgetEvaluator';
+import { toCostedEntity } from '../entities/CostedEntity';
 import { readDemoScorecards } from './__testUtils__/readDemoScorecards';
 import { StoredItem } from '../costs/store/CostStore';
 import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
@@ -207,7 +207,7 @@ describe.each(databases.eachSupportedId())(
 
     it('answers each entity as the queries of that entity alone do', async () => {
       const costStore = await createStore();
-      const budgeted = entities.map(toBudgetedEntity);
+      const budgeted = entities.map(toCostedEntity);
       expect(budgeted[2].spendRefs).toEqual([
         ref('suite'),
         ref('chat'),
@@ -268,7 +268,7 @@ describe.each(databases.eachSupportedId())(
         AS_OF,
         [],
         [],
-        entities.map(toBudgetedEntity),
+        entities.map(toCostedEntity),
         entities,
       );
       const evaluate = (maxBatchRefs?: number) =>

@@ -1,6 +1,7 @@
 import { ScorecardResult } from '@tollgate/plugin-finops-common';
 import { Knex } from 'knex';
 import { insertRowsInBatches } from '../database/insertRows';
+import { entityRefKey } from '../entities/entityRefKey';
 import { ScorecardStore, StoredScorecardResult } from './ScorecardStore';
 import {
   EvaluatedScorecard,
@@ -102,7 +103,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   async entityHistory(entityRef: string, from: string) {
     const rows: ResultRow[] = await this.db(RESULTS)
-      .where('entity_ref', entityRef.toLocaleLowerCase('en-US'))
+      .where('entity_ref', entityRefKey(entityRef))
       .where('day', '>=', from)
       .orderBy('day')
       .select('entity_ref', 'scorecard_id', 'day', 'result');

@@ -1,4 +1,3 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DayWindow,
@@ -12,13 +11,15 @@ import {
   ScorecardMetric,
   ScorecardMetricContext,
 } from '@tollgate/plugin-finops-node';
-import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { CostedCatalog } from '../entities/CostedCatalog';
+import { CostedEntity } from '../entities/CostedEntity';
+import { entityRefKey } from '../entities/entityRefKey';
 import { CostStore } from '../costs/store/CostStore';
 import { BatchMetricData, BatchQuery } from './BatchMetricData';
 import { batchBySpendRefs } from './batchBySpendRefs';
 import { createMetricContext, EvaluationData } from './createMetricContext';
 import { ScorecardStore, StoredScorecardResult } from './ScorecardStore';
-import { toBudgetedEntity } from '../budgets/BudgetEvaluator';
 
 /** Spend refs whose data one batch of an evaluation loads and holds at once. */
 export const MAX_BATCH_REFS = 500;
@@ -53,27 +54,22 @@ export class ScorecardEvaluator {
     const definitions = this.options.definitions();
     if (definitions.length === 0) return [];
     // The catalog as the budget snapshot read it: no second read of the whole catalog.
-    const entities = budgets.catalogEntities;
+    const catalog = CostedCatalog.of(budgets.catalogEntities);
     const asOf = budgets.asOf;
     const data: EvaluationData = {
       currency: this.options.currency,
       asOf,
       budgets,
-      entitiesByRef: new Map(
-        entities.map(e => [
-          stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-          e,
-        ]),
-      ),
+      catalog,
       scopeAllocation: this.allocationLoader(asOf),
     };
-    const scored = entities.flatMap(entity => {
+    const scored = catalog.catalogEntities.flatMap((entity, index) => {
       const matching = definitions.filter(d =>
         matchesScorecard(d.filter, entity),
       );
       if (matching.length === 0) return [];
       const budgeted =
-        budgets.entity(stringifyEntityRef(entity)) ?? toBudgetedEntity(entity);
+        budgets.entity(entityRefKey(entity)) ?? catalog.entities[index];
       return [{ entity, budgeted, matching }];
     });
     const batches = batchBySpendRefs(
@@ -110,7 +106,7 @@ export class ScorecardEvaluator {
   /** The results of the scorecards that apply to one entity. */
   private async score(
     context: ScorecardMetricContext,
-    budgeted: BudgetedEntity,
+    budgeted: CostedEntity,
     definitions: ScorecardDefinition[],
   ): Promise<StoredScorecardResult[]> {
     const values = new Map<string, Promise<ScorecardValue>>();

@@ -9,6 +9,7 @@ import {
   round1,
   todayUtc,
 } from '@tollgate/plugin-finops-common';
+import { entityRefKey } from '../entities/entityRefKey';
 import { ScorecardStore } from './ScorecardStore';
 
 /** How many days of history the entity scorecard's trend covers. */
@@ -43,7 +44,7 @@ export class ScorecardQueries {
 
   /** The latest results of an entity, each with its 90-day trend. */
   async entityScorecard(entityRef: string): Promise<EntityScorecardResponse> {
-    const ref = entityRef.toLocaleLowerCase('en-US');
+    const ref = entityRefKey(entityRef);
     const from = addDays(todayUtc(this.now()), 1 - TREND_DAYS);
     const history = await this.store.entityHistory(ref, from);
     const latestDay = history.at(-1)?.day;

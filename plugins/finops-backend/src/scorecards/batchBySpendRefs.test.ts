@@ -1,8 +1,8 @@
-import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 import { batchBySpendRefs } from './batchBySpendRefs';
 
 const item = (...spendRefs: string[]) => ({
-  budgeted: { entityRef: spendRefs[0], spendRefs } as BudgetedEntity,
+  budgeted: { entityRef: spendRefs[0], spendRefs } as CostedEntity,
 });
 
 describe('batchBySpendRefs', () => {

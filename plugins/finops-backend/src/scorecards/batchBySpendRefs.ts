@@ -1,4 +1,4 @@
-import { BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { CostedEntity } from '../entities/CostedEntity';
 
 /** Entities scored together, and the spend refs of them all. */
 export interface EntityBatch<T> {
@@ -11,7 +11,7 @@ export interface EntityBatch<T> {
  * which bounds the size of each query and the data held in memory at once; an entity
  * with more spend refs than that is a batch of its own.
  */
-export function batchBySpendRefs<T extends { budgeted: BudgetedEntity }>(
+export function batchBySpendRefs<T extends { budgeted: CostedEntity }>(
   items: T[],
   maxRefs: number,
 ): Array<EntityBatch<T>> {

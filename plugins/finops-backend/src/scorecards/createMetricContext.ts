@@ -8,7 +8,9 @@ import {
   ScopeAllocation,
   ScorecardMetricContext,
 } from '@tollgate/plugin-finops-node';
-import { BudgetSnapshot, BudgetedEntity } from '../budgets/BudgetSnapshot';
+import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { CostedCatalog } from '../entities/CostedCatalog';
+import { CostedEntity } from '../entities/CostedEntity';
 import { BatchMetricData } from './BatchMetricData';
 import { memo } from './memo';
 
@@ -16,7 +18,8 @@ import { memo } from './memo';
 export interface EvaluationData {
   currency: string;
   asOf: string;
-  entitiesByRef: Map<string, Entity>;
+  /** The catalog read the budget snapshot was built from. */
+  catalog: CostedCatalog;
   budgets: BudgetSnapshot;
   /** Team and cost center spend, loaded once per window for all entities. */
   scopeAllocation(
@@ -31,7 +34,7 @@ export interface EvaluationData {
  */
 export function createMetricContext(
   entity: Entity,
-  budgeted: BudgetedEntity,
+  budgeted: CostedEntity,
   data: EvaluationData,
   metricData: BatchMetricData,
 ): ScorecardMetricContext {
@@ -65,9 +68,7 @@ export function createMetricContext(
     related: relationType =>
       (entity.relations ?? [])
         .filter(r => r.type === relationType)
-        .map(r =>
-          data.entitiesByRef.get(r.targetRef.toLocaleLowerCase('en-US')),
-        )
+        .map(r => data.catalog.catalogEntity(r.targetRef))
         .filter((e): e is Entity => e !== undefined),
     budgets: () => data.budgets.budgetsOf(budgeted),
     scopeAllocation: async (by, window) => {

@@ -15,7 +15,7 @@ import {
 import { CostStore } from '../costs/store/CostStore';
 import { SourceRun, SourceRunStore } from './SourceRunStore';
 import { attributeBatches } from './attributeItems';
-import { EntityIndex } from '../entities/EntityIndex';
+import { CostedCatalog } from '../entities/CostedCatalog';
 
 export interface RetryPolicy {
   /** Attempts per window, the first included. */
@@ -34,7 +34,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** What one run's fetches and writes share. */
 interface RunContext {
-  index: () => Promise<EntityIndex>;
+  catalog: () => Promise<CostedCatalog>;
   retry: RetryPolicy;
   logger: LoggerService;
   signal?: AbortSignal;
@@ -82,18 +82,16 @@ export class CostSourceRunner {
       window,
       daysTotal: windowLength(window),
     });
-    let entityIndex: Promise<EntityIndex> | undefined;
-    const index = () =>
-      (entityIndex ??= this.options
-        .loadEntities()
-        .then(e => new EntityIndex(e)));
+    let costedCatalog: Promise<CostedCatalog> | undefined;
+    const catalog = () =>
+      (costedCatalog ??= this.options.loadEntities().then(CostedCatalog.of));
     const parts = splitWindow(window, source.schedule?.windowDays ?? 1);
     /** The part being fetched, which an error names. */
     const at = { part: parts[0] };
     let error: string | undefined;
     try {
       const records = await this.storeRun(source, window, parts, at, {
-        index,
+        catalog,
         retry,
         logger,
         signal,
@@ -133,16 +131,19 @@ export class CostSourceRunner {
     at: { part: DayWindow },
     context: RunContext,
   ): Promise<number> {
-    const { index, retry, logger, signal } = context;
+    const { catalog, retry, logger, signal } = context;
     // The catalog is read before the window's transaction opens: on a single-connection
     // database (SQLite) a catalog or token request inside it would wait for itself.
-    await index();
+    await catalog();
     for (let attempt = 1; ; attempt++) {
       try {
         const { records } = await this.options.costStore.replaceWindow(
           source.id,
           window,
-          attributeBatches(this.fetchParts(source, parts, at, context), index),
+          attributeBatches(
+            this.fetchParts(source, parts, at, context),
+            catalog,
+          ),
           { allowEmpty: source.allowEmptyWindows },
         );
         return records;
@@ -173,7 +174,7 @@ export class CostSourceRunner {
     at: { part: DayWindow },
     context: RunContext,
   ): AsyncIterable<CostSourceItem | CostSourceItem[]> {
-    const { index, retry, logger } = context;
+    const { catalog, retry, logger } = context;
     for (const part of parts) {
       at.part = part;
       const signal = AbortSignal.any([
@@ -183,7 +184,7 @@ export class CostSourceRunner {
       const fetchContext = {
         signal,
         logger,
-        entities: async () => (await index()).entities,
+        entities: async () => (await catalog()).catalogEntities,
         priceBook: this.options.priceBook,
       };
       yield* source.fetchBatches

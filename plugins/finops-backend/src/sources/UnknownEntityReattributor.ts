@@ -7,7 +7,7 @@ import {
   UnknownEntityClaim,
 } from '../costs/store/CostStore';
 import { UNKNOWN_ENTITY_TAG } from '../costs/store/unknownEntityRecords';
-import { EntityIndex } from '../entities/EntityIndex';
+import { CostedCatalog } from '../entities/CostedCatalog';
 import { reattributeStoredRecord } from './attributeItems';
 import { VENDOR_ID_TAGS } from './VendorClaims';
 
@@ -68,10 +68,12 @@ export class UnknownEntityReattributor {
       // most refreshes: nothing is kept for a missing entity or an unclaimed id
       return 0;
     }
-    const index = new EntityIndex(entities);
-    const named = claims.entities.filter(claim => index.get(claim.entityRef));
+    const catalog = CostedCatalog.of(entities);
+    const named = claims.entities.filter(claim =>
+      catalog.find(claim.entityRef),
+    );
     const claimed = claims.vendorIds.filter(
-      set => index.vendorClaims.claimant(set.tags) !== undefined,
+      set => catalog.vendorClaims.claimant(set.tags) !== undefined,
     );
     const due = [...named, ...claimed];
     if (due.length === 0) {
@@ -82,14 +84,14 @@ export class UnknownEntityReattributor {
     for (const [sourceId, windows] of windowsBySource(due)) {
       for (const window of windows) {
         changed += await costStore.reattributeWindow(sourceId, window, record =>
-          reattributeStoredRecord(record, index),
+          reattributeStoredRecord(record, catalog),
         );
       }
     }
     this.listeners.forEach(listener => listener());
     const receivers = new Set([
-      ...named.map(claim => index.get(claim.entityRef)!.ref),
-      ...claimed.map(set => index.vendorClaims.claimant(set.tags)!),
+      ...named.map(claim => catalog.find(claim.entityRef)!.entityRef),
+      ...claimed.map(set => catalog.vendorClaims.claimant(set.tags)!),
     ]);
     logger.info(
       `Attributed ${changed} records kept as unallocated to ${receivers.size} entities that have joined the catalog or claimed their vendor ids`,

@@ -3,7 +3,7 @@ import { CostRecord } from '@tollgate/plugin-finops-common';
 import { CostSourceItem } from '@tollgate/plugin-finops-node';
 import { StoredItem } from '../costs/store/CostStore';
 import { UNKNOWN_ENTITY_TAG } from '../costs/store/unknownEntityRecords';
-import { EntityIndex } from '../entities/EntityIndex';
+import { CostedCatalog } from '../entities/CostedCatalog';
 import {
   attributeItems,
   attributeRecord,
@@ -19,7 +19,7 @@ function entity(name: string, annotations: Record<string, string>): Entity {
   };
 }
 
-const index = new EntityIndex([
+const index = new CostedCatalog([
   entity('summarizer', {
     'tollgate.dev/openai-projects': 'proj_abc',
     'tollgate.dev/cost-center': 'cc-4100',

@@ -2,7 +2,7 @@ import { CostRecord } from '@tollgate/plugin-finops-common';
 import { CostSourceItem } from '@tollgate/plugin-finops-node';
 import { StoredItem } from '../costs/store/CostStore';
 import { UNKNOWN_ENTITY_TAG } from '../costs/store/unknownEntityRecords';
-import { EntityIndex } from '../entities/EntityIndex';
+import { CostedCatalog } from '../entities/CostedCatalog';
 
 /**
  * Attributes what a source yields: a record whose entity is in the catalog gets that
@@ -13,29 +13,32 @@ import { EntityIndex } from '../entities/EntityIndex';
  */
 export async function* attributeItems(
   items: AsyncIterable<CostSourceItem>,
-  index: () => Promise<EntityIndex>,
+  catalog: () => Promise<CostedCatalog>,
 ): AsyncIterable<StoredItem> {
   for await (const item of items) {
-    yield attributeItem(item, await index());
+    yield attributeItem(item, await catalog());
   }
 }
 
 /** Attributes items as attributeItems does, and arrays of items as arrays. */
 export async function* attributeBatches(
   items: AsyncIterable<CostSourceItem | CostSourceItem[]>,
-  index: () => Promise<EntityIndex>,
+  catalog: () => Promise<CostedCatalog>,
 ): AsyncIterable<StoredItem | StoredItem[]> {
   for await (const item of items) {
-    const entities = await index();
+    const entities = await catalog();
     yield Array.isArray(item)
       ? item.map(one => attributeItem(one, entities))
       : attributeItem(item, entities);
   }
 }
 
-function attributeItem(item: CostSourceItem, index: EntityIndex): StoredItem {
+function attributeItem(
+  item: CostSourceItem,
+  catalog: CostedCatalog,
+): StoredItem {
   return item.type === 'cost'
-    ? { type: 'cost', record: attributeRecord(item.record, index) }
+    ? { type: 'cost', record: attributeRecord(item.record, catalog) }
     : item;
 }
 
@@ -45,12 +48,12 @@ function attributeItem(item: CostSourceItem, index: EntityIndex): StoredItem {
  */
 export function attributeRecord(
   record: CostRecord,
-  index: EntityIndex,
+  catalog: CostedCatalog,
 ): CostRecord {
   if (!record.entityRef) {
-    return attributeClaimedRecord(record, index);
+    return attributeClaimedRecord(record, catalog);
   }
-  const found = index.get(record.entityRef);
+  const found = catalog.find(record.entityRef);
   if (!found) {
     return {
       ...record,
@@ -60,7 +63,7 @@ export function attributeRecord(
   }
   return {
     ...record,
-    entityRef: found.ref,
+    entityRef: found.entityRef,
     costCenter: record.costCenter ?? found.costCenter,
     team: record.team ?? found.team,
   };
@@ -69,11 +72,11 @@ export function attributeRecord(
 /** A record naming no entity, given to the one entity that claims its vendor id. */
 function attributeClaimedRecord(
   record: CostRecord,
-  index: EntityIndex,
+  catalog: CostedCatalog,
 ): CostRecord {
-  const claimant = index.vendorClaims.claimant(record.tags);
+  const claimant = catalog.vendorClaims.claimant(record.tags);
   return claimant
-    ? attributeRecord({ ...record, entityRef: claimant }, index)
+    ? attributeRecord({ ...record, entityRef: claimant }, catalog)
     : record;
 }
 
@@ -84,16 +87,16 @@ function attributeClaimedRecord(
  */
 export function reattributeStoredRecord(
   record: CostRecord,
-  index: EntityIndex,
+  catalog: CostedCatalog,
 ): CostRecord {
   const named = record.tags?.[UNKNOWN_ENTITY_TAG];
   if (record.entityRef) {
     return record;
   }
   if (!named) {
-    return attributeClaimedRecord(record, index);
+    return attributeClaimedRecord(record, catalog);
   }
-  if (!index.get(named)) {
+  if (!catalog.find(named)) {
     return record;
   }
   const { [UNKNOWN_ENTITY_TAG]: _named, ...tags } = record.tags!;
@@ -103,6 +106,6 @@ export function reattributeStoredRecord(
       entityRef: named,
       tags: Object.keys(tags).length ? tags : undefined,
     },
-    index,
+    catalog,
   );
 }

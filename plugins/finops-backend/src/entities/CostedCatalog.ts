@@ -1,0 +1,74 @@
+import { Entity } from '@backstage/catalog-model';
+import { VendorClaims } from '../sources/VendorClaims';
+import { CostedEntity, toCostedEntity } from './CostedEntity';
+import { normalizeEntityRef } from './entityRefKey';
+
+const built = new WeakMap<Entity[], CostedCatalog>();
+
+/**
+ * The costed entities of one catalog read, by ref. Ingestion, budgets, the guardrail,
+ * metering and scorecards that work from the same read share one model of it.
+ */
+export class CostedCatalog {
+  /** The model of a catalog read, built at its first use and shared by every later one. */
+  static of(catalogEntities: Entity[]): CostedCatalog {
+    let catalog = built.get(catalogEntities);
+    if (!catalog) {
+      catalog = new CostedCatalog(catalogEntities);
+      built.set(catalogEntities, catalog);
+    }
+    return catalog;
+  }
+
+  /** Every costed entity of the read, in the order the catalog answered them. */
+  readonly entities: readonly CostedEntity[];
+  private readonly byKey = new Map<
+    string,
+    { costed: CostedEntity; entity: Entity }
+  >();
+  private readonly costedByKey = new Map<string, CostedEntity>();
+  /** Refs as sources write them, normalized once each: a file repeats a few refs. */
+  private readonly normalizedRefs = new Map<string, string | undefined>();
+  private claims?: VendorClaims;
+
+  constructor(readonly catalogEntities: Entity[]) {
+    this.entities = catalogEntities.map(entity => {
+      const costed = toCostedEntity(entity);
+      this.byKey.set(costed.entityRef, { costed, entity });
+      this.costedByKey.set(costed.entityRef, costed);
+      return costed;
+    });
+  }
+
+  /** The costed entities by their key (see entityRefKey). */
+  get byRef(): ReadonlyMap<string, CostedEntity> {
+    return this.costedByKey;
+  }
+
+  /**
+   * The entity a ref names, written as sources and callers write it (see
+   * normalizeEntityRef); undefined if the read has no such entity.
+   */
+  find(ref: string): CostedEntity | undefined {
+    return this.lookUp(ref)?.costed;
+  }
+
+  /** The catalog entity a ref names, as `find` reads the ref. */
+  catalogEntity(ref: string): Entity | undefined {
+    return this.lookUp(ref)?.entity;
+  }
+
+  /** The vendor ids the entities claim, read on first use. */
+  get vendorClaims(): VendorClaims {
+    return (this.claims ??= VendorClaims.fromEntities(this.catalogEntities));
+  }
+
+  private lookUp(ref: string) {
+    let key = this.normalizedRefs.get(ref);
+    if (key === undefined && !this.normalizedRefs.has(ref)) {
+      key = normalizeEntityRef(ref);
+      this.normalizedRefs.set(ref, key);
+    }
+    return key ? this.byKey.get(key) : undefined;
+  }
+}
