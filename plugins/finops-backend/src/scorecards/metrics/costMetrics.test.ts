@@ -1,6 +1,10 @@
 import { BudgetStatus } from '@tollgate/plugin-finops-common';
 import { costMetrics } from './costMetrics';
-import { computeMetric, fakeMetricContext, usage } from './fakeMetricContext';
+import {
+  computeMetric,
+  fakeMetricContext,
+  usage,
+} from './__testUtils__/fakeMetricContext';
 
 const run = (id: string, data: Parameters<typeof fakeMetricContext>[0]) =>
   computeMetric(costMetrics, id, fakeMetricContext(data));

@@ -1,5 +1,9 @@
 import { BudgetStatus, enumerateDays } from '@tollgate/plugin-finops-common';
-import { computeMetric, fakeMetricContext, usage } from './fakeMetricContext';
+import {
+  computeMetric,
+  fakeMetricContext,
+  usage,
+} from './__testUtils__/fakeMetricContext';
 import { builtInScorecardMetrics } from '.';
 import { riskMetrics, spendAnomaliesMetric } from './riskMetrics';
 

@@ -1,4 +1,8 @@
-import { computeMetric, fakeMetricContext, usage } from './fakeMetricContext';
+import {
+  computeMetric,
+  fakeMetricContext,
+  usage,
+} from './__testUtils__/fakeMetricContext';
 import { velocityMetrics } from './velocityMetrics';
 
 const run = (id: string, data: Parameters<typeof fakeMetricContext>[0]) =>
