@@ -1,6 +1,9 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { finopsUsageReportPermission } from '@tollgate/plugin-finops-common';
-import { checkGuardrail, readGuardrailCheck } from '../guardrail/guardrailCheck';
+import {
+  checkGuardrail,
+  readGuardrailCheck,
+} from '../guardrail/guardrailCheck';
 import { readReservationInput } from '../metering/readReservationInput';
 import { readUsageMeasure } from '../metering/readUsageEvents';
 import { reservationJson } from '../metering/reservationJson';

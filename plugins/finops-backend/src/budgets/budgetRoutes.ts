@@ -1,94 +1,37 @@
-import { AuditorService } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import { InputError, NotFoundError, assertError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { JsonObject } from '@backstage/types';
 import {
-  AlertScope,
   BUDGETED_ENTITY_KINDS,
   BudgetInput,
   BudgetScope,
   isKindOf,
-  alertScopeKey,
   describeBudgetScope,
-  finopsBudgetUpdatePermission,
-  finopsCostCenterBudgetUpdatePermission,
   finopsCostReadPermission,
   finopsSummaryReadPermission,
   formatMicros,
   readBudgetInput,
   readEntityCostLabels,
 } from '@tollgate/plugin-finops-common';
-import { Request, Response, Router } from 'express';
-import { AlertStore } from '../alerts/AlertStore';
 import { BudgetService } from './BudgetService';
-import { GuardrailService } from '../guardrail/GuardrailService';
-import { MeteringService } from '../metering/MeteringService';
-import { actorOf, Authorize } from '../http/createAuthorizer';
-import { readChoice, readText } from '../http/readQueryParams';
-import { sendUncachedJson } from '../http/sendUncachedJson';
-import { checkGuardrail, readGuardrailCheck } from '../guardrail/guardrailCheck';
+import { actorOf } from '../http/createAuthorizer';
+import { audited } from '../http/audited';
+import { ApiRequest, FinopsRouter, RouteHelpers } from '../http/RouteHelpers';
+import { authorizeScopeEdit } from './authorizeScopeEdit';
 
-export interface BudgetRouteOptions {
-  budgets: BudgetService;
-  guardrail: GuardrailService;
-  alertStore: AlertStore;
-  /** Completes a check with the spend-rate limit and records its denial. */
-  metering: Pick<MeteringService, 'check'>;
-  /** The reporting currency, which guardrail estimates are in unless they say. */
-  currency: string;
-}
-
-/** The budget, guardrail and alert routes. */
+/** The budget routes: the budgets in force, and their changes, audited. */
 export function addBudgetRoutes(
-  router: Router,
-  options: BudgetRouteOptions,
-  helpers: {
-    authorize: Authorize;
-    loadEntity: (req: Request) => Promise<Entity>;
-    findEntity: (req: Request, ref: string) => Promise<Entity | undefined>;
-    auditor: AuditorService;
-  },
+  router: FinopsRouter,
+  budgets: BudgetService,
+  helpers: RouteHelpers,
 ) {
-  const { budgets, alertStore } = options;
   const { authorize, loadEntity, findEntity, auditor } = helpers;
-
-  /**
-   * Records a change in the audit log with who asked for it (the auditor reads the
-   * request's credentials). The event starts before the change is authorized, so a
-   * refused attempt is recorded as failed with the error that refused it. The change
-   * adds what it learns (the budget it touched) to `found`, which both outcomes carry.
-   */
-  async function audited<T>(
-    req: Request,
-    event: { eventId: string; meta: JsonObject },
-    change: (found: JsonObject) => Promise<T>,
-  ): Promise<T> {
-    const auditorEvent = await auditor.createEvent({
-      ...event,
-      severityLevel: 'medium',
-      request: req,
-    });
-    const found: JsonObject = {};
-    try {
-      const result = await change(found);
-      await auditorEvent.success({ meta: found });
-      return result;
-    } catch (error) {
-      assertError(error);
-      await auditorEvent.fail({ meta: found, error });
-      throw error;
-    }
-  }
 
   /**
    * A budget covers an entity that can carry spend and is in the catalog: a budget for
    * a typo would never be spent, and one for a User or Location can never be.
    */
-  async function checkScope(req: Request, scope: BudgetScope) {
+  async function checkScope(req: ApiRequest, scope: BudgetScope) {
     if (!('entityRef' in scope)) {
       return;
     }
@@ -111,19 +54,6 @@ export function addBudgetRoutes(
     }
   }
 
-  /**
-   * Editing a budget, or acknowledging its alert, needs the right on what it covers; a
-   * provider's (reconciliation) alert, as organization-wide, the cost center right.
-   */
-  function authorizeEdit(req: Request, scope: AlertScope) {
-    const { kind, value } = alertScopeKey(scope);
-    if (kind === 'costCenter' || kind === 'provider') {
-      return authorize(req, finopsCostCenterBudgetUpdatePermission);
-    }
-    const resourceRef = kind === 'team' ? `group:default/${value}` : value;
-    return authorize(req, finopsBudgetUpdatePermission, resourceRef);
-  }
-
   function readInput(body: unknown) {
     const result = readBudgetInput(body);
     if (!result.ok) {
@@ -142,12 +72,17 @@ export function addBudgetRoutes(
 
   router.post('/v1/budgets', async (req, res) => {
     const budget = await audited(
+      auditor,
       req,
       { eventId: 'budget-mutate', meta: { actionType: 'create' } },
       async found => {
         const input = readInput(req.body);
         found.budget = budgetMeta(input);
-        const credentials = await authorizeEdit(req, input.scope);
+        const credentials = await authorizeScopeEdit(
+          authorize,
+          req,
+          input.scope,
+        );
         await checkScope(req, input.scope);
         const created = await budgets.create(input, actorOf(credentials));
         found.id = created.id;
@@ -160,6 +95,7 @@ export function addBudgetRoutes(
   router.put('/v1/budgets/:id', async (req, res) => {
     const id = req.params.id;
     const budget = await audited(
+      auditor,
       req,
       { eventId: 'budget-mutate', meta: { actionType: 'update', id } },
       async found => {
@@ -167,8 +103,12 @@ export function addBudgetRoutes(
         found.budget = budgetMeta(input);
         const existing = await budgets.get(id);
         found.previousScope = { ...existing.scope };
-        await authorizeEdit(req, existing.scope);
-        const credentials = await authorizeEdit(req, input.scope);
+        await authorizeScopeEdit(authorize, req, existing.scope);
+        const credentials = await authorizeScopeEdit(
+          authorize,
+          req,
+          input.scope,
+        );
         await checkScope(req, input.scope);
         return budgets.replace(id, input, actorOf(credentials));
       },
@@ -179,12 +119,13 @@ export function addBudgetRoutes(
   router.delete('/v1/budgets/:id', async (req, res) => {
     const id = req.params.id;
     await audited(
+      auditor,
       req,
       { eventId: 'budget-mutate', meta: { actionType: 'delete', id } },
       async found => {
         const existing = await budgets.get(id);
         found.previousScope = { ...existing.scope };
-        await authorizeEdit(req, existing.scope);
+        await authorizeScopeEdit(authorize, req, existing.scope);
         await budgets.remove(id);
       },
     );
@@ -199,72 +140,20 @@ export function addBudgetRoutes(
     res.json(budgets.entityBudget(entity, labels));
   });
 
-  function scopeBudget(key: 'team' | 'costCenter') {
-    return async (req: Request, res: Response) => {
-      await authorize(req, finopsSummaryReadPermission);
-      const scope = { [key]: req.params.value } as BudgetScope;
-      const status = budgets.forScope(scope);
-      if (!status) {
-        throw new NotFoundError(`No budget for ${describeBudgetScope(scope)}`);
-      }
-      res.json(status);
-    };
-  }
-  router.get('/v1/teams/:value/budget', scopeBudget('team'));
-  router.get('/v1/cost-centers/:value/budget', scopeBudget('costCenter'));
-
-  router.get('/v1/guardrails/check', async (req, res) => {
-    const input = readGuardrailCheck(
-      {
-        entityRef: readText(req.query, 'entityRef'),
-        estimatedCost: readText(req.query, 'estimatedCost'),
-        currency: readText(req.query, 'currency'),
-      },
-      options.currency,
-      'Query parameter',
-    );
-    sendUncachedJson(
-      res,
-      await checkGuardrail(options, input, (permission, resourceRef) =>
-        authorize(req, permission, resourceRef),
-      ),
-    );
-  });
-
-  router.get('/v1/alerts', async (req, res) => {
-    const entityRef = readText(req.query, 'entityRef');
-    const status = readChoice(req.query, 'status', ['open', 'all'], 'all');
-    if (entityRef) {
-      const normalized = entityRef.toLocaleLowerCase('en-US');
-      await authorize(req, finopsCostReadPermission, normalized);
-      res.json({
-        items: await alertStore.list({
-          scopes: [{ entityRef: normalized }],
-          status,
-        }),
-      });
-      return;
+  function scopeStatus(scope: BudgetScope) {
+    const status = budgets.forScope(scope);
+    if (!status) {
+      throw new NotFoundError(`No budget for ${describeBudgetScope(scope)}`);
     }
+    return status;
+  }
+  router.get('/v1/teams/:value/budget', async (req, res) => {
     await authorize(req, finopsSummaryReadPermission);
-    res.json({ items: await alertStore.list({ status }) });
+    res.json(scopeStatus({ team: req.params.value }));
   });
-
-  router.post('/v1/alerts/:id/acknowledge', async (req, res) => {
-    const id = req.params.id;
-    const acknowledged = await audited(
-      req,
-      { eventId: 'alert-acknowledge', meta: { id } },
-      async found => {
-        const alert = await alertStore.get(id);
-        if (!alert) {
-          throw new NotFoundError(`No alert ${id}`);
-        }
-        found.scope = { ...alert.scope };
-        const credentials = await authorizeEdit(req, alert.scope);
-        return alertStore.acknowledge(id, actorOf(credentials) ?? 'unknown');
-      },
-    );
-    res.json(acknowledged);
+  router.get('/v1/cost-centers/:value/budget', async (req, res) => {
+    await authorize(req, finopsSummaryReadPermission);
+    res.json(scopeStatus({ costCenter: req.params.value }));
   });
 }
 

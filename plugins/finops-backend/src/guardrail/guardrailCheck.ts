@@ -54,16 +54,20 @@ export function readGuardrailCheck(
   return { entityRef, estimateMicros, currency };
 }
 
+/** What a guardrail check reads: the budget snapshot, and metering for spend rates. */
+export interface GuardrailCheckServices {
+  budgets: BudgetService;
+  guardrail: GuardrailService;
+  /** Completes a check with the spend-rate limit and records its denial. */
+  metering: Pick<MeteringService, 'check'>;
+}
+
 /**
  * Answers a guardrail check for a caller allowed to read the entity's cost: the budget
  * snapshot's verdict, completed with the spend-rate limit; a denial is recorded.
  */
 export async function checkGuardrail(
-  services: {
-    budgets: BudgetService;
-    guardrail: GuardrailService;
-    metering: Pick<MeteringService, 'check'>;
-  },
+  services: GuardrailCheckServices,
   input: GuardrailCheckInput,
   /** Checks the caller's permission on the entity, answering the caller's credentials. */
   authorize: (

@@ -20,7 +20,7 @@ export type AuthorizeCredentials = (
 
 /** Checks a request's credentials against a permission, optionally on one entity. */
 export type Authorize = (
-  req: Request,
+  req: Request<any, any, any, any>,
   permission: BasicPermission | ResourcePermission,
   resourceRef?: string,
 ) => Promise<BackstageCredentials>;

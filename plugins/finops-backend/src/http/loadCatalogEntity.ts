@@ -41,5 +41,3 @@ export async function loadCatalogEntity(
   }
   return entity;
 }
-
-export { rollupRefs } from '../entities/rollupRefs';

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   finopsCostReadPermission,
   finopsSummaryReadPermission,
@@ -7,8 +7,7 @@ import {
   todayUtc,
 } from '@tollgate/plugin-finops-common';
 import { PriceBook } from '@tollgate/plugin-finops-node';
-import { Request, Router } from 'express';
-import { Authorize } from '../http/createAuthorizer';
+import { FinopsRouter, RouteHelpers } from '../http/RouteHelpers';
 import { readText, readWindow } from '../http/readQueryParams';
 import { sendUncachedJson } from '../http/sendUncachedJson';
 import { modelPrices } from './modelPrices';
@@ -20,17 +19,14 @@ import { readUsageEvents, readUsageMeasure } from './readUsageEvents';
 
 /** The usage and reservation routes, for gateways, SDKs and agents. */
 export function addMeteringRoutes(
-  router: Router,
+  router: FinopsRouter,
   options: {
     metering: MeteringService;
     queries: MeteringQueries;
     currency: string;
     priceBook: PriceBook;
   },
-  helpers: {
-    authorize: Authorize;
-    loadEntity: (req: Request) => Promise<Entity>;
-  },
+  helpers: RouteHelpers,
 ) {
   const { metering, queries } = options;
   const { authorize, loadEntity } = helpers;

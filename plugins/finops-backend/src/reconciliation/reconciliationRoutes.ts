@@ -4,8 +4,7 @@ import {
   providerSlug,
   windowLength,
 } from '@tollgate/plugin-finops-common';
-import { Router } from 'express';
-import { Authorize } from '../http/createAuthorizer';
+import { FinopsRouter, RouteHelpers } from '../http/RouteHelpers';
 import { readText, readWindow } from '../http/readQueryParams';
 import { ReconciliationService } from './ReconciliationService';
 
@@ -14,9 +13,9 @@ const MAX_DAYS = 366;
 
 /** The reconciliation route: metered, vendor and invoiced figures side by side. */
 export function addReconciliationRoutes(
-  router: Router,
+  router: FinopsRouter,
   options: { reconciliation: ReconciliationService },
-  helpers: { authorize: Authorize },
+  helpers: Pick<RouteHelpers, 'authorize'>,
 ) {
   router.get('/v1/reconciliation', async (req, res) => {
     const window = readWindow(req.query);

@@ -1,23 +1,19 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   finopsCostReadPermission,
   finopsSummaryReadPermission,
 } from '@tollgate/plugin-finops-common';
-import { Request, Router } from 'express';
 import { ScorecardQueries } from './ScorecardQueries';
-import { Authorize } from '../http/createAuthorizer';
+import { FinopsRouter, RouteHelpers } from '../http/RouteHelpers';
 import { readChoice } from '../http/readQueryParams';
 
 const LEADERBOARD_GROUP_BYS = ['team', 'costCenter'] as const;
 
 /** The entity scorecard and the scorecard leaderboard routes. */
 export function addScorecardRoutes(
-  router: Router,
+  router: FinopsRouter,
   scorecards: ScorecardQueries,
-  helpers: {
-    authorize: Authorize;
-    loadEntity: (req: Request) => Promise<Entity>;
-  },
+  helpers: RouteHelpers,
 ) {
   const { authorize, loadEntity } = helpers;
 

@@ -1,14 +1,13 @@
 import { finopsSummaryReadPermission } from '@tollgate/plugin-finops-common';
-import { Router } from 'express';
-import { Authorize } from '../http/createAuthorizer';
+import { FinopsRouter, RouteHelpers } from '../http/RouteHelpers';
 import { readWindow } from '../http/readQueryParams';
 import { UnallocatedSpendService } from './UnallocatedSpendService';
 
 /** The unallocated spend route: what maps to no entity, and how to claim it. */
 export function addUnallocatedRoutes(
-  router: Router,
+  router: FinopsRouter,
   options: { unallocated: UnallocatedSpendService },
-  helpers: { authorize: Authorize },
+  helpers: Pick<RouteHelpers, 'authorize'>,
 ) {
   router.get('/v1/unallocated', async (req, res) => {
     const window = readWindow(req.query);

@@ -1,19 +1,15 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { finopsCostReadPermission } from '@tollgate/plugin-finops-common';
-import express, { Request } from 'express';
 import { CostStore } from '../costs/store/CostStore';
-import { Authorize } from '../http/createAuthorizer';
+import { FinopsRouter, RouteHelpers } from '../http/RouteHelpers';
 import { readWindow } from '../http/readQueryParams';
 import { readUpstreamPressure } from './readUpstreamPressure';
 
 /** `GET /v1/entities/{kind}/{namespace}/{name}/upstream`: an API's upstream pressure. */
 export function addUpstreamRoutes(
-  router: express.Router,
+  router: FinopsRouter,
   services: { costStore: Pick<CostStore, 'usageMetrics'> },
-  helpers: {
-    authorize: Authorize;
-    loadEntity: (req: Request) => Promise<Entity>;
-  },
+  helpers: RouteHelpers,
 ) {
   router.get(
     '/v1/entities/:kind/:namespace/:name/upstream',
