@@ -3,7 +3,7 @@ import { DEFAULT_METRIC_NAMES } from '../config/MetricNames';
 import { PrometheusSourceConfig } from '../config/PrometheusSourceConfig';
 import { LabelSelector } from '../promql/LabelSelector';
 import { FetchSession } from '../source/FetchSession';
-import { TestPriceBook } from '../testing/TestPriceBook';
+import { TestPriceBook } from '../__testUtils__/TestPriceBook';
 import { EntityDay } from './EntityDay';
 import { collectTokenUsage } from './collectTokenUsage';
 
