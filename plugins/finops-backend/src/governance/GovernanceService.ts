@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   GovernanceFinding,
+  GovernanceReport,
   GovernanceRule,
   LABELLED_ENTITY_KINDS,
   evaluateGovernance,
@@ -33,10 +34,7 @@ export class GovernanceService {
   async findings(
     filter: FindingsFilter,
     credentials: BackstageCredentials,
-  ): Promise<{
-    items: GovernanceFinding[];
-    byTeam: Array<{ team: string; entities: number; fullyLabelled: number }>;
-  }> {
+  ): Promise<GovernanceReport> {
     const costed = await readCostedEntities(this.catalog, credentials);
     const conflicts = new Map<string, GovernanceFinding[]>();
     for (const finding of findVendorClaimConflicts(costed)) {

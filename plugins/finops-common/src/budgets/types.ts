@@ -172,3 +172,15 @@ export interface BudgetListResponse {
 export interface AlertListResponse {
   items: FinopsAlert[];
 }
+
+/** The body of a budget create or replace request (`POST /v1/budgets`, `PUT /v1/budgets/{id}`). @public */
+export interface BudgetRequest {
+  scope: BudgetScope;
+  /** A positive decimal such as "100.00". */
+  amount: string;
+  currency: string;
+  period: BudgetPeriod;
+  /** Whole percentages, increasing. */
+  thresholds: number[];
+  enforcement: BudgetEnforcement;
+}

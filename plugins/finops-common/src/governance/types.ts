@@ -78,6 +78,15 @@ export interface GovernanceFinding {
   howToFix: string;
 }
 
+/**
+ * What `GET /v1/governance/findings` answers: the findings, and the share of
+ * components fully labelled per team. @public
+ */
+export interface GovernanceReport {
+  items: GovernanceFinding[];
+  byTeam: Array<{ team: string; entities: number; fullyLabelled: number }>;
+}
+
 /** The rules that apply when none are configured. @public */
 export const DEFAULT_GOVERNANCE_RULES: readonly GovernanceRule[] = [
   { id: 'cost-center-required', level: 'advisory', kinds: ['Component'] },

@@ -3,10 +3,8 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   AlertListResponse,
   Budget,
-  BudgetEnforcement,
+  BudgetRequest,
   BudgetListResponse,
-  BudgetPeriod,
-  BudgetScope,
   CostGroupBy,
   DayWindow,
   EntityBudgetResponse,
@@ -15,7 +13,7 @@ import {
   EntityScorecardResponse,
   EntityUnitCostResponse,
   FinopsAlert,
-  GovernanceFinding,
+  GovernanceReport,
   KubernetesLabelsResponse,
   MeteringSummaryResponse,
   ReconciliationResponse,
@@ -100,23 +98,7 @@ export interface FinopsApi {
 /** What the scorecard leaderboard groups entities by. @public */
 export type ScorecardGroupBy = ScorecardLeaderboardResponse['groupBy'];
 
-/** The body of a budget create or replace request. @public */
-export interface BudgetRequest {
-  scope: BudgetScope;
-  /** A positive decimal such as "100.00". */
-  amount: string;
-  currency: string;
-  period: BudgetPeriod;
-  /** Whole percentages, increasing. */
-  thresholds: number[];
-  enforcement: BudgetEnforcement;
-}
-
-/** Governance findings and the share of components fully labelled per team. @public */
-export interface GovernanceReport {
-  items: GovernanceFinding[];
-  byTeam: Array<{ team: string; entities: number; fullyLabelled: number }>;
-}
+export type { BudgetRequest, GovernanceReport };
 
 /** @public */
 export const finopsApiRef = createApiRef<FinopsApi>({ id: 'plugin.finops' });
