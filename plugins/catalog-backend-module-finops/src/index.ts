@@ -4,5 +4,9 @@
  *
  * @packageDocumentation
  */
-export * from './processor';
+export {
+  FinopsGovernanceProcessor,
+  NaftikoCapabilityProcessor,
+  type NaftikoCapabilityProcessorOptions,
+} from './processor';
 export { catalogModuleFinops as default } from './module';

@@ -4,15 +4,6 @@
  * @packageDocumentation
  */
 export { finopsModuleOpencost as default } from './module';
-export { OpenCostCostSource } from './OpenCostCostSource';
-export { OpenCostRequestError } from './client/OpenCostRequestError';
-export {
-  ALLOCATION_NUMBER_FIELDS,
-  type AllocationNumberField,
-  type OpenCostAllocation,
-} from './client/OpenCostAllocation';
-export * from './config/OpenCostSourceConfig';
-export { readOpenCostSourceConfigs } from './config/readOpenCostSourceConfigs';
 export {
   openCostAggregationLabelFor,
   type OpenCostAggregationLabel,
@@ -22,4 +13,3 @@ export {
   sanitizeLabelName,
   type LabelRequirement,
 } from './matching/labels';
-export type { OpenCostResource } from './records/allocationToRecords';

@@ -1,3 +1,3 @@
-export * from './readDailyBucketPage';
+export type { DailyBucket, DailyBucketStart } from './readDailyBucketPage';
 export * from './readDailyBuckets';
 export * from './readDailyReportRecords';

@@ -13,8 +13,6 @@ export interface DailyBucket {
 /**
  * A daily bucket report page, checked: its buckets and the cursor of the next page
  * (undefined on the last one).
- *
- * @public
  */
 export interface DailyBucketPage {
   buckets: DailyBucket[];
@@ -82,8 +80,6 @@ function readBucket(
  * and Anthropic Admin APIs answer: a `data` array of buckets (each with its start
  * and `results`), `has_more` and `next_page`, numbers as their text. Answers its
  * buckets and next cursor, or what makes it unusable.
- *
- * @public
  */
 export function readDailyBucketPage(
   body: unknown,

@@ -20,7 +20,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 120_000,
 };
 
-/** Statuses that say the same request may succeed later: 408, 429 and 5xx. @public */
+/** Statuses that say the same request may succeed later: 408, 429 and 5xx. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }

@@ -1,5 +1,5 @@
 export * from './JsonHttpClient';
 export * from './parseJsonKeepingNumberText';
 export * from './retryAfter';
-export * from './RetryPolicy';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './RetryPolicy';
 export * from './VendorRequestError';
