@@ -1,118 +1,14 @@
-import { Entity } from '@backstage/catalog-model';
-import {
-  DayWindow,
-  addDays,
-  enumerateDays,
-  todayUtc,
-} from '@tollgate/plugin-finops-common';
-import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
+import { todayUtc } from '@tollgate/plugin-finops-common';
 import fc from 'fast-check';
 import request from 'supertest';
-import { outputTokenSpend } from '../__testUtils__/outputTokenSpend';
+import { userAuth as auth } from '../__testUtils__/startFinopsTestBackend';
 import {
-  startFinopsTestBackend,
-  userAuth as auth,
-} from '../__testUtils__/startFinopsTestBackend';
+  SUMMARIZER,
+  startBackend,
+  budget,
+} from './__testUtils__/startHostileInputBackend';
 
 jest.setTimeout(120_000);
-
-const SUMMARIZER = 'component:default/summarizer';
-
-const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'summarizer',
-      namespace: 'default',
-      annotations: {
-        'tollgate.dev/cost-center': 'cc-4100',
-        'tollgate.dev/budget': '100 USD/month',
-        'tollgate.dev/budget-enforcement': 'hard',
-      },
-    },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'indexer', namespace: 'default' },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/search',
-      lifecycle: 'production',
-    },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name: 'jane', namespace: 'default' },
-    spec: {},
-  },
-];
-
-/** Spend per day as the test sets it; `silent` never answers until aborted. */
-class ScriptedSource implements CostSource {
-  readonly id = 'scripted';
-  readonly type = 'test';
-  readonly schedule = { frequency: { trigger: 'manual' as const } };
-  perDay = 150_000_000n;
-  silent = false;
-  /** A day whose fetch breaks after the days before it were yielded. */
-  failOn?: string;
-  windows: DayWindow[] = [];
-
-  async *fetch(
-    window: DayWindow,
-    context: { signal: AbortSignal },
-  ): AsyncIterable<CostSourceItem> {
-    this.windows.push(window);
-    if (this.silent) {
-      await new Promise((_, reject) =>
-        context.signal.addEventListener('abort', () =>
-          reject(context.signal.reason),
-        ),
-      );
-    }
-    if (this.perDay === 0n) return;
-    for (const day of enumerateDays(window)) {
-      if (day === this.failOn) throw new Error(`export broke at ${day}`);
-      yield outputTokenSpend(day, SUMMARIZER, this.perDay);
-    }
-  }
-}
-
-async function startBackend() {
-  const source = new ScriptedSource();
-  const backend = await startFinopsTestBackend({
-    sources: [source],
-    entities,
-    config: {
-      tollgate: {
-        ingestion: {
-          manualRunTimeoutSeconds: 1,
-          attempts: 1,
-          retryDelaySeconds: 0,
-        },
-      },
-    },
-  });
-  return { ...backend, source };
-}
-
-function budget(body: object) {
-  return {
-    scope: { team: 'search' },
-    amount: '40.00',
-    currency: 'USD',
-    period: 'month',
-    ...body,
-  };
-}
 
 describe('hostile input', () => {
   let backend: Awaited<ReturnType<typeof startBackend>>;
@@ -234,86 +130,6 @@ describe('hostile input', () => {
       currency: 'XYZ',
     }).expect(400);
     expect(unknown.body.error.message).toContain('currency');
-  });
-
-  it('clips a run to today, refuses one that begins after it, and keeps spend an empty export would erase', async () => {
-    const { server, source } = backend;
-    const tomorrow = addDays(today, 1);
-    const clipped = await request(server)
-      .post(
-        `/api/finops/v1/sources/scripted/run?from=${today}&to=${addDays(
-          today,
-          5,
-        )}`,
-      )
-      .set(auth)
-      .expect(200);
-    expect(clipped.body.window).toEqual({ from: today, to: today });
-    const future = await request(server)
-      .post(
-        `/api/finops/v1/sources/scripted/run?from=${tomorrow}&to=${tomorrow}`,
-      )
-      .set(auth)
-      .expect(400);
-    expect(future.body.error.message).toContain('begins after today');
-
-    source.perDay = 0n;
-    const empty = await request(server)
-      .post(`/api/finops/v1/sources/scripted/run?from=${today}&to=${today}`)
-      .set(auth)
-      .expect(200);
-    source.perDay = 150_000_000n;
-    expect(empty.body.status).toBe('failed');
-    expect(empty.body.error).toContain('returned no cost records');
-    const cost = await get('/v1/entities/component/default/summarizer/cost', {
-      from: today,
-      to: today,
-    }).expect(200);
-    expect(cost.body.total).toBe('150.00');
-  });
-
-  it('wholly keeps a run window whose last day fails, never mixing two exports', async () => {
-    const { server, source } = backend;
-    const from = addDays(today, -3);
-    const period = { from, to: today };
-    await backend.run('scripted', from, today);
-    const before = await get(
-      '/v1/entities/component/default/summarizer/cost',
-      period,
-    ).expect(200);
-    expect(before.body.total).toBe('600.00');
-
-    source.perDay = 1_000_000n;
-    source.failOn = today;
-    const failed = await request(server)
-      .post(`/api/finops/v1/sources/scripted/run?from=${from}&to=${today}`)
-      .set(auth)
-      .expect(200);
-    source.perDay = 150_000_000n;
-    source.failOn = undefined;
-    expect(failed.body).toMatchObject({ status: 'failed', daysDone: 0 });
-    expect(failed.body.error).toBe(
-      `${today}..${today}: export broke at ${today}`,
-    );
-    const after = await get(
-      '/v1/entities/component/default/summarizer/cost',
-      period,
-    ).expect(200);
-    expect(after.body.total).toBe('600.00');
-  });
-
-  it('gives up a manual run on a silent source within its timeout, saying so', async () => {
-    const { server, source } = backend;
-    source.silent = true;
-    const started = Date.now();
-    const run = await request(server)
-      .post(`/api/finops/v1/sources/scripted/run?from=${today}&to=${today}`)
-      .set(auth)
-      .expect(200);
-    source.silent = false;
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(run.body.status).toBe('failed');
-    expect(run.body.error).toContain('gave up after 1 s');
   });
 
   it('answers any query with 2xx or 4xx, never 5xx, in bounded time', async () => {
