@@ -8,7 +8,8 @@ import {
 import { DEFAULT_METRIC_NAMES } from '../config/MetricNames';
 import { PrometheusSourceConfig } from '../config/PrometheusSourceConfig';
 import { DEFAULT_SELECTOR_TEMPLATE } from '../config/renderSelector';
-import { scenarioEntities, scenarioOpenMetrics } from './scenario';
+import { scenarioEntities } from './scenarioEntities';
+import { scenarioOpenMetrics } from './scenarioOpenMetrics';
 import {
   findPrometheus,
   RunningPrometheus,

@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { mockServices } from '@backstage/backend-test-utils';
-import { scenarioEntities } from '../__testUtils__/scenario';
+import { scenarioEntities } from '../__testUtils__/scenarioEntities';
 import { PrometheusCostSource } from './PrometheusCostSource';
 import {
   WINDOW,
