@@ -4,7 +4,10 @@
  * spend on SQLite, waits for the budget snapshot, then drives guardrail checks from a
  * separate process over keep-alive connections; then the same load on a trivial route
  * of the same plugin behind the same middleware and auth (Backstage's permission
- * metadata) as the baseline. Prints one JSON line.
+ * metadata) as the baseline; then a fixed answer to the same check behind a plain
+ * router, behind the router generated from openapi.yaml as the plugin has it, and
+ * behind that router validating the check's query, for what the spec's checks cost a
+ * check. Prints one JSON line.
  *
  *   node -r @backstage/cli/config/nodeTransform.cjs guardrailBench.ts --budgets 10000 --connections 32
  */
@@ -26,6 +29,7 @@ import {
   GuardrailBackend,
   startGuardrailBackend,
 } from './startGuardrailBackend';
+import { startSpecValidationServers } from './specValidationServers';
 
 /** A trivial route of the finops plugin behind the same middleware and auth. */
 const BASELINE_PATH = '/api/finops/.well-known/backstage/permissions/metadata';
@@ -122,6 +126,30 @@ async function main() {
     await measureLoad({ ...options, baselinePath: BASELINE_PATH });
   await backend.stop();
   await db.destroy();
+
+  // the spec's validation alone: the same fixed handler behind each router
+  const servers = await startSpecValidationServers();
+  const fixed = { ...options, token: 'unused' };
+  const unvalidated = await measureLoad({
+    ...fixed,
+    baseUrl: servers.plain.baseUrl,
+  });
+  const plugin = await measureLoad({
+    ...fixed,
+    baseUrl: servers.plugin.baseUrl,
+  });
+  const validated = await measureLoad({
+    ...fixed,
+    baseUrl: servers.validator.baseUrl,
+  });
+  await servers.plain.stop();
+  await servers.plugin.stop();
+  await servers.validator.stop();
+  const summary = (r: typeof validated) => ({
+    requestsPerSecond: r.requestsPerSecond,
+    latencyMs: r.latencyMs,
+    serverCpuMicrosPerRequest: r.serverCpuMicrosPerRequest,
+  });
   process.stdout.write(
     `${JSON.stringify({
       budgets: data.budgets,
@@ -137,6 +165,17 @@ async function main() {
         requestsPerSecond,
         latencyMs,
         serverCpuMicrosPerRequest,
+      },
+      specValidation: {
+        unvalidated: summary(unvalidated),
+        plugin: summary(plugin),
+        validated: summary(validated),
+        microsPerCheck:
+          plugin.serverCpuMicrosPerRequest -
+          unvalidated.serverCpuMicrosPerRequest,
+        validatorMicrosPerCheck:
+          validated.serverCpuMicrosPerRequest -
+          unvalidated.serverCpuMicrosPerRequest,
       },
     })}\n`,
   );

@@ -1,3 +1,4 @@
+import { createSpecQueryCheck } from '../http/createSpecQueryCheck';
 import { readText } from '../http/readQueryParams';
 import { FinopsRouter, RouteHelpers } from '../http/RouteHelpers';
 import { sendUncachedJson } from '../http/sendUncachedJson';
@@ -16,7 +17,10 @@ export function addGuardrailRoutes(
   },
   helpers: Pick<RouteHelpers, 'authorize'>,
 ) {
+  // checked here, not by the spec's validator: see SELF_CHECKED_QUERY_PATHS
+  const checkQuery = createSpecQueryCheck('/v1/guardrails/check', 'get');
   router.get('/v1/guardrails/check', async (req, res) => {
+    checkQuery(req.query);
     const input = readGuardrailCheck(
       {
         entityRef: readText(req.query, 'entityRef'),

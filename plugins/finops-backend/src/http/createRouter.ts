@@ -36,7 +36,7 @@ import { UnallocatedSpendService } from '../unallocated/UnallocatedSpendService'
 import { addUpstreamRoutes } from '../upstream/upstreamRoutes';
 import { createAuthorizer } from './createAuthorizer';
 import { specErrorHandler } from './describeSpecError';
-import { isBodyCheckedByHandler } from './isBodyCheckedByHandler';
+import { isValidatedByHandler } from './isValidatedByHandler';
 import { loadCatalogEntity } from './loadCatalogEntity';
 import { RouteHelpers } from './RouteHelpers';
 
@@ -82,7 +82,7 @@ export async function createRouter(
   const router = await createOpenApiRouter({
     // a usage report of 1,000 events is some hundreds of kilobytes
     middleware: [express.json({ limit: '2mb' })],
-    validatorOptions: { ignorePaths: isBodyCheckedByHandler },
+    validatorOptions: { ignorePaths: isValidatedByHandler },
   });
 
   const helpers: RouteHelpers = {

@@ -44,6 +44,16 @@ describe('the router generated from openapi.yaml', () => {
     );
   });
 
+  it('refuses the same on the guardrail check, which checks its query itself', async () => {
+    expect(
+      await refused(
+        '/v1/guardrails/check?entityRef=component:default/a&estimatedCost=1&colour=red',
+      ),
+    ).toBe(
+      'Query parameter colour is unknown: this route takes entityRef, estimatedCost, currency',
+    );
+  });
+
   it('refuses a missing required parameter and a repeated one', async () => {
     expect(await refused('/v1/guardrails/check?estimatedCost=1')).toBe(
       'Query parameter entityRef is required',
