@@ -3,7 +3,7 @@ import { CostSource, PriceBook } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import { CostStore } from '../costs/store/CostStore';
 import { CatalogEntityLoader } from '../entities/CatalogEntityLoader';
-import { FinopsSettings } from '../readFinopsConfig';
+import { FinopsSettings } from './readFinopsConfig';
 import { CostSourceRunner } from '../sources/CostSourceRunner';
 import { DatabaseSourceRunStore } from '../sources/DatabaseSourceRunStore';
 import { IngestionScheduler } from '../sources/IngestionScheduler';

@@ -2,9 +2,9 @@ import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { isCurrencyCode } from '@tollgate/plugin-finops-common';
 import { CostSource } from '@tollgate/plugin-finops-node';
-import { RetryPolicy } from './sources/CostSourceRunner';
-import { DEFAULT_STALE_AFTER_SECONDS } from './sources/SourceStatusService';
-import { DEFAULT_MANUAL_RUN_TIMEOUT_MS } from './sources/SourceRunService';
+import { RetryPolicy } from '../sources/CostSourceRunner';
+import { DEFAULT_STALE_AFTER_SECONDS } from '../sources/SourceStatusService';
+import { DEFAULT_MANUAL_RUN_TIMEOUT_MS } from '../sources/SourceRunService';
 
 export interface FinopsSettings {
   currency: string;

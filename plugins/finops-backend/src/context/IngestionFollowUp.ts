@@ -1,11 +1,11 @@
-import { AlertEvaluator } from './alerts/AlertEvaluator';
-import { BudgetService, SnapshotEvaluation } from './budgets/BudgetService';
-import { BudgetSnapshot } from './budgets/BudgetSnapshot';
-import { ScorecardEvaluator } from './scorecards/ScorecardEvaluator';
-import { CostSourceRunner } from './sources/CostSourceRunner';
-import { SourceRun } from './sources/SourceRunStore';
-import { UnknownEntityReattributor } from './sources/UnknownEntityReattributor';
-import { FinopsGauges } from './telemetry/FinopsGauges';
+import { AlertEvaluator } from '../alerts/AlertEvaluator';
+import { BudgetService, SnapshotEvaluation } from '../budgets/BudgetService';
+import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { ScorecardEvaluator } from '../scorecards/ScorecardEvaluator';
+import { CostSourceRunner } from '../sources/CostSourceRunner';
+import { SourceRun } from '../sources/SourceRunStore';
+import { UnknownEntityReattributor } from '../sources/UnknownEntityReattributor';
+import { FinopsGauges } from '../telemetry/FinopsGauges';
 
 /**
  * What follows an ingestion, in this order: the budget snapshot is rebuilt, then its

@@ -1,10 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { BudgetEvaluator } from './budgets/BudgetEvaluator';
-import { BudgetService } from './budgets/BudgetService';
-import { BudgetSnapshot } from './budgets/BudgetSnapshot';
-import { BudgetStore } from './budgets/BudgetStore';
-import { StoredScorecardResult } from './scorecards/ScorecardStore';
-import { SourceRun } from './sources/SourceRunStore';
+import { BudgetEvaluator } from '../budgets/BudgetEvaluator';
+import { BudgetService } from '../budgets/BudgetService';
+import { BudgetSnapshot } from '../budgets/BudgetSnapshot';
+import { BudgetStore } from '../budgets/BudgetStore';
+import { StoredScorecardResult } from '../scorecards/ScorecardStore';
+import { SourceRun } from '../sources/SourceRunStore';
 import { IngestionFollowUp } from './IngestionFollowUp';
 
 /** Lets other work run, so that steps not awaited in turn would interleave. */
