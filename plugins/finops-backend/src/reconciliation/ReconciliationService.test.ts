@@ -3,7 +3,10 @@ import { ConfigReader } from '@backstage/config';
 import { CostRecord } from '@tollgate/plugin-finops-common';
 import { CostSource } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
-import { CostPrecedence, DEFAULT_PRECEDENCE } from '../costs/store/CostPrecedence';
+import {
+  CostPrecedence,
+  DEFAULT_PRECEDENCE,
+} from '../costs/store/CostPrecedence';
 import { migrateFinopsDatabase } from '../database/migrateFinopsDatabase';
 import { DatabaseCostStore } from '../costs/store/DatabaseCostStore';
 import { METERED_SOURCE_ID } from '../costs/store/meteredSource';
