@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import {
+  COST_GROUP_BYS,
+  GOVERNANCE_LEVELS,
+  SUMMARY_GROUP_BYS,
+} from '@tollgate/plugin-finops-common';
 import { parse } from 'yaml';
 
 const spec = parse(readFileSync(resolve(__dirname, 'openapi.yaml'), 'utf8'));
@@ -110,6 +115,19 @@ describe('openapi.yaml', () => {
     );
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
+  });
+
+  it('allows in its enums the choices the handlers and the frontend use', () => {
+    const enumOf = (path: string, name: string) =>
+      spec.paths[path].get.parameters.find((p: any) => p.name === name)?.schema
+        .enum;
+    expect(
+      enumOf('/v1/entities/{kind}/{namespace}/{name}/cost', 'groupBy'),
+    ).toEqual([...COST_GROUP_BYS]);
+    expect(enumOf('/v1/summary', 'groupBy')).toEqual([...SUMMARY_GROUP_BYS]);
+    expect(enumOf('/v1/governance/findings', 'level')).toEqual([
+      ...GOVERNANCE_LEVELS,
+    ]);
   });
 
   it('gives every nullable schema a type', () => {
