@@ -1,9 +1,4 @@
-import {
-  OpenCostReplayServer,
-  OpenCostReplayServerOptions,
-  startOpenCostReplayServer,
-} from '../replay/OpenCostReplayServer';
-import { WEBSITE_EXAMPLE, readFixture } from './__testUtils__/fixtures';
+import { OpenCostReplayServerOptions } from '../replay/OpenCostReplayServer';
 import { OpenCostRequestError } from './client/OpenCostRequestError';
 import {
   DAY,
@@ -11,22 +6,10 @@ import {
   sourceFor,
   collect,
 } from './__testUtils__/openCostSourceTesting';
+import { registerReplayServers } from './__testUtils__/replayServers';
 
 describe('OpenCostCostSource', () => {
-  const servers: OpenCostReplayServer[] = [];
-  async function replay(
-    options: Partial<OpenCostReplayServerOptions> = {},
-  ): Promise<OpenCostReplayServer> {
-    const server = await startOpenCostReplayServer({
-      allocationsFor: () => readFixture(WEBSITE_EXAMPLE).data[0],
-      ...options,
-    });
-    servers.push(server);
-    return server;
-  }
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map(s => s.close()));
-  });
+  const { replay, servers } = registerReplayServers();
 
   describe('fails with a clear error', () => {
     const window = '2026-03-01T00:00:00Z,2026-03-02T00:00:00Z';

@@ -1,10 +1,4 @@
-import {
-  OpenCostReplayServer,
-  OpenCostReplayServerOptions,
-  startOpenCostReplayServer,
-} from '../replay/OpenCostReplayServer';
 import { createDemoAllocations } from '../replay/allocations';
-import { WEBSITE_EXAMPLE, readFixture } from './__testUtils__/fixtures';
 import {
   DAY,
   component,
@@ -15,22 +9,10 @@ import {
   micros,
   served,
 } from './__testUtils__/openCostSourceTesting';
+import { registerReplayServers } from './__testUtils__/replayServers';
 
 describe('OpenCostCostSource', () => {
-  const servers: OpenCostReplayServer[] = [];
-  async function replay(
-    options: Partial<OpenCostReplayServerOptions> = {},
-  ): Promise<OpenCostReplayServer> {
-    const server = await startOpenCostReplayServer({
-      allocationsFor: () => readFixture(WEBSITE_EXAMPLE).data[0],
-      ...options,
-    });
-    servers.push(server);
-    return server;
-  }
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map(s => s.close()));
-  });
+  const { replay } = registerReplayServers();
 
   describe('with the default label aggregation', () => {
     const ids = ['summarizer', 'ticket-triage'];

@@ -1,9 +1,4 @@
 import {
-  OpenCostReplayServer,
-  OpenCostReplayServerOptions,
-  startOpenCostReplayServer,
-} from '../replay/OpenCostReplayServer';
-import {
   SWAGGER_EXAMPLE,
   WEBSITE_EXAMPLE,
   readFixture,
@@ -17,22 +12,10 @@ import {
   totalOf,
   micros,
 } from './__testUtils__/openCostSourceTesting';
+import { registerReplayServers } from './__testUtils__/replayServers';
 
 describe('OpenCostCostSource', () => {
-  const servers: OpenCostReplayServer[] = [];
-  async function replay(
-    options: Partial<OpenCostReplayServerOptions> = {},
-  ): Promise<OpenCostReplayServer> {
-    const server = await startOpenCostReplayServer({
-      allocationsFor: () => readFixture(WEBSITE_EXAMPLE).data[0],
-      ...options,
-    });
-    servers.push(server);
-    return server;
-  }
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map(s => s.close()));
-  });
+  const { replay } = registerReplayServers();
 
   it('is named after its config and has its schedule', async () => {
     const server = await replay();

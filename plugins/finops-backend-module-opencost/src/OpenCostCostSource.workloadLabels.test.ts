@@ -1,10 +1,5 @@
 import { addDays, todayUtc } from '@tollgate/plugin-finops-common';
 import { readWorkloadLabelsMetric } from '@tollgate/plugin-finops-node';
-import {
-  OpenCostReplayServer,
-  OpenCostReplayServerOptions,
-  startOpenCostReplayServer,
-} from '../replay/OpenCostReplayServer';
 import { createDemoAllocations } from '../replay/allocations';
 import { WEBSITE_EXAMPLE, readFixture } from './__testUtils__/fixtures';
 import {
@@ -15,22 +10,10 @@ import {
   totalOf,
   micros,
 } from './__testUtils__/openCostSourceTesting';
+import { registerReplayServers } from './__testUtils__/replayServers';
 
 describe('OpenCostCostSource', () => {
-  const servers: OpenCostReplayServer[] = [];
-  async function replay(
-    options: Partial<OpenCostReplayServerOptions> = {},
-  ): Promise<OpenCostReplayServer> {
-    const server = await startOpenCostReplayServer({
-      allocationsFor: () => readFixture(WEBSITE_EXAMPLE).data[0],
-      ...options,
-    });
-    servers.push(server);
-    return server;
-  }
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map(s => s.close()));
-  });
+  const { replay } = registerReplayServers();
 
   describe('workload labels', () => {
     const today = todayUtc();
