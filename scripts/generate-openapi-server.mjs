@@ -2,9 +2,11 @@
 // Writes a backend plugin's server files from its src/schema/openapi.yaml, in the layout
 // and shape of `backstage-repo-tools package schema openapi generate --server`:
 //
-//   src/schema/openapi/generated/router.ts          the spec and createOpenApiRouter
-//   src/schema/openapi/generated/apis/Api.server.ts an operation type per operationId and
-//                                                   the EndpointMap that types the router
+//   src/schema/openapi/generated/router.ts          createOpenApiRouter, and the spec
+//                                                   (spec.json beside it)
+//   src/schema/openapi/generated/apis/Api.server.ts the type of each operation (one file
+//                                                   per operationId) and the EndpointMap
+//                                                   that types the router
 //   src/schema/openapi/generated/models/*.model.ts  a type per schema, and per inline
 //                                                   request or response body object
 //
@@ -206,29 +208,52 @@ function generate(spec) {
       .map(m => `export * from './${m}.model';`)
       .join('\n')}\n`,
   );
-  const used = new Set(operations.flatMap(o => [...o.models]));
+  for (const o of operations) {
+    files.set(
+      `apis/${o.name}.ts`,
+      `${HEADER}${importsOf(o.models, '../models/')}\n\n${publicDoc(
+        o.description,
+      )}export type ${o.name} = ${o.text};\n`,
+    );
+  }
   files.set(
-    'apis/Api.server.ts',
-    `${HEADER}${importsOf(used, '../models/')}\n\n${operations
-      .map(o => `${publicDoc(o.description)}export type ${o.name} = ${o.text};`)
-      .join('\n\n')}\n\nexport type EndpointMap = {\n${operations
+    'apis/EndpointMap.ts',
+    `${HEADER}${operations
+      .map(o => `import { ${o.name} } from './${o.name}';`)
+      .join('\n')}\n\n${publicDoc(
+      'Each operation of the spec by method and path, which types the router.',
+    )}export type EndpointMap = {\n${operations
       .map(o => `'${o.key}': ${o.name};`)
       .join('\n')}\n};\n`,
   );
+  files.set(
+    'apis/Api.server.ts',
+    `${HEADER}${operations
+      .map(o => `export * from './${o.name}';`)
+      .join('\n')}\nexport * from './EndpointMap';\n`,
+  );
   files.set('apis/index.ts', `${HEADER}export * from './Api.server';\n`);
+  files.set('spec.json', JSON.stringify(spec, null, 2));
   files.set(
     'router.ts',
     `${HEADER}import { createValidatedOpenApiRouterFromGeneratedEndpointMap } from '@backstage/backend-openapi-utils';
 import { EndpointMap } from './apis';
+import spec from './spec.json';
 
-export const spec = ${JSON.stringify(spec, null, 2)} as const;
+export { spec };
+
+/** The spec as the router takes it: a JSON module's inferred types are wider. */
+type Spec = Parameters<
+  typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
+>['0'];
+
 export const createOpenApiRouter = async (
   options?: Parameters<
     typeof createValidatedOpenApiRouterFromGeneratedEndpointMap
   >['1'],
 ) =>
   createValidatedOpenApiRouterFromGeneratedEndpointMap<EndpointMap>(
-    spec,
+    spec as unknown as Spec,
     options,
   );
 `,
@@ -256,7 +281,10 @@ const options = { ...(prettier.resolveConfig.sync(specPath) ?? {}) };
 const stale = [];
 for (const [file, text] of files) {
   const target = join(outDir, file);
-  const formatted = prettier.format(text, { ...options, parser: 'typescript' });
+  const formatted = prettier.format(text, {
+    ...options,
+    parser: file.endsWith('.json') ? 'json' : 'typescript',
+  });
   const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
   if (current === formatted) continue;
   stale.push(relative(root, target));
@@ -279,9 +307,11 @@ if (flag === '--check') {
     process.exit(1);
   }
 } else {
-  // the models of schemas that left the spec
-  for (const file of readdirSync(join(outDir, 'models'))) {
-    if (!files.has(`models/${file}`)) rmSync(join(outDir, 'models', file));
+  // the models and operations that left the spec
+  for (const dir of ['models', 'apis']) {
+    for (const file of readdirSync(join(outDir, dir))) {
+      if (!files.has(`${dir}/${file}`)) rmSync(join(outDir, dir, file));
+    }
   }
   console.log(
     `Wrote ${stale.length} of ${files.size} files under ${relative(
