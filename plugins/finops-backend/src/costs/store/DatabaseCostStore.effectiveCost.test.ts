@@ -1,12 +1,9 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { CostRecord, formatMicros } from '@tollgate/plugin-finops-common';
-import { migrateFinopsDatabase } from '../../database/migrateFinopsDatabase';
+import { describeOnEachDatabase } from './__testUtils__/costStoreTesting';
 import { DatabaseCostStore } from './DatabaseCostStore';
 import { ExportedCostRow, StoredItem } from './CostStore';
 
 jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const SUMMARIZER = 'component:default/summarizer';
 const window = { from: '2026-11-01', to: '2026-11-02' };
@@ -78,16 +75,11 @@ async function exported(store: DatabaseCostStore) {
   };
 }
 
-describe.each(databases.eachSupportedId())(
-  'DatabaseCostStore effective cost on %p',
-  databaseId => {
+describeOnEachDatabase(
+  'DatabaseCostStore effective cost',
+  createMigratedStore => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      await migrateFinopsDatabase({
-        getClient: async () => knex,
-        migrations: { skip: false },
-      } as any);
-      const store = DatabaseCostStore.fromKnex(knex);
+      const { knex, store } = await createMigratedStore();
       await store.replaceWindow('focus:invoice', window, items(records));
       return { knex, store };
     }

@@ -1,4 +1,3 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   COST_GROUP_BYS,
   CostGroupBy,
@@ -9,12 +8,9 @@ import { CostQueryService } from '../CostQueryService';
 import { SourceStatusService } from '../../sources/SourceStatusService';
 import { StoredItem } from './CostStore';
 import { costGroupKey } from './costGroupKeys';
-import { migrateFinopsDatabase } from '../../database/migrateFinopsDatabase';
-import { DatabaseCostStore } from './DatabaseCostStore';
+import { describeOnEachDatabase } from './__testUtils__/costStoreTesting';
 
 jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const TRIAGE = 'component:default/ticket-triage';
 const D1 = '2026-11-01';
@@ -186,16 +182,11 @@ const byCost = (a: [string, bigint], b: [string, bigint]) => {
 const shown = (rows: Array<[string, bigint]>) =>
   rows.sort(byCost).map(([key, micros]) => [key, formatMicros(micros)]);
 
-describe.each(databases.eachSupportedId())(
-  'breakdown keys of the demo’s kind of spend on %p',
-  databaseId => {
+describeOnEachDatabase(
+  'breakdown keys of the demo’s kind of spend',
+  createMigratedStore => {
     async function createStore() {
-      const knex = await databases.init(databaseId);
-      await migrateFinopsDatabase({
-        getClient: async () => knex,
-        migrations: { skip: false },
-      } as any);
-      const store = DatabaseCostStore.fromKnex(knex);
+      const { store } = await createMigratedStore();
       for (const [sourceId, list] of Object.entries(SOURCES)) {
         await store.replaceWindow(
           sourceId,

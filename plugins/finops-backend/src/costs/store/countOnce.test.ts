@@ -1,13 +1,9 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
 import { CostRecord, formatMicros } from '@tollgate/plugin-finops-common';
 import { CostPrecedence, DEFAULT_PRECEDENCE } from './CostPrecedence';
 import { StoredItem } from './CostStore';
-import { migrateFinopsDatabase } from '../../database/migrateFinopsDatabase';
-import { DatabaseCostStore } from './DatabaseCostStore';
+import { describeOnEachDatabase } from './__testUtils__/costStoreTesting';
 
 jest.setTimeout(60_000);
-
-const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
 const SUMMARIZER = 'component:default/summarizer';
 const OTHER = 'component:default/other';
@@ -43,17 +39,11 @@ async function* items(list: StoredItem[]) {
   yield* list;
 }
 
-describe.each(databases.eachSupportedId())(
-  'spend counted once by precedence on %p',
-  databaseId => {
+describeOnEachDatabase(
+  'spend counted once by precedence',
+  createMigratedStore => {
     async function createStore(order = DEFAULT_PRECEDENCE) {
-      const knex = await databases.init(databaseId);
-      await migrateFinopsDatabase({
-        getClient: async () => knex,
-        migrations: { skip: false },
-      } as any);
-      const store = DatabaseCostStore.fromKnex(
-        knex,
+      const { store } = await createMigratedStore(
         new CostPrecedence(order, sources),
       );
       const total = async (day: string, entityRef = SUMMARIZER) =>

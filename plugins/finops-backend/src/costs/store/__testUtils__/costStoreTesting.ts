@@ -3,11 +3,16 @@ import { CostRecord } from '@tollgate/plugin-finops-common';
 import { migrateFinopsDatabase } from '../../../database/migrateFinopsDatabase';
 import { DatabaseCostStore } from '../DatabaseCostStore';
 import { StoredItem } from '../CostStore';
+import { CostPrecedence } from '../CostPrecedence';
 
-/** A migrated database of the given id, and a cost store on it. */
+/**
+ * A migrated database of the given id, and a cost store on it that counts spend by
+ * the precedence given (metered usage lowest unless told otherwise).
+ */
 export async function createCostStore(
   databases: TestDatabases,
   databaseId: Parameters<TestDatabases['init']>[0],
+  precedence?: CostPrecedence,
 ) {
   const knex = await databases.init(databaseId);
   const database = {
@@ -15,7 +20,26 @@ export async function createCostStore(
     migrations: { skip: false },
   };
   await migrateFinopsDatabase(database as any);
-  return { knex, store: DatabaseCostStore.fromKnex(knex) };
+  return { knex, store: DatabaseCostStore.fromKnex(knex, precedence) };
+}
+
+/**
+ * Describes the tests once on each database the tests can reach. `createStore` gives
+ * a test a cost store on a freshly migrated database, counting spend by the
+ * precedence given (metered usage lowest unless told otherwise).
+ */
+export function describeOnEachDatabase(
+  name: string,
+  tests: (
+    createStore: (
+      precedence?: CostPrecedence,
+    ) => ReturnType<typeof createCostStore>,
+  ) => void,
+) {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+  describe.each(databases.eachSupportedId())(`${name} on %p`, databaseId => {
+    tests(precedence => createCostStore(databases, databaseId, precedence));
+  });
 }
 
 /** A cost record of the summarizer's input tokens, with the given fields. */
