@@ -68,4 +68,16 @@ describe('CsvRowParser', () => {
       'Row Too Long: the row on line 2 is longer than 10 characters',
     );
   });
+
+  it('answers one string for every row repeating a field with doubled quotes, and counts its lines each time', () => {
+    const field = '"{""a"": ""x\ny""}"';
+    const rows = parseChunks([`a,b\n${field},1\n${field},2\n3,4\n`]);
+    expect(rows).toEqual([
+      { line: 1, values: ['a', 'b'] },
+      { line: 2, values: ['{"a": "x\ny"}', '1'] },
+      { line: 4, values: ['{"a": "x\ny"}', '2'] },
+      { line: 6, values: ['3', '4'] },
+    ]);
+    expect(rows[1].values[0]).toBe(rows[2].values[0]);
+  });
 });

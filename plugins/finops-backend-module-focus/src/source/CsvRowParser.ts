@@ -17,6 +17,18 @@ const CR = 0x0d;
 const BOM = '\ufeff';
 const LINE_BREAK = /\r\n|\r|\n/g;
 
+/**
+ * Distinct quoted fields with doubled quotes whose unescaped text is remembered: bounds
+ * memory on files whose every such field differs.
+ */
+const MAX_UNESCAPED = 10_000;
+
+/** A quoted field's text, its quotes removed and doubled ones undone. */
+interface QuotedValue {
+  value: string;
+  lineBreaks: number;
+}
+
 /** A row parsed from the text, or undefined when the text ends before the row does. */
 type Parsed = { values: string[]; end: number; lineBreaks: number } | undefined;
 
@@ -41,6 +53,12 @@ export class CsvRowParser {
   private pending = '';
   private line = 1;
   private started = false;
+  /**
+   * Unescaped fields by their text as written. Exports repeat a few JSON columns (Tags,
+   * SkuPriceDetails) over millions of rows: each is unescaped once, and every row then
+   * holds the same string, whose hash the maps that parse it keep.
+   */
+  private readonly unescaped = new Map<string, QuotedValue>();
 
   constructor(private readonly maxRowLength: number) {}
 
@@ -97,7 +115,7 @@ export class CsvRowParser {
           return undefined;
         }
         values.push(quoted.value);
-        lineBreaks += lineBreaksIn(quoted.value);
+        lineBreaks += quoted.lineBreaks;
         pos = quoted.end;
         if (pos >= text.length) {
           return eof ? { values, end: pos, lineBreaks } : undefined;
@@ -162,7 +180,7 @@ export class CsvRowParser {
     start: number,
     eof: boolean,
     line: number,
-  ): { value: string; end: number } | undefined {
+  ): (QuotedValue & { end: number }) | undefined {
     let from = start + 1;
     let doubled = false;
     for (;;) {
@@ -184,10 +202,23 @@ export class CsvRowParser {
         continue;
       }
       const value = text.slice(start + 1, quote);
-      return {
-        value: doubled ? value.replaceAll('""', '"') : value,
-        end: quote + 1,
-      };
+      if (doubled) {
+        return { ...this.unescape(value), end: quote + 1 };
+      }
+      return { value, lineBreaks: lineBreaksIn(value), end: quote + 1 };
     }
+  }
+
+  /** A quoted field's text with its doubled quotes undone. */
+  private unescape(written: string): QuotedValue {
+    let quoted = this.unescaped.get(written);
+    if (!quoted) {
+      const value = written.replaceAll('""', '"');
+      quoted = { value, lineBreaks: lineBreaksIn(value) };
+      if (this.unescaped.size < MAX_UNESCAPED) {
+        this.unescaped.set(written, quoted);
+      }
+    }
+    return quoted;
   }
 }

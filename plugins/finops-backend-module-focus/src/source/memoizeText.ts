@@ -13,8 +13,9 @@ export function memoizeText<T>(
 ): (text: string) => T {
   const answers = new Map<string, T>();
   return text => {
-    if (answers.has(text)) {
-      return answers.get(text)!;
+    const known = answers.get(text);
+    if (known !== undefined || answers.has(text)) {
+      return known as T;
     }
     const answer = compute(text);
     if (answers.size < limit) {
