@@ -9,34 +9,15 @@ import {
   startFinopsTestBackend,
   userAuth as auth,
 } from './__testUtils__/startFinopsTestBackend';
+import { capabilityComponent } from './__testUtils__/testEntities';
 
 jest.setTimeout(60_000);
 
 const entities = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'summarizer',
-      namespace: 'default',
-      annotations: { 'tollgate.dev/cost-center': 'cc-4100' },
-    },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'unlabelled', namespace: 'default' },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-  },
+  capabilityComponent('summarizer', {
+    annotations: { 'tollgate.dev/cost-center': 'cc-4100' },
+  }),
+  capabilityComponent('unlabelled'),
 ];
 
 /**

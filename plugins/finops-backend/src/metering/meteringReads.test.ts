@@ -5,6 +5,7 @@ import {
   startFinopsTestBackend,
   userAuth as auth,
 } from '../__testUtils__/startFinopsTestBackend';
+import { waitForBudgetSnapshot } from '../__testUtils__/waitForBudgetSnapshot';
 
 jest.setTimeout(60_000);
 
@@ -50,14 +51,7 @@ async function startBackend() {
   // a catalog of its own, which a test may add entities to
   const catalog = [...entities];
   const backend = await startFinopsTestBackend({ entities: catalog });
-  for (let i = 0; i < 50; i++) {
-    const check = await request(backend.server)
-      .get('/api/finops/v1/guardrails/check')
-      .query({ entityRef: SUMMARIZER, estimatedCost: '0' })
-      .set(auth);
-    if (check.status === 200) break;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
+  await waitForBudgetSnapshot(backend.server, SUMMARIZER);
   return { ...backend, catalog };
 }
 

@@ -6,36 +6,20 @@ import {
   userAuth as auth,
 } from '../__testUtils__/startFinopsTestBackend';
 import { outputTokenSpend } from '../__testUtils__/outputTokenSpend';
+import { capabilityComponent } from '../__testUtils__/testEntities';
 
 jest.setTimeout(60_000);
 
 const entities = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'summarizer',
-      namespace: 'default',
-      annotations: { 'tollgate.dev/cost-center': 'cc-4100' },
-    },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/ml' }],
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'indexer', namespace: 'default' },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/search',
-      lifecycle: 'experimental',
-    },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/search' }],
-  },
+  capabilityComponent('summarizer', {
+    annotations: { 'tollgate.dev/cost-center': 'cc-4100' },
+    ownedByRelation: true,
+  }),
+  capabilityComponent('indexer', {
+    team: 'search',
+    lifecycle: 'experimental',
+    ownedByRelation: true,
+  }),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

@@ -17,43 +17,23 @@ import {
   startFinopsTestBackend,
   userAuth as auth,
 } from '../__testUtils__/startFinopsTestBackend';
+import { capabilityComponent } from '../__testUtils__/testEntities';
 
 jest.setTimeout(60_000);
 
-const known: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'summarizer',
-    namespace: 'default',
-    annotations: { 'tollgate.dev/cost-center': 'cc-4100' },
-  },
-  spec: {
-    type: 'capability',
-    owner: 'group:default/ml',
-    lifecycle: 'production',
-  },
-};
+const known: Entity = capabilityComponent('summarizer', {
+  annotations: { 'tollgate.dev/cost-center': 'cc-4100' },
+});
 
 /** Registered in the catalog only after its spend has been ingested. */
-const latecomer: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'latecomer',
-    namespace: 'default',
-    annotations: {
-      'tollgate.dev/cost-center': 'cc-5100',
-      'tollgate.dev/budget': '10 USD/month',
-      'tollgate.dev/budget-enforcement': 'hard',
-    },
+const latecomer: Entity = capabilityComponent('latecomer', {
+  annotations: {
+    'tollgate.dev/cost-center': 'cc-5100',
+    'tollgate.dev/budget': '10 USD/month',
+    'tollgate.dev/budget-enforcement': 'hard',
   },
-  spec: {
-    type: 'capability',
-    owner: 'group:default/data',
-    lifecycle: 'production',
-  },
-};
+  team: 'data',
+});
 
 /** 4 USD a day for the latecomer, named as an export names it, and 1 USD for summarizer. */
 class InvoiceSource implements CostSource {

@@ -10,6 +10,7 @@ import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import { startFinopsTestBackend } from '../__testUtils__/startFinopsTestBackend';
 import { FINOPS_GAUGES } from './FinopsGauges';
 import { outputTokenSpend } from '../__testUtils__/outputTokenSpend';
+import { capabilityComponent } from '../__testUtils__/testEntities';
 
 jest.setTimeout(60_000);
 
@@ -19,24 +20,13 @@ class PullReader extends MetricReader {
 }
 
 const entities = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'summarizer',
-      namespace: 'default',
-      annotations: {
-        'tollgate.dev/cost-center': 'cc-4100',
-        'tollgate.dev/budget': '20 USD/month',
-      },
+  capabilityComponent('summarizer', {
+    annotations: {
+      'tollgate.dev/cost-center': 'cc-4100',
+      'tollgate.dev/budget': '20 USD/month',
     },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/ml' }],
-  },
+    ownedByRelation: true,
+  }),
 ];
 
 /** Today the summarizer spends 10 USD. */

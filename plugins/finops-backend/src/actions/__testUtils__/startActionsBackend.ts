@@ -16,6 +16,7 @@ import {
 import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import request from 'supertest';
 import { startFinopsTestBackend } from '../../__testUtils__/startFinopsTestBackend';
+import { capabilityComponent, mlGroup } from '../../__testUtils__/testEntities';
 
 export const SUMMARIZER = 'component:default/summarizer';
 const OWNER = 'user:default/owner';
@@ -26,35 +27,15 @@ export const outsider = {
 };
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: {
-      name: 'ml',
-      namespace: 'default',
-      annotations: { 'tollgate.dev/budget': '1000 USD/month' },
+  mlGroup,
+  capabilityComponent('summarizer', {
+    annotations: {
+      'tollgate.dev/cost-center': 'cc-4100',
+      'tollgate.dev/budget': '50 USD/month',
+      'tollgate.dev/budget-enforcement': 'hard',
     },
-    spec: { type: 'team', children: [] },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'summarizer',
-      namespace: 'default',
-      annotations: {
-        'tollgate.dev/cost-center': 'cc-4100',
-        'tollgate.dev/budget': '50 USD/month',
-        'tollgate.dev/budget-enforcement': 'hard',
-      },
-    },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/ml' }],
-  },
+    ownedByRelation: true,
+  }),
 ];
 
 /** The earlier week, then the later one: claude's input tokens come in the later week. */

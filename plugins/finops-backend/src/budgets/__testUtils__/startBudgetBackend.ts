@@ -11,48 +11,19 @@ import {
   userAuth as auth,
 } from '../../__testUtils__/startFinopsTestBackend';
 import { outputTokenSpend } from '../../__testUtils__/outputTokenSpend';
+import { capabilityComponent, mlGroup } from '../../__testUtils__/testEntities';
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: {
-      name: 'ml',
-      namespace: 'default',
-      annotations: { 'tollgate.dev/budget': '1000 USD/month' },
+  mlGroup,
+  capabilityComponent('summarizer', {
+    annotations: {
+      'tollgate.dev/cost-center': 'cc-4100',
+      'tollgate.dev/budget': '100 USD/month',
+      'tollgate.dev/budget-enforcement': 'hard',
     },
-    spec: { type: 'team', children: [] },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'summarizer',
-      namespace: 'default',
-      annotations: {
-        'tollgate.dev/cost-center': 'cc-4100',
-        'tollgate.dev/budget': '100 USD/month',
-        'tollgate.dev/budget-enforcement': 'hard',
-      },
-    },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/ml' }],
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'indexer', namespace: 'default' },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/search',
-      lifecycle: 'production',
-    },
-    relations: [{ type: 'ownedBy', targetRef: 'group:default/search' }],
-  },
+    ownedByRelation: true,
+  }),
+  capabilityComponent('indexer', { team: 'search', ownedByRelation: true }),
 ];
 
 /** Spend of each entity today, as the test sets it. */

@@ -3,12 +3,10 @@ import { AuditorEvent } from '@backstage/backend-defaults/auditor';
 import { Entity } from '@backstage/catalog-model';
 import { DayWindow, enumerateDays } from '@tollgate/plugin-finops-common';
 import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
-import request from 'supertest';
-import {
-  startFinopsTestBackend,
-  userAuth,
-} from '../../__testUtils__/startFinopsTestBackend';
+import { startFinopsTestBackend } from '../../__testUtils__/startFinopsTestBackend';
 import { outputTokenSpend } from '../../__testUtils__/outputTokenSpend';
+import { capabilityComponent } from '../../__testUtils__/testEntities';
+import { waitForBudgetSnapshot } from '../../__testUtils__/waitForBudgetSnapshot';
 
 export const SUMMARIZER = 'component:default/summarizer';
 export const alice = {
@@ -23,23 +21,12 @@ export const gateway = {
 };
 
 export const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'summarizer',
-      namespace: 'default',
-      annotations: {
-        'tollgate.dev/budget': '10 USD/month',
-        'tollgate.dev/budget-enforcement': 'hard',
-      },
+  capabilityComponent('summarizer', {
+    annotations: {
+      'tollgate.dev/budget': '10 USD/month',
+      'tollgate.dev/budget-enforcement': 'hard',
     },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-  },
+  }),
 ];
 
 /** Six dollars of the summarizer's spend each day asked for: past half its budget. */
@@ -61,14 +48,8 @@ export async function startBackend(options: { allow?: boolean } = {}) {
     sources: [new HalfBudgetSource()],
     allow: options.allow,
   });
-  // the first budget snapshot is built as the backend starts
-  for (let i = 0; options.allow !== false && i < 50; i++) {
-    const check = await request(backend.server)
-      .get('/api/finops/v1/guardrails/check')
-      .query({ entityRef: SUMMARIZER, estimatedCost: '0' })
-      .set(userAuth);
-    if (check.status === 200) break;
-    await new Promise(resolve => setTimeout(resolve, 100));
+  if (options.allow !== false) {
+    await waitForBudgetSnapshot(backend.server, SUMMARIZER);
   }
   return backend;
 }

@@ -3,38 +3,19 @@ import { DayWindow, enumerateDays } from '@tollgate/plugin-finops-common';
 import { CostSource, CostSourceItem } from '@tollgate/plugin-finops-node';
 import { outputTokenSpend } from '../../__testUtils__/outputTokenSpend';
 import { startFinopsTestBackend } from '../../__testUtils__/startFinopsTestBackend';
+import { capabilityComponent } from '../../__testUtils__/testEntities';
 
 export const SUMMARIZER = 'component:default/summarizer';
 
 const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'summarizer',
-      namespace: 'default',
-      annotations: {
-        'tollgate.dev/cost-center': 'cc-4100',
-        'tollgate.dev/budget': '100 USD/month',
-        'tollgate.dev/budget-enforcement': 'hard',
-      },
+  capabilityComponent('summarizer', {
+    annotations: {
+      'tollgate.dev/cost-center': 'cc-4100',
+      'tollgate.dev/budget': '100 USD/month',
+      'tollgate.dev/budget-enforcement': 'hard',
     },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-  },
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'indexer', namespace: 'default' },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/search',
-      lifecycle: 'production',
-    },
-  },
+  }),
+  capabilityComponent('indexer', { team: 'search' }),
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'User',

@@ -5,28 +5,19 @@ import {
   startFinopsTestBackend,
   userAuth as auth,
 } from '../../__testUtils__/startFinopsTestBackend';
+import { capabilityComponent } from '../../__testUtils__/testEntities';
+import { waitForBudgetSnapshot } from '../../__testUtils__/waitForBudgetSnapshot';
 
 export const SUMMARIZER = 'component:default/summarizer';
 
 export const entities: Entity[] = [
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'summarizer',
-      namespace: 'default',
-      annotations: {
-        'tollgate.dev/cost-center': 'cc-4100',
-        'tollgate.dev/budget': '10 USD/month',
-        'tollgate.dev/budget-enforcement': 'hard',
-      },
+  capabilityComponent('summarizer', {
+    annotations: {
+      'tollgate.dev/cost-center': 'cc-4100',
+      'tollgate.dev/budget': '10 USD/month',
+      'tollgate.dev/budget-enforcement': 'hard',
     },
-    spec: {
-      type: 'capability',
-      owner: 'group:default/ml',
-      lifecycle: 'production',
-    },
-  },
+  }),
 ];
 
 /** gpt-4o at 2.50, 10.00 and 1.25 USD per million input, output and cached tokens. */
@@ -53,15 +44,7 @@ export async function startBackend() {
   const backend = await startFinopsTestBackend({ entities });
   const { server } = backend;
   const today = todayUtc();
-  // the first budget snapshot is built as the backend starts
-  for (let i = 0; i < 50; i++) {
-    const check = await request(server)
-      .get('/api/finops/v1/guardrails/check')
-      .query({ entityRef: SUMMARIZER, estimatedCost: '0' })
-      .set(auth);
-    if (check.status === 200) break;
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
+  await waitForBudgetSnapshot(server, SUMMARIZER);
   return {
     ...backend,
     report: (events: unknown[]) =>
