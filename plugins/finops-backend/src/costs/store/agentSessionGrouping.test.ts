@@ -1,7 +1,6 @@
 import { CostRecord, formatMicros } from '@tollgate/plugin-finops-common';
 import { compactMeteredRollups } from '../../metering/compactMeteredRollups';
-import { CostQueryService } from '../CostQueryService';
-import { SourceStatusService } from '../../sources/SourceStatusService';
+import { costQueryService } from './__testUtils__/costQueryService';
 import { CostPrecedence, DEFAULT_PRECEDENCE } from './CostPrecedence';
 import { StoredItem } from './CostStore';
 import { METERED_SOURCE_ID } from './meteredSource';
@@ -226,11 +225,7 @@ describeOnEachDatabase('spend by agent and session', createMigratedStore => {
         spend(D2, 333_333n),
       ]),
     );
-    const service = new CostQueryService(
-      store,
-      { list: async () => [] } as unknown as SourceStatusService,
-      'USD',
-    );
+    const service = costQueryService(store);
     const answer = await service.entityCost({
       entityRef: TRIAGE,
       entityRefs: [TRIAGE],

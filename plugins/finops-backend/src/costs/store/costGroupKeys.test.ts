@@ -4,8 +4,7 @@ import {
   CostRecord,
   formatMicros,
 } from '@tollgate/plugin-finops-common';
-import { CostQueryService } from '../CostQueryService';
-import { SourceStatusService } from '../../sources/SourceStatusService';
+import { costQueryService } from './__testUtils__/costQueryService';
 import { StoredItem } from './CostStore';
 import { costGroupKey } from './costGroupKeys';
 import { describeOnEachDatabase } from './__testUtils__/costStoreTesting';
@@ -229,11 +228,7 @@ describeOnEachDatabase(
 
     it('marks each line outside the dimension in the API answer', async () => {
       const store = await createStore();
-      const service = new CostQueryService(
-        store,
-        { list: async () => [] } as unknown as SourceStatusService,
-        'USD',
-      );
+      const service = costQueryService(store);
       const answer = await service.entityCost({
         entityRef: TRIAGE,
         entityRefs: [TRIAGE],
