@@ -6,6 +6,7 @@ import { CostPrecedence } from './CostPrecedence';
 import { countOnce, countedBy, lostCounts } from './countOnce';
 import { WindowWriter } from './WindowWriter';
 import { lockSource } from '../../database/lockSource';
+import { yieldToEventLoop } from '../../database/yieldToEventLoop';
 
 /**
  * Replaces a source's records and metrics of a window with the given items, in one
@@ -65,12 +66,15 @@ export function replaceSourceWindow(
       );
     }
     await writer.finish();
+    // The statements that follow each read or change the whole window: on SQLite,
+    // where each holds the event loop, requests are let in between them.
+    await yieldToEventLoop();
+    const countedAfter = await countedBy(trx, sourceId, window);
+    await yieldToEventLoop();
     await countOnce(trx, window, precedence, {
-      restore: {
-        sourceId,
-        lost: lostCounts(countedBefore, await countedBy(trx, sourceId, window)),
-      },
+      restore: { sourceId, lost: lostCounts(countedBefore, countedAfter) },
     });
+    await yieldToEventLoop();
     return counts;
   });
 }
