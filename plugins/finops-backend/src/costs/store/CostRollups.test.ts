@@ -78,4 +78,30 @@ describe('CostRollups', () => {
     rollups.add({ ...base, model: '' });
     expect(rollups.take().summary).toHaveLength(2);
   });
+
+  it('answers the same rows a slice at a time, the daily ones first, and forgets them', () => {
+    const records = ['a', 'b', 'c'].flatMap(name =>
+      ['input', 'output'].map(dimension => ({
+        ...base,
+        entityRef: `component:default/${name}`,
+        dimension,
+      })),
+    );
+    const whole = new CostRollups('src');
+    const sliced = new CostRollups('src');
+    for (const record of records) {
+      whole.add(record);
+      sliced.add(record);
+    }
+    const slices = [...sliced.takeInSlices(4)];
+    expect(slices.map(({ rollup, rows }) => [rollup, rows.length])).toEqual([
+      ['daily', 4],
+      ['daily', 2],
+      ['summary', 3],
+    ]);
+    const { daily, summary } = whole.take();
+    expect(slices.flatMap(({ rows }) => rows)).toEqual([...daily, ...summary]);
+    expect(sliced.size).toBe(0);
+    expect([...sliced.takeInSlices(4)]).toEqual([]);
+  });
 });

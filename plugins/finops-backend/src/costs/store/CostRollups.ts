@@ -4,6 +4,7 @@ import {
   sessionOfTags,
 } from '@tollgate/plugin-finops-common';
 import { CostSums, addCosts, storedEffectiveCost } from './effectiveCost';
+import { Rollup } from './rollupRows';
 
 /** The columns both rollups group by, first in each. */
 const GROUP_COLUMNS = [
@@ -162,45 +163,67 @@ export class CostRollups {
    * cost comes last, undefined (stored as NULL) while it equals the billed cost.
    */
   take(): { daily: unknown[][]; summary: unknown[][] } {
-    const daily: unknown[][] = [];
-    const summary = new Map<string, { group: unknown[]; costs: CostSums }>();
-    for (const sum of this.daily) {
-      const r = sum.record;
-      const group = this.groupValues(r);
-      daily.push([
-        ...group,
-        r.dimensionKind,
-        r.dimension,
-        sum.agent ?? null,
-        sum.session ?? null,
-        r.unit ?? null,
-        r.currency,
-        sum.quantity ?? null,
-        sum.costs.billed,
-        sum.records,
-        sum.costs.effective,
-      ]);
-      const key = summaryKey(r);
-      const row = summary.get(key);
-      if (row) {
-        addCosts(row.costs, sum.costs);
-      } else {
-        summary.set(key, {
-          group: [...group, r.currency],
-          costs: { ...sum.costs },
-        });
-      }
+    const taken = { daily: [] as unknown[][], summary: [] as unknown[][] };
+    for (const { rollup, rows } of this.takeInSlices(Infinity)) {
+      taken[rollup] = taken[rollup].concat(rows);
     }
+    return taken;
+  }
+
+  /**
+   * What `take` answers, a slice of at most `size` rows at a time: the daily rows, then
+   * the summary rows. Each slice is made as it is asked for, so that a writer can let
+   * other work run between slices; the rollups are forgotten as the first is asked for.
+   */
+  *takeInSlices(
+    size: number,
+  ): Generator<{ rollup: Rollup; rows: unknown[][] }> {
+    const sums = this.daily;
     this.daily = [];
     this.groups = new Map();
-    return {
-      daily,
-      summary: [...summary.values()].map(({ group, costs }) => [
-        ...group,
-        costs.billed,
-        costs.effective,
-      ]),
-    };
+    const summary = new Map<string, { group: unknown[]; costs: CostSums }>();
+    for (let start = 0; start < sums.length; start += size) {
+      const rows: unknown[][] = [];
+      for (const sum of sums.slice(start, start + size)) {
+        const r = sum.record;
+        const group = this.groupValues(r);
+        rows.push([
+          ...group,
+          r.dimensionKind,
+          r.dimension,
+          sum.agent ?? null,
+          sum.session ?? null,
+          r.unit ?? null,
+          r.currency,
+          sum.quantity ?? null,
+          sum.costs.billed,
+          sum.records,
+          sum.costs.effective,
+        ]);
+        const key = summaryKey(r);
+        const row = summary.get(key);
+        if (row) {
+          addCosts(row.costs, sum.costs);
+        } else {
+          summary.set(key, {
+            group: [...group, r.currency],
+            costs: { ...sum.costs },
+          });
+        }
+      }
+      yield { rollup: 'daily', rows };
+    }
+    let rows: unknown[][] = [];
+    for (const { group, costs } of summary.values()) {
+      rows.push([...group, costs.billed, costs.effective]);
+      if (rows.length >= size) {
+        yield { rollup: 'summary', rows };
+        rows = [];
+      }
+    }
+    if (rows.length > 0) {
+      yield { rollup: 'summary', rows };
+    }
   }
 
   /** A record's values of GROUP_COLUMNS. */

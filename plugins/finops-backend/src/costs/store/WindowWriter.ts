@@ -2,7 +2,8 @@ import { CostRecord } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import { CostRollups, DAILY_COLUMNS, SUMMARY_COLUMNS } from './CostRollups';
-import { insertRows, insertRowsInBatches } from '../../database/insertRows';
+import { insertRows } from '../../database/insertRows';
+import { ROLLUP_TABLES } from './rollupRows';
 import { storedEffectiveCost } from './effectiveCost';
 
 /** Rows per multi-row insert: 17 columns stay well inside SQLite's variable limit. */
@@ -10,6 +11,9 @@ export const BATCH_SIZE = 1000;
 
 /** Cost records per COPY on PostgreSQL, which has no limit of variables. */
 const PG_BATCH_SIZE = 5000;
+
+/** Rollup rows per insert: 17 columns stay well inside SQLite's variable limit. */
+const ROLLUP_ROWS_PER_STATEMENT = 1000;
 
 /** Rollup groups held in memory before they are written. */
 const DEFAULT_MAX_ROLLUP_GROUPS = 50_000;
@@ -192,20 +196,21 @@ export class WindowWriter {
     return text;
   }
 
+  /**
+   * Writes the rollups a statement's rows at a time, each made just before it is
+   * written: tens of thousands of groups made at once would hold the event loop.
+   */
   private async flushRollups() {
-    const { daily, summary } = this.rollups.take();
-    await insertRowsInBatches(
-      this.trx,
-      'finops_daily_costs',
-      DAILY_COLUMNS,
-      daily,
-    );
-    await insertRowsInBatches(
-      this.trx,
-      'finops_summary_costs',
-      SUMMARY_COLUMNS,
-      summary,
-    );
+    for (const { rollup, rows } of this.rollups.takeInSlices(
+      ROLLUP_ROWS_PER_STATEMENT,
+    )) {
+      await insertRows(
+        this.trx,
+        ROLLUP_TABLES[rollup],
+        rollup === 'daily' ? DAILY_COLUMNS : SUMMARY_COLUMNS,
+        rows,
+      );
+    }
   }
 }
 
