@@ -1,5 +1,10 @@
 import { estimateCost } from './estimateCost';
-import { GuardrailUsage, ModelPrices, TollgateClient } from './TollgateClient';
+import {
+  GuardrailDeniedError,
+  GuardrailUsage,
+  ModelPrices,
+  TollgateClient,
+} from './TollgateClient';
 
 /** Who spends, and the brakes a call's reservation carries. @public */
 export interface GuardOptions {
@@ -12,6 +17,13 @@ export interface GuardOptions {
   maxSessionCost?: string;
   /** Output tokens reserved for a call that sets no maximum. Defaults to 4096. */
   defaultMaxOutputTokens?: number;
+  /**
+   * Fail open: when set, a call whose reservation Tollgate cannot answer (unreachable,
+   * starting, an error other than a denial) goes ahead unmetered, and a commit that
+   * fails is dropped; each is passed here, to be counted. A denial still throws
+   * `GuardrailDeniedError`. Without it, both throw (fail closed).
+   */
+  onUnavailable?: (error: unknown) => void;
 }
 
 const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
@@ -35,7 +47,12 @@ function pricesOf(client: TollgateClient, provider: string, model: string) {
   return prices;
 }
 
-/** Reserves, calls, and commits the call's usage, or releases when it fails. */
+/**
+ * Reserves, calls, and commits the call's usage, or releases when it fails. For
+ * calls the SDK wrappers do not cover, such as a gateway's own HTTP calls.
+ *
+ * @public
+ */
 export async function guardCall<T>(
   options: GuardOptions,
   call: {
@@ -47,29 +64,42 @@ export async function guardCall<T>(
     usage: (response: T) => GuardrailUsage;
   },
 ): Promise<T> {
-  const { client } = options;
-  const prices = await pricesOf(client, call.provider, call.model);
-  const reservation = await client.reserve({
-    entityRef: options.entityRef,
-    estimatedCost: estimateCost(prices, {
-      input: call.promptTokens,
-      maxOutput:
-        call.maxOutputTokens ??
-        options.defaultMaxOutputTokens ??
-        DEFAULT_MAX_OUTPUT_TOKENS,
-    }),
-    currency: prices.currency,
-    agentId: options.agentId,
-    sessionId: options.sessionId,
-    maxSessionCost: options.maxSessionCost,
-  });
+  const { client, onUnavailable } = options;
+  let reservationId: string;
+  try {
+    const prices = await pricesOf(client, call.provider, call.model);
+    const reservation = await client.reserve({
+      entityRef: options.entityRef,
+      estimatedCost: estimateCost(prices, {
+        input: call.promptTokens,
+        maxOutput:
+          call.maxOutputTokens ??
+          options.defaultMaxOutputTokens ??
+          DEFAULT_MAX_OUTPUT_TOKENS,
+      }),
+      currency: prices.currency,
+      agentId: options.agentId,
+      sessionId: options.sessionId,
+      maxSessionCost: options.maxSessionCost,
+    });
+    reservationId = reservation.reservationId!;
+  } catch (error) {
+    if (!onUnavailable || error instanceof GuardrailDeniedError) throw error;
+    onUnavailable(error);
+    return call.call();
+  }
   let response: T;
   try {
     response = await call.call();
   } catch (error) {
-    await client.release(reservation.reservationId!).catch(() => undefined);
+    await client.release(reservationId).catch(() => undefined);
     throw error;
   }
-  await client.commit(reservation.reservationId!, call.usage(response));
+  try {
+    await client.commit(reservationId, call.usage(response));
+  } catch (error) {
+    if (!onUnavailable) throw error;
+    onUnavailable(error);
+  }
   return response;
 }

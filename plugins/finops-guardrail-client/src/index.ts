@@ -15,6 +15,7 @@ export type {
   ModelPrices,
   ReservationAnswer,
 } from './TollgateClient';
+export { guardCall } from './guardCall';
 export type { GuardOptions } from './guardCall';
 export { guardOpenAI, openAIUsage } from './guardOpenAI';
 export { guardAnthropic, anthropicUsage } from './guardAnthropic';
