@@ -2,6 +2,7 @@ import { DayPlan } from './dayPlan';
 import { PlannedRequest, requestAt, requestsThrough } from './requestAt';
 import { genAiProviderName, providerHost } from './dayPlan';
 import { vendorPath } from './vendorMessages';
+import { successStatus } from './vendorReplay';
 
 /** Upper bounds of the HTTP duration histograms, as the OpenTelemetry SDK advises. */
 export const DURATION_BOUNDS = [
@@ -62,11 +63,6 @@ export function clientKey(series: ClientSeries): SeriesKey {
 export function clientSeries(key: SeriesKey): ClientSeries {
   const [host, method, route, outcome] = JSON.parse(key) as string[];
   return { host, method, route, outcome };
-}
-
-/** What a vendor replay answers a call that succeeds: 201 to a POST, else 200. */
-export function successStatus(method: string): string {
-  return method === 'POST' ? '201' : '200';
 }
 
 /** The key of a token usage series: provider name, model, token type. */

@@ -1,9 +1,13 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { genAiProviderName, TrafficTokenType } from './dayPlan';
-import { successStatus } from './historySnapshots';
 import { TrafficLedger } from './TrafficLedger';
 import { vendorAnswer } from './vendorMessages';
+
+/** What the replay answers a call that succeeds: 201 to a POST, else 200. */
+export function successStatus(method: string): string {
+  return method === 'POST' ? '201' : '200';
+}
 
 const HOST_PROVIDERS: Record<string, string> = {
   'api.openai.com': 'OpenAI',
