@@ -8,7 +8,7 @@ import { providerHost } from './dayPlan';
 import { createGenAiMetrics } from './genAiMetrics';
 import { createRuntimeMetrics } from './runtimeMetrics';
 import { ModelCallGuard } from './modelCallGuard';
-import { resolveToReplay } from './httpFetch';
+import { replayRequest } from './httpFetch';
 import { ModelCall, PlannedRequest } from './requestAt';
 import { RUNAWAY_AGENT, RunawayOutcome, runRunawayAgent } from './runawayAgent';
 import { TRAFFIC_PROFILES } from './trafficProfiles';
@@ -25,41 +25,20 @@ interface VendorTarget {
 }
 
 /** An HTTP call to a vendor's host, resolved to the local vendor replay. */
-function callVendor(
+async function callVendor(
   target: VendorTarget,
   call: { method: string; path: string },
   headers: Record<string, string>,
   body: string,
 ): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: target.host,
-        port: target.port,
-        path: call.path,
-        method: call.method,
-        headers: { 'content-type': 'application/json', ...headers },
-        lookup: resolveToReplay,
-        timeout: CALL_TIMEOUT_MS,
-      },
-      response => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', chunk => (text += chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: text }),
-        );
-        response.on('error', reject);
-      },
-    );
-    request.on('timeout', () => {
-      const error = new Error(`${target.host} did not answer in time`);
-      error.name = 'TimeoutError';
-      request.destroy(error);
-    });
-    request.on('error', reject);
-    request.end(body);
+  const answer = await replayRequest({
+    ...target,
+    ...call,
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    timeoutMs: CALL_TIMEOUT_MS,
   });
+  return { status: answer.status, body: answer.body.toString('utf8') };
 }
 
 /**
