@@ -19,6 +19,7 @@ import { CostedCatalog } from '../entities/CostedCatalog';
 import { UnknownEntityReattributor } from '../sources/UnknownEntityReattributor';
 import { BudgetSpend } from './BudgetSpend';
 import { sumDaily } from './SpendSeries';
+import { yieldToEventLoop } from '../database/yieldToEventLoop';
 
 /** A budget's status with what it was computed from. */
 interface ComputedStatus {
@@ -71,7 +72,9 @@ export class BudgetEvaluator {
     if (!options.catalogEntities) {
       await this.options.reattributor?.run(catalogEntities);
     }
-    const { catalog, annotationBudgets } = this.catalogView(catalogEntities);
+    const { catalog, annotationBudgets } = await this.catalogView(
+      catalogEntities,
+    );
     const chosen = chooseBudgets(annotationBudgets, apiBudgets);
     const invalid: InvalidBudget[] = [];
     const inForce = chosen.inForce.filter(budget => {
@@ -89,7 +92,9 @@ export class BudgetEvaluator {
     });
     // a status whose budget, day and spend are those of the last snapshot is reused
     const computed = new Map<string, ComputedStatus>();
-    const statuses = inForce.map(budget => {
+    const statuses: BudgetStatus[] = [];
+    for (const budget of inForce) {
+      await yieldToEventLoop();
       const basis = `${asOf} ${JSON.stringify(budget)}`;
       const parts = spend.partsOf(budget, catalog.byRef);
       const last = this.lastStatuses.get(budget.id);
@@ -100,8 +105,8 @@ export class BudgetEvaluator {
           ? last.status
           : budgetStatus({ budget, daily: sumDaily(parts), asOf });
       computed.set(budget.id, { basis, parts, status });
-      return status;
-    });
+      statuses.push(status);
+    }
     this.lastStatuses = computed;
     return new BudgetSnapshot(
       now.toISOString(),
@@ -114,15 +119,20 @@ export class BudgetEvaluator {
     );
   }
 
-  /** What budgets read of the catalog, built once per catalog read. */
-  private catalogView(catalogEntities: Entity[]) {
+  /**
+   * What budgets read of the catalog, built once per catalog read, with turns of the
+   * event loop in between its entities.
+   */
+  private async catalogView(catalogEntities: Entity[]) {
     if (this.lastView?.catalog.catalogEntities !== catalogEntities) {
-      this.lastView = {
-        catalog: CostedCatalog.of(catalogEntities),
-        annotationBudgets: catalogEntities.flatMap(
-          entity => annotationBudget(entity) ?? [],
-        ),
-      };
+      const catalog = await CostedCatalog.inSlices(catalogEntities);
+      const annotationBudgets: Budget[] = [];
+      for (const entity of catalogEntities) {
+        await yieldToEventLoop();
+        const budget = annotationBudget(entity);
+        if (budget) annotationBudgets.push(budget);
+      }
+      this.lastView = { catalog, annotationBudgets };
     }
     return this.lastView;
   }

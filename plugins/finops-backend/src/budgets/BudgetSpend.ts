@@ -70,6 +70,7 @@ export class BudgetSpend {
           window: { from, to: asOf },
           currency,
         })) {
+          await yieldToEventLoop();
           const key = `${by}:${row.key}`;
           const daily = series.get(key) ?? new Map<string, bigint>();
           daily.set(row.day, (daily.get(row.day) ?? 0n) + row.costMicros);

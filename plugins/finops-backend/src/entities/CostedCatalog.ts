@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { yieldToEventLoop } from '../database/yieldToEventLoop';
 import { VendorClaims } from '../sources/VendorClaims';
 import { CostedEntity, toCostedEntity } from './CostedEntity';
 import { normalizeEntityRef } from './entityRefKey';
@@ -20,6 +21,29 @@ export class CostedCatalog {
     return catalog;
   }
 
+  /**
+   * As `of`, but a catalog not built yet is built with turns of the event loop in
+   * between its entities, for work that must not hold requests (the guardrail's
+   * included) while it models a large catalog. The model is shared once complete.
+   */
+  static async inSlices(catalogEntities: Entity[]): Promise<CostedCatalog> {
+    if (built.has(catalogEntities)) {
+      return CostedCatalog.of(catalogEntities);
+    }
+    const entities: CostedEntity[] = [];
+    for (const entity of catalogEntities) {
+      await yieldToEventLoop();
+      entities.push(toCostedEntity(entity));
+    }
+    // another caller may have built it meanwhile: the first one built is kept
+    let catalog = built.get(catalogEntities);
+    if (!catalog) {
+      catalog = new CostedCatalog(catalogEntities, entities);
+      built.set(catalogEntities, catalog);
+    }
+    return catalog;
+  }
+
   /** Every costed entity of the read, in the order the catalog answered them. */
   readonly entities: readonly CostedEntity[];
   private readonly byKey = new Map<
@@ -31,12 +55,15 @@ export class CostedCatalog {
   private readonly normalizedRefs = new Map<string, string | undefined>();
   private claims?: VendorClaims;
 
-  constructor(readonly catalogEntities: Entity[]) {
-    this.entities = catalogEntities.map(entity => {
-      const costed = toCostedEntity(entity);
-      this.byKey.set(costed.entityRef, { costed, entity });
+  /** `entities`, if given, are the costed entities of `catalogEntities`, in order. */
+  constructor(
+    readonly catalogEntities: Entity[],
+    entities: readonly CostedEntity[] = catalogEntities.map(toCostedEntity),
+  ) {
+    this.entities = entities;
+    entities.forEach((costed, i) => {
+      this.byKey.set(costed.entityRef, { costed, entity: catalogEntities[i] });
       this.costedByKey.set(costed.entityRef, costed);
-      return costed;
     });
   }
 

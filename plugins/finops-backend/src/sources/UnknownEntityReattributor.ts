@@ -68,7 +68,7 @@ export class UnknownEntityReattributor {
       // most refreshes: nothing is kept for a missing entity or an unclaimed id
       return 0;
     }
-    const catalog = CostedCatalog.of(entities);
+    const catalog = await CostedCatalog.inSlices(entities);
     const named = claims.entities.filter(claim =>
       catalog.find(claim.entityRef),
     );
