@@ -3,9 +3,8 @@ import Router from 'express-promise-router';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createSpecQueryCheck } from '../src/http/createSpecQueryCheck';
-import { isValidatedByHandler } from '../src/http/isValidatedByHandler';
+import { createFinopsOpenApiRouter } from '../src/http/createFinopsOpenApiRouter';
 import { sendUncachedJson } from '../src/http/sendUncachedJson';
-import { createOpenApiRouter } from '../src/schema/openapi';
 
 /** A guardrail check's answer, fixed: what is measured is the router in front of it. */
 const ANSWER = {
@@ -32,11 +31,8 @@ async function serve(router: express.Router) {
 
 /** The generated router with the plugin's options, or with the validator on every path. */
 async function generatedRouter(validator: 'plugin' | 'every path') {
-  const router = await createOpenApiRouter({
-    middleware: [express.json({ limit: '2mb' })],
-    validatorOptions: {
-      ignorePaths: validator === 'plugin' ? isValidatedByHandler : () => false,
-    },
+  const router = await createFinopsOpenApiRouter({
+    validateEveryPath: validator === 'every path',
   });
   const checkQuery = createSpecQueryCheck('/v1/guardrails/check', 'get');
   router.get('/v1/guardrails/check', (req, res) => {

@@ -25,7 +25,6 @@ import { MeteringQueries } from '../metering/MeteringQueries';
 import { MeteringService } from '../metering/MeteringService';
 import { addReconciliationRoutes } from '../reconciliation/reconciliationRoutes';
 import { ReconciliationService } from '../reconciliation/ReconciliationService';
-import { createOpenApiRouter } from '../schema/openapi';
 import { addScorecardRoutes } from '../scorecards/scorecardRoutes';
 import { ScorecardQueries } from '../scorecards/ScorecardQueries';
 import { addSourceRoutes } from '../sources/sourceRoutes';
@@ -36,7 +35,7 @@ import { UnallocatedSpendService } from '../unallocated/UnallocatedSpendService'
 import { addUpstreamRoutes } from '../upstream/upstreamRoutes';
 import { createAuthorizer } from './createAuthorizer';
 import { specErrorHandler } from './describeSpecError';
-import { isValidatedByHandler } from './isValidatedByHandler';
+import { createFinopsOpenApiRouter } from './createFinopsOpenApiRouter';
 import { loadCatalogEntity } from './loadCatalogEntity';
 import { RouteHelpers } from './RouteHelpers';
 
@@ -79,11 +78,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, catalog } = options;
-  const router = await createOpenApiRouter({
-    // a usage report of 1,000 events is some hundreds of kilobytes
-    middleware: [express.json({ limit: '2mb' })],
-    validatorOptions: { ignorePaths: isValidatedByHandler },
-  });
+  const router = await createFinopsOpenApiRouter();
 
   const helpers: RouteHelpers = {
     authorize: createAuthorizer(httpAuth, options.permissions),

@@ -1,12 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { spec } from '../schema/openapi';
-
-type Parameter = {
-  name: string;
-  in: string;
-  required?: boolean;
-  schema?: { type?: string; enum?: readonly string[]; [key: string]: unknown };
-};
+import { resolveSpecParameters, specQueryMessages } from './specParameters';
 
 /**
  * The check of an operation's query that the spec's validator would make, for an
@@ -20,11 +14,7 @@ export function createSpecQueryCheck(
   method: 'get',
 ): (query: Record<string, unknown>) => void {
   const operation = (spec.paths[path] as Record<string, any>)[method];
-  const shared: Record<string, Parameter> = spec.components.parameters;
-  const parameters: Parameter[] = (operation?.parameters ?? []).map(
-    (p: Parameter & { $ref?: string }) =>
-      p.$ref ? shared[p.$ref.split('/').pop()!] : p,
-  );
+  const parameters = resolveSpecParameters(operation?.parameters);
   for (const p of parameters) {
     const extra = Object.keys(p.schema ?? {}).filter(
       key => !['type', 'enum', 'description', 'default'].includes(key),
@@ -38,43 +28,34 @@ export function createSpecQueryCheck(
     }
   }
   const byName = new Map(parameters.map(p => [p.name, p]));
-  const names = parameters.map(p => p.name).join(', ') || 'none';
+  const names = parameters.map(p => p.name);
   const required = parameters.filter(p => p.required).map(p => p.name);
 
   return query => {
     for (const [name, value] of Object.entries(query)) {
       const parameter = byName.get(name);
       if (!parameter) {
-        throw new InputError(
-          `Query parameter ${name} is unknown: this route takes ${names}`,
-        );
+        throw new InputError(specQueryMessages.unknown(name, names));
       }
       if (Array.isArray(value)) {
-        throw new InputError(
-          `Query parameter ${name} was given more than once`,
-        );
+        throw new InputError(specQueryMessages.repeated(name));
       }
       if (typeof value !== 'string') {
         throw new InputError(
-          `Query parameter ${name} has invalid value ${JSON.stringify(
-            value,
-          )}: must be string`,
+          specQueryMessages.invalid(name, value, 'must be string'),
         );
       }
       const allowed = parameter.schema?.enum;
       if (allowed && !allowed.includes(value)) {
-        throw new InputError(
-          `Query parameter ${name} has invalid value ${JSON.stringify(
-            value,
-          )}: must be equal to one of the allowed values: ${allowed.join(
-            ', ',
-          )}`,
-        );
+        const problem = `must be equal to one of the allowed values: ${allowed.join(
+          ', ',
+        )}`;
+        throw new InputError(specQueryMessages.invalid(name, value, problem));
       }
     }
     for (const name of required) {
       if (query[name] === undefined) {
-        throw new InputError(`Query parameter ${name} is required`);
+        throw new InputError(specQueryMessages.required(name));
       }
     }
   };

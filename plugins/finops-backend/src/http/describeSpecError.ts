@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { ErrorRequestHandler, Request } from 'express';
-import { spec } from '../schema/openapi';
+import { resolveSpecParameters, specQueryMessages } from './specParameters';
 
 /** A message of the spec's validator: the request part, the field and what is wrong. */
 const FIELD = /^request\/(query|params|body)(?:\/(\S+))? (.*)$/;
@@ -17,24 +17,15 @@ const PART_LABEL = {
 function queryParameters(req: Request): string[] {
   const schema = (req as { openapi?: { schema?: { parameters?: unknown } } })
     .openapi?.schema;
-  const parameters = Array.isArray(schema?.parameters) ? schema.parameters : [];
-  const shared: Record<string, { name: string; in: string }> =
-    spec.components.parameters;
-  return parameters
-    .map(p =>
-      typeof p?.$ref === 'string' ? shared[p.$ref.split('/').pop()] : p,
-    )
-    .filter(p => p?.in === 'query' && typeof p.name === 'string')
-    .map(p => p.name as string);
+  return resolveSpecParameters(schema?.parameters)
+    .filter(p => p.in === 'query')
+    .map(p => p.name);
 }
 
 function describePart(part: string, req: Request): string {
   const unknown = UNKNOWN.exec(part);
   if (unknown) {
-    const known = queryParameters(req);
-    return `Query parameter ${unknown[1]} is unknown: this route takes ${
-      known.length ? known.join(', ') : 'none'
-    }`;
+    return specQueryMessages.unknown(unknown[1], queryParameters(req));
   }
   const match = FIELD.exec(part);
   if (!match) {
@@ -56,7 +47,7 @@ function describePart(part: string, req: Request): string {
   const source = where === 'params' ? req.params : req[where];
   const value = source?.[path.split('/')[0]];
   if (where === 'query' && Array.isArray(value)) {
-    return `Query parameter ${name} was given more than once`;
+    return specQueryMessages.repeated(name);
   }
   if (required) {
     return `${PART_LABEL[where]} ${name}.${required[1]} is required`;
