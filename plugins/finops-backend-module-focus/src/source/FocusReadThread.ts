@@ -11,10 +11,13 @@ import {
 } from './focusReadMessages';
 import { FOCUS_READ_WORKER } from './focusReadWorker';
 
-/** Chunks sent ahead of the answers read: enough to keep both threads busy. */
-const CHUNKS_IN_FLIGHT = 2;
+/**
+ * Chunks sent ahead of the answers read: enough that the worker is rarely left
+ * without one while the records of the last are written (2 MiB of exports).
+ */
+const CHUNKS_IN_FLIGHT = 8;
 
-/** The largest chunk sent through shared memory; exports are read 256 KiB at a time. */
+/** Bytes per chunk: exports are read straight into memory shared with the worker. */
 const SLOT_BYTES = 256 * 1024;
 
 /** How long a thread that has served a fetch waits for the next one. */
@@ -145,9 +148,9 @@ export class FocusReadThread {
     // From a new turn of the event loop: a kept-alive connection that the server has
     // closed meanwhile is then seen closed, and not reused for the request.
     await new Promise(resolve => setTimeout(resolve, 0));
-    const stream = await input.open(signal);
-    const chunks = stream[Symbol.asyncIterator]();
-    let nextChunk: Promise<IteratorResult<unknown>> | undefined;
+    const bytes = await input.open(signal);
+    /** The read under way, into the slot it fills. */
+    let reading: { slot: Uint8Array; length: Promise<number> } | undefined;
     let inFlight = 0;
     try {
       for (;;) {
@@ -156,10 +159,13 @@ export class FocusReadThread {
           yield await this.records();
           continue;
         }
-        nextChunk ??= chunks.next();
+        if (!reading) {
+          const slot = this.takeSlot();
+          reading = { slot, length: bytes.readInto(slot) };
+        }
         if (inFlight > 0) {
           const first = await Promise.race([
-            nextChunk.then(() => 'chunk'),
+            reading.length.then(() => 'chunk'),
             this.arrival().then(() => 'reply'),
           ]);
           if (first === 'reply') {
@@ -168,20 +174,19 @@ export class FocusReadThread {
             continue;
           }
         }
-        const chunk = await nextChunk;
-        nextChunk = undefined;
-        if (chunk.done) {
+        const { slot, length } = reading;
+        reading = undefined;
+        const read = await length;
+        if (read === 0) {
           break;
         }
-        this.sendChunk(
-          typeof chunk.value === 'string'
-            ? new TextEncoder().encode(chunk.value)
-            : (chunk.value as Uint8Array),
-        );
+        this.send({ type: 'chunk', bytes: slot.subarray(0, read) });
         inFlight += 1;
       }
     } finally {
-      stream.destroy();
+      // A read under way ends before the export is closed.
+      await reading?.length.catch(() => {});
+      await bytes.close();
     }
     this.send({ type: 'end' });
     for (; inFlight >= 0; inFlight--) {
@@ -212,19 +217,13 @@ export class FocusReadThread {
   }
 
   /**
-   * Sends bytes through the next slot of memory shared with the worker, which is
-   * free again: there are more slots than chunks in flight. A larger chunk is copied.
+   * The next slot of memory shared with the worker, which is free again: there are
+   * more slots than chunks in flight, and a slot is filled only while fewer are.
    */
-  private sendChunk(chunk: Uint8Array) {
-    if (chunk.byteLength > SLOT_BYTES) {
-      const bytes = new Uint8Array(chunk);
-      this.send({ type: 'chunk', bytes }, [bytes.buffer as ArrayBuffer]);
-      return;
-    }
+  private takeSlot(): Uint8Array {
     const slot = this.slots[this.nextSlot];
     this.nextSlot = (this.nextSlot + 1) % this.slots.length;
-    slot.set(chunk);
-    this.send({ type: 'chunk', bytes: slot.subarray(0, chunk.byteLength) });
+    return slot;
   }
 
   private send(request: FocusReadRequest, transfer: ArrayBuffer[] = []) {

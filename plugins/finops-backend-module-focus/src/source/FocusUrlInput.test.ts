@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
-import { text } from 'node:stream/consumers';
+import { readAll } from '../__testUtils__/readAll';
 import { FocusUrlInput } from './FocusUrlInput';
 
 const SIGNED =
@@ -16,7 +16,7 @@ describe('FocusUrlInput', () => {
     expect(input.name).toBe(
       'https://bucket.s3.eu-west-1.amazonaws.com/exports/focus.csv',
     );
-    expect(await text(await input.open(signal))).toBe('a,b\n1,2\n');
+    expect(await readAll(await input.open(signal), 3)).toBe('a,b\n1,2\n');
     expect(urlReader.readUrl).toHaveBeenCalledWith(SIGNED, { signal });
   });
 

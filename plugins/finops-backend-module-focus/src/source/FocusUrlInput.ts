@@ -1,6 +1,7 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ForwardedError, InputError, toError } from '@backstage/errors';
 import { Readable } from 'node:stream';
+import { FocusBytes, streamBytes } from './FocusBytes';
 import { FocusInput } from './FocusInput';
 
 /** The URL without credentials, query or fragment, which may hold secrets. */
@@ -46,13 +47,15 @@ export class FocusUrlInput implements FocusInput {
     return new FocusUrlInput(url, reader);
   }
 
-  async open(signal: AbortSignal): Promise<Readable> {
+  async open(signal: AbortSignal): Promise<FocusBytes> {
     signal.throwIfAborted();
     try {
       const response = await this.reader.readUrl(this.url.href, { signal });
-      return response.stream
-        ? response.stream()
-        : Readable.from(await response.buffer());
+      return streamBytes(
+        response.stream
+          ? response.stream()
+          : Readable.from(await response.buffer()),
+      );
     } catch (e) {
       signal.throwIfAborted();
       const error = toError(e);

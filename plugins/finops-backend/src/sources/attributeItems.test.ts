@@ -88,6 +88,36 @@ describe('attributeRecord', () => {
   });
 });
 
+describe('attributeRecord of a named entity', () => {
+  it('answers the same record where attribution leaves it as it is', () => {
+    // The owner's group is the entity's team.
+    const named = record({ entityRef: 'component:default/triage', team: 'ml' });
+    expect(attributeRecord(named, index)).toBe(named);
+    const ownCostCenter = record({
+      entityRef: 'component:default/summarizer',
+      costCenter: 'cc-9000',
+      team: 'ml',
+    });
+    expect(attributeRecord(ownCostCenter, index)).toBe(ownCostCenter);
+  });
+
+  it("copies a record that gets the entity's cost center or its ref as the catalog writes it", () => {
+    const named = record({ entityRef: 'component:default/summarizer' });
+    expect(attributeRecord(named, index)).toEqual({
+      ...named,
+      costCenter: 'cc-4100',
+      team: 'ml',
+    });
+    expect(named.costCenter).toBeUndefined();
+    const short = record({ entityRef: 'component:triage', team: 'ml' });
+    expect(attributeRecord(short, index)).toEqual({
+      ...short,
+      entityRef: 'component:default/triage',
+    });
+    expect(short.entityRef).toBe('component:triage');
+  });
+});
+
 describe('reattributeStoredRecord', () => {
   it('gives a stored unallocated record to the entity now claiming its project', () => {
     const stored = record({ tags: { 'openai.project_id': 'proj_abc' } });

@@ -44,7 +44,9 @@ function attributeItem(
 
 /**
  * A record as attributed against the catalog's entities; see attributeItems. A record
- * naming no entity that no claim attributes is answered as the same object.
+ * that attribution leaves as it is (naming an entity as the catalog writes it, with
+ * the entity's cost center and team or its own, or naming none that a claim
+ * attributes) is answered as the same object.
  */
 export function attributeRecord(
   record: CostRecord,
@@ -61,12 +63,17 @@ export function attributeRecord(
       tags: { ...record.tags, [UNKNOWN_ENTITY_TAG]: record.entityRef! },
     };
   }
-  return {
-    ...record,
-    entityRef: found.entityRef,
-    costCenter: record.costCenter ?? found.costCenter,
-    team: record.team ?? found.team,
-  };
+  const costCenter = record.costCenter ?? found.costCenter;
+  const team = record.team ?? found.team;
+  if (
+    record.entityRef === found.entityRef &&
+    record.costCenter === costCenter &&
+    record.team === team
+  ) {
+    // Sources mostly write refs as the catalog does: no copy of every record then.
+    return record;
+  }
+  return { ...record, entityRef: found.entityRef, costCenter, team };
 }
 
 /** A record naming no entity, given to the one entity that claims its vendor id. */
