@@ -1,6 +1,6 @@
 import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
 import knexFactory, { Knex } from 'knex';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateFinopsDatabase } from '../src/database/migrateFinopsDatabase';
@@ -16,6 +16,7 @@ export async function openBenchDatabase(
   let db: Knex;
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     db = knexFactory({
       client: 'better-sqlite3',
       connection: { filename: join(dir, `${name}.sqlite`) },

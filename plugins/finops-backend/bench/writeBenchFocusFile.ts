@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, fsyncSync, openSync } from 'node:fs';
 import { once } from 'node:events';
 import { addDays } from '@tollgate/plugin-finops-common';
 
@@ -50,5 +50,13 @@ export async function writeBenchFocusFile(options: {
   }
   out.end();
   await once(out, 'finish');
+  // On disk before anything is timed: the file's writeback would otherwise land in
+  // whichever write waits for the disk next, such as a database's commit.
+  const fd = openSync(options.path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   return total;
 }
