@@ -34,19 +34,21 @@ export function toCopyText(value: unknown): string {
 /**
  * Inserts rows into a PostgreSQL table through `COPY … FROM STDIN` in its text format,
  * on the connection of the transaction (or one of the pool's): the server reads them
- * as one stream, with no statement to parse and plan and no parameter to bind.
+ * as one stream, with no statement to parse and plan and no parameter to bind. The
+ * rows are given as one array of their values, row after row.
  */
 export async function copyPgRows(
   db: Knex | Knex.Transaction,
   table: string,
   columns: readonly string[],
-  rows: ReadonlyArray<readonly unknown[]>,
+  values: readonly unknown[],
 ): Promise<void> {
+  const width = columns.length;
   let text = '';
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < row.length; i++) {
-      line += i === 0 ? toCopyText(row[i]) : `\t${toCopyText(row[i])}`;
+  for (let start = 0; start < values.length; start += width) {
+    let line = toCopyText(values[start]);
+    for (let i = start + 1; i < start + width; i++) {
+      line += `\t${toCopyText(values[i])}`;
     }
     text += `${line}\n`;
   }

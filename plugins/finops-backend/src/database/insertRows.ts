@@ -29,7 +29,30 @@ const sqliteInsertSqls = new Map<string, string>();
 const pgColumnTypes = new Map<string, Promise<Map<string, string>>>();
 
 /**
- * Inserts rows in one statement.
+ * Inserts rows in one statement (see insertRowValues).
+ *
+ * Values may be strings, numbers, bigints, booleans, dates or null.
+ */
+export async function insertRows(
+  db: Knex | Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+): Promise<void> {
+  const values: unknown[] = new Array(rows.length * columns.length);
+  let next = 0;
+  for (const row of rows) {
+    for (const value of row) {
+      values[next++] = value;
+    }
+  }
+  await insertRowValues(db, table, columns, values);
+}
+
+/**
+ * Inserts rows in one statement, given as one array of their values, row after row
+ * (`columns.length` values a row), which a writer fills with no array per row. The
+ * array is the statement's: SQLite's values are converted in it.
  *
  * - PostgreSQL gets many rows through COPY (see copyPgRows), and a few as one array
  *   per column (`INSERT … SELECT * FROM unnest($1::type[], …)`): a handful of
@@ -44,33 +67,29 @@ const pgColumnTypes = new Map<string, Promise<Map<string, string>>>();
  *
  * Values may be strings, numbers, bigints, booleans, dates or null.
  */
-export async function insertRows(
+export async function insertRowValues(
   db: Knex | Knex.Transaction,
   table: string,
   columns: readonly string[],
-  rows: ReadonlyArray<readonly unknown[]>,
+  values: unknown[],
 ): Promise<void> {
-  if (rows.length === 0) {
+  const rowCount = values.length / columns.length;
+  if (rowCount === 0) {
     return;
   }
   if (db.client.driverName === 'pg') {
-    await (rows.length >= MIN_COPY_ROWS ? copyPgRows : insertPgRows)(
-      db,
-      table,
-      columns,
-      rows,
-    );
+    if (rowCount >= MIN_COPY_ROWS) {
+      await copyPgRows(db, table, columns, values);
+    } else {
+      await insertPgRows(db, table, columns, values);
+    }
     return;
   }
   // Each SQLite statement runs synchronously: let requests in between.
   await yieldToEventLoop();
-  const sql = sqliteInsertSql(table, columns, rows.length);
-  const values: unknown[] = new Array(rows.length * columns.length);
-  let next = 0;
-  for (const row of rows) {
-    for (const value of row) {
-      values[next++] = toSqliteValue(value);
-    }
+  const sql = sqliteInsertSql(table, columns, rowCount);
+  for (let i = 0; i < values.length; i++) {
+    values[i] = toSqliteValue(values[i]);
   }
   if (isSqliteTransaction(db)) {
     const connection: SqliteConnection = await db.client.acquireConnection();
@@ -120,18 +139,20 @@ async function insertPgRows(
   db: Knex | Knex.Transaction,
   table: string,
   columns: readonly string[],
-  rows: ReadonlyArray<readonly unknown[]>,
+  values: readonly unknown[],
 ) {
   const types = await pgTypesOf(db, table);
+  const width = columns.length;
   const arrays = columns.map((column, index) => {
     const type = types.get(column);
     if (!type) {
       throw new Error(`Table ${table} has no column ${column}`);
     }
-    return {
-      literal: toPgArrayLiteral(rows.map(row => row[index])),
-      type,
-    };
+    const columnValues: unknown[] = [];
+    for (let i = index; i < values.length; i += width) {
+      columnValues.push(values[i]);
+    }
+    return { literal: toPgArrayLiteral(columnValues), type };
   });
   await db.raw(
     `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${arrays

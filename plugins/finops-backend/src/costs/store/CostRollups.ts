@@ -66,14 +66,6 @@ function within(
   return next;
 }
 
-/** A record's costs as a rollup sums them. */
-function costsOf(record: CostRecord): CostSums {
-  return {
-    billed: record.billedCostMicros,
-    effective: storedEffectiveCost(record),
-  };
-}
-
 /** What tells summary groups apart; absent values apart from empty ones. */
 function summaryKey(record: CostRecord): string {
   return `${record.day}${SEPARATOR}${record.entityRef ?? ABSENT}${SEPARATOR}${
@@ -114,14 +106,17 @@ export class CostRollups {
         agent,
         session,
         quantity: record.quantity,
-        costs: costsOf(record),
+        costs: {
+          billed: record.billedCostMicros,
+          effective: storedEffectiveCost(record),
+        },
         records: 1,
       };
       groups.set(record.entityRef, created);
       this.daily.push(created);
       return;
     }
-    addCosts(sum.costs, costsOf(record));
+    addCosts(sum.costs, record.billedCostMicros, storedEffectiveCost(record));
     if (record.quantity !== undefined) {
       sum.quantity = (sum.quantity ?? 0n) + record.quantity;
     }
@@ -203,7 +198,7 @@ export class CostRollups {
         const key = summaryKey(r);
         const row = summary.get(key);
         if (row) {
-          addCosts(row.costs, sum.costs);
+          addCosts(row.costs, sum.costs.billed, sum.costs.effective);
         } else {
           summary.set(key, {
             group: [...group, r.currency],

@@ -2,7 +2,7 @@ import { CostRecord } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import { CostRollups, DAILY_COLUMNS, SUMMARY_COLUMNS } from './CostRollups';
-import { insertRows } from '../../database/insertRows';
+import { insertRowValues, insertRows } from '../../database/insertRows';
 import { ROLLUP_TABLES } from './rollupRows';
 import { storedEffectiveCost } from './effectiveCost';
 
@@ -54,7 +54,9 @@ const METRIC_COLUMNS = [
  * writer each work meanwhile.
  */
 export class WindowWriter {
-  private costs: unknown[][] = [];
+  /** The buffered records' row values, row after row (see insertRowValues). */
+  private costs: unknown[] = [];
+  private costCount = 0;
   private readonly batchSize: number;
   /** The write of the previous batch of records while it is under way. */
   private writing: Promise<void> | undefined;
@@ -77,9 +79,10 @@ export class WindowWriter {
    * the many records in between cost no promise each.
    */
   addCost(record: CostRecord): Promise<void> | undefined {
-    this.costs.push(this.costRow(record));
+    this.pushCostRow(record);
+    this.costCount += 1;
     this.rollups.add(record);
-    return this.costs.length >= this.batchSize ||
+    return this.costCount >= this.batchSize ||
       this.rollups.size >= this.maxRollupGroups
       ? this.flushFull()
       : undefined;
@@ -115,7 +118,7 @@ export class WindowWriter {
 
   /** Writes the records when a batch is full, and the rollups when they hold many groups. */
   private async flushFull() {
-    if (this.costs.length >= this.batchSize) {
+    if (this.costCount >= this.batchSize) {
       await this.flushCosts();
     }
     if (this.rollups.size >= this.maxRollupGroups) {
@@ -132,7 +135,8 @@ export class WindowWriter {
     await this.written();
     const costs = this.costs;
     this.costs = [];
-    const writing = insertRows(
+    this.costCount = 0;
+    const writing = insertRowValues(
       this.trx,
       'finops_cost_records',
       COST_COLUMNS,
@@ -164,8 +168,9 @@ export class WindowWriter {
     this.metrics = [];
   }
 
-  private costRow(r: CostRecord): unknown[] {
-    return [
+  /** Appends the record's row in COST_COLUMNS order, with no array of its own. */
+  private pushCostRow(r: CostRecord) {
+    this.costs.push(
       this.sourceId,
       r.day,
       r.entityRef ?? null,
@@ -183,7 +188,7 @@ export class WindowWriter {
       r.listCostMicros ?? null,
       r.currency,
       r.tags ? this.tagsText(r.tags) : null,
-    ];
+    );
   }
 
   /** Tags as stored; sources share one tags object across many records. */

@@ -31,11 +31,17 @@ export interface CostSums {
   effective?: bigint;
 }
 
-/** Adds costs to sums, keeping the effective cost absent while every part's is. */
-export function addCosts(sums: CostSums, added: CostSums): void {
-  if (added.effective !== undefined || sums.effective !== undefined) {
-    sums.effective =
-      (sums.effective ?? sums.billed) + (added.effective ?? added.billed);
+/**
+ * Adds a billed and an effective cost (absent where it equals the billed) to sums,
+ * keeping the effective cost absent while every part's is.
+ */
+export function addCosts(
+  sums: CostSums,
+  billed: bigint,
+  effective: bigint | undefined,
+): void {
+  if (effective !== undefined || sums.effective !== undefined) {
+    sums.effective = (sums.effective ?? sums.billed) + (effective ?? billed);
   }
-  sums.billed += added.billed;
+  sums.billed += billed;
 }
