@@ -13,12 +13,10 @@ const built = new WeakMap<Entity[], CostedCatalog>();
 export class CostedCatalog {
   /** The model of a catalog read, built at its first use and shared by every later one. */
   static of(catalogEntities: Entity[]): CostedCatalog {
-    let catalog = built.get(catalogEntities);
-    if (!catalog) {
-      catalog = new CostedCatalog(catalogEntities);
-      built.set(catalogEntities, catalog);
-    }
-    return catalog;
+    return (
+      built.get(catalogEntities) ??
+      remember(catalogEntities, new CostedCatalog(catalogEntities))
+    );
   }
 
   /**
@@ -36,12 +34,10 @@ export class CostedCatalog {
       entities.push(toCostedEntity(entity));
     }
     // another caller may have built it meanwhile: the first one built is kept
-    let catalog = built.get(catalogEntities);
-    if (!catalog) {
-      catalog = new CostedCatalog(catalogEntities, entities);
-      built.set(catalogEntities, catalog);
-    }
-    return catalog;
+    return (
+      built.get(catalogEntities) ??
+      remember(catalogEntities, new CostedCatalog(catalogEntities, entities))
+    );
   }
 
   /** Every costed entity of the read, in the order the catalog answered them. */
@@ -51,8 +47,14 @@ export class CostedCatalog {
     { costed: CostedEntity; entity: Entity }
   >();
   private readonly costedByKey = new Map<string, CostedEntity>();
-  /** Refs as sources write them, normalized once each: a file repeats a few refs. */
-  private readonly normalizedRefs = new Map<string, string | undefined>();
+  /**
+   * What refs as sources write them name, looked up once each: a file repeats a few
+   * refs over many records.
+   */
+  private readonly byWrittenRef = new Map<
+    string,
+    { costed: CostedEntity; entity: Entity } | undefined
+  >();
   private claims?: VendorClaims;
 
   /** `entities`, if given, are the costed entities of `catalogEntities`, in order. */
@@ -91,11 +93,21 @@ export class CostedCatalog {
   }
 
   private lookUp(ref: string) {
-    let key = this.normalizedRefs.get(ref);
-    if (key === undefined && !this.normalizedRefs.has(ref)) {
-      key = normalizeEntityRef(ref);
-      this.normalizedRefs.set(ref, key);
+    let found = this.byWrittenRef.get(ref);
+    if (found === undefined && !this.byWrittenRef.has(ref)) {
+      const key = normalizeEntityRef(ref);
+      found = key ? this.byKey.get(key) : undefined;
+      this.byWrittenRef.set(ref, found);
     }
-    return key ? this.byKey.get(key) : undefined;
+    return found;
   }
+}
+
+/** Keeps the model of a catalog read for its later uses; answers it. */
+function remember(
+  catalogEntities: Entity[],
+  catalog: CostedCatalog,
+): CostedCatalog {
+  built.set(catalogEntities, catalog);
+  return catalog;
 }

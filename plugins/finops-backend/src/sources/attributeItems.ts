@@ -37,9 +37,11 @@ function attributeItem(
   item: CostSourceItem,
   catalog: CostedCatalog,
 ): StoredItem {
-  return item.type === 'cost'
-    ? { type: 'cost', record: attributeRecord(item.record, catalog) }
-    : item;
+  if (item.type !== 'cost') {
+    return item;
+  }
+  const record = attributeRecord(item.record, catalog);
+  return record === item.record ? item : { type: 'cost', record };
 }
 
 /**

@@ -55,7 +55,7 @@ const METRIC_COLUMNS = [
  */
 export class WindowWriter {
   /** The buffered records' row values, row after row (see insertRowValues). */
-  private costs: unknown[] = [];
+  private costs: unknown[];
   private costCount = 0;
   private readonly batchSize: number;
   /** The write of the previous batch of records while it is under way. */
@@ -72,6 +72,7 @@ export class WindowWriter {
     this.rollups = new CostRollups(sourceId);
     this.batchSize =
       trx.client.driverName === 'pg' ? PG_BATCH_SIZE : BATCH_SIZE;
+    this.costs = this.newCostBatch();
   }
 
   /**
@@ -134,7 +135,8 @@ export class WindowWriter {
   private async flushCosts() {
     await this.written();
     const costs = this.costs;
-    this.costs = [];
+    costs.length = this.costCount * COST_COLUMNS.length;
+    this.costs = this.newCostBatch();
     this.costCount = 0;
     const writing = insertRowValues(
       this.trx,
@@ -168,27 +170,32 @@ export class WindowWriter {
     this.metrics = [];
   }
 
-  /** Appends the record's row in COST_COLUMNS order, with no array of its own. */
+  /** Room for a batch's row values, made at once rather than grown value by value. */
+  private newCostBatch(): unknown[] {
+    return new Array(this.batchSize * COST_COLUMNS.length);
+  }
+
+  /** Writes the record's row in COST_COLUMNS order after the others, with no array of its own. */
   private pushCostRow(r: CostRecord) {
-    this.costs.push(
-      this.sourceId,
-      r.day,
-      r.entityRef ?? null,
-      r.costCenter ?? null,
-      r.team ?? null,
-      r.provider,
-      r.service,
-      r.model ?? null,
-      r.dimensionKind,
-      r.dimension,
-      r.quantity ?? null,
-      r.unit ?? null,
-      r.billedCostMicros,
-      storedEffectiveCost(r) ?? null,
-      r.listCostMicros ?? null,
-      r.currency,
-      r.tags ? this.tagsText(r.tags) : null,
-    );
+    const v = this.costs;
+    let i = this.costCount * COST_COLUMNS.length;
+    v[i++] = this.sourceId;
+    v[i++] = r.day;
+    v[i++] = r.entityRef ?? null;
+    v[i++] = r.costCenter ?? null;
+    v[i++] = r.team ?? null;
+    v[i++] = r.provider;
+    v[i++] = r.service;
+    v[i++] = r.model ?? null;
+    v[i++] = r.dimensionKind;
+    v[i++] = r.dimension;
+    v[i++] = r.quantity ?? null;
+    v[i++] = r.unit ?? null;
+    v[i++] = r.billedCostMicros;
+    v[i++] = storedEffectiveCost(r) ?? null;
+    v[i++] = r.listCostMicros ?? null;
+    v[i++] = r.currency;
+    v[i] = r.tags ? this.tagsText(r.tags) : null;
   }
 
   /** Tags as stored; sources share one tags object across many records. */
