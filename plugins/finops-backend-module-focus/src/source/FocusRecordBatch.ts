@@ -182,56 +182,51 @@ export class FocusRecordDecoder {
     }
     const wide = new Map(batch.wide.map(([index, text]) => [index, text]));
     const { textIds, amounts } = batch;
-    const texts = this.texts;
-    const text = (index: number) => {
-      const id = textIds[index];
-      return id === ABSENT ? undefined : texts[id];
-    };
-    const amount = (index: number) => {
-      const value = amounts[index];
-      if (value !== ABSENT_AMOUNT) {
-        return value;
-      }
+    const { texts, tags } = this;
+    /** An amount that needed more than 64 bits, or none. */
+    const wideAmount = (index: number) => {
       const big = wide.size > 0 ? wide.get(index) : undefined;
       return big === undefined ? undefined : BigInt(big);
     };
+    // Fields are read and set one by one, with no function per field: this runs for
+    // every record the main thread writes.
     const records: CostRecord[] = new Array(batch.count);
     for (let i = 0; i < batch.count; i++) {
       const t = i * TEXT_WIDTH;
       const a = i * AMOUNT_WIDTH;
+      const billed = amounts[a];
       const record: CostRecord = {
         day: texts[textIds[t]],
         provider: texts[textIds[t + 4]],
         service: texts[textIds[t + 5]],
         dimensionKind: texts[textIds[t + 7]] as CostRecord['dimensionKind'],
         dimension: texts[textIds[t + 8]],
-        billedCostMicros: amount(a)!,
+        billedCostMicros: billed === ABSENT_AMOUNT ? wideAmount(a)! : billed,
         currency: texts[textIds[t + 10]],
       };
-      setIfPresent(record, 'entityRef', text(t + 1));
-      setIfPresent(record, 'costCenter', text(t + 2));
-      setIfPresent(record, 'team', text(t + 3));
-      setIfPresent(record, 'model', text(t + 6));
-      setIfPresent(record, 'unit', text(t + 9));
-      setIfPresent(record, 'listCostMicros', amount(a + 1));
-      setIfPresent(record, 'effectiveCostMicros', amount(a + 2));
-      setIfPresent(record, 'quantity', amount(a + 3));
-      const tags = textIds[t + TEXT_FIELDS.length];
-      if (tags !== ABSENT) {
-        record.tags = this.tags[tags];
-      }
+      let id = textIds[t + 1];
+      if (id !== ABSENT) record.entityRef = texts[id];
+      id = textIds[t + 2];
+      if (id !== ABSENT) record.costCenter = texts[id];
+      id = textIds[t + 3];
+      if (id !== ABSENT) record.team = texts[id];
+      id = textIds[t + 6];
+      if (id !== ABSENT) record.model = texts[id];
+      id = textIds[t + 9];
+      if (id !== ABSENT) record.unit = texts[id];
+      let amount = amounts[a + 1];
+      const list = amount === ABSENT_AMOUNT ? wideAmount(a + 1) : amount;
+      if (list !== undefined) record.listCostMicros = list;
+      amount = amounts[a + 2];
+      const effective = amount === ABSENT_AMOUNT ? wideAmount(a + 2) : amount;
+      if (effective !== undefined) record.effectiveCostMicros = effective;
+      amount = amounts[a + 3];
+      const quantity = amount === ABSENT_AMOUNT ? wideAmount(a + 3) : amount;
+      if (quantity !== undefined) record.quantity = quantity;
+      id = textIds[t + TEXT_FIELDS.length];
+      if (id !== ABSENT) record.tags = tags[id];
       records[i] = record;
     }
     return records;
-  }
-}
-
-function setIfPresent<K extends keyof CostRecord>(
-  record: CostRecord,
-  key: K,
-  value: CostRecord[K] | undefined,
-) {
-  if (value !== undefined) {
-    record[key] = value;
   }
 }

@@ -66,6 +66,29 @@ function within(
   return next;
 }
 
+interface AgentAndSession {
+  agent?: string;
+  session?: string;
+}
+
+const NO_AGENT_OR_SESSION: AgentAndSession = {};
+
+/** The agent and session each tags object names, read once per object. */
+const agentsAndSessions = new WeakMap<object, AgentAndSession>();
+
+/** The agent and session a record's tags name; sources share a tags object over many records. */
+function agentAndSessionOf(tags: CostRecord['tags']): AgentAndSession {
+  if (!tags) {
+    return NO_AGENT_OR_SESSION;
+  }
+  let found = agentsAndSessions.get(tags);
+  if (!found) {
+    found = { agent: agentOfTags(tags), session: sessionOfTags(tags) };
+    agentsAndSessions.set(tags, found);
+  }
+  return found;
+}
+
 /** What tells summary groups apart; absent values apart from empty ones. */
 function summaryKey(record: CostRecord): string {
   return `${record.day}${SEPARATOR}${record.entityRef ?? ABSENT}${SEPARATOR}${
@@ -96,8 +119,7 @@ export class CostRollups {
   constructor(private readonly sourceId: string) {}
 
   add(record: CostRecord): void {
-    const agent = agentOfTags(record.tags);
-    const session = sessionOfTags(record.tags);
+    const { agent, session } = agentAndSessionOf(record.tags);
     const groups = this.groupsOf(record, agent, session);
     const sum = groups.get(record.entityRef) as Sum | undefined;
     if (!sum) {

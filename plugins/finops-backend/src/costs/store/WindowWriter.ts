@@ -57,6 +57,8 @@ export class WindowWriter {
   /** The buffered records' row values, row after row (see insertRowValues). */
   private costs: unknown[];
   private costCount = 0;
+  /** A full batch's array whose write has ended, filled again by the next batch. */
+  private spareCosts: unknown[] | undefined;
   private readonly batchSize: number;
   /** The write of the previous batch of records while it is under way. */
   private writing: Promise<void> | undefined;
@@ -135,8 +137,10 @@ export class WindowWriter {
   private async flushCosts() {
     await this.written();
     const costs = this.costs;
+    const full = this.costCount === this.batchSize;
     costs.length = this.costCount * COST_COLUMNS.length;
-    this.costs = this.newCostBatch();
+    this.costs = this.spareCosts ?? this.newCostBatch();
+    this.spareCosts = undefined;
     this.costCount = 0;
     const writing = insertRowValues(
       this.trx,
@@ -146,6 +150,10 @@ export class WindowWriter {
     );
     if (this.trx.client.driverName !== 'pg') {
       await writing;
+      // Written: its array is free for the batch after next, as large as it was.
+      if (full) {
+        this.spareCosts = costs;
+      }
       return;
     }
     // Its failure is thrown where it is awaited; if the window fails first, it is moot.
@@ -170,7 +178,10 @@ export class WindowWriter {
     this.metrics = [];
   }
 
-  /** Room for a batch's row values, made at once rather than grown value by value. */
+  /**
+   * Room for a batch's row values, made at once rather than grown value by value; on
+   * SQLite two arrays serve every batch in turn (each over 100 KiB to allocate).
+   */
   private newCostBatch(): unknown[] {
     return new Array(this.batchSize * COST_COLUMNS.length);
   }
