@@ -115,6 +115,12 @@ export class CostRollups {
   private daily: Sum[] = [];
   /** The daily groups by their values (see groupOf), with no key text built per record. */
   private groups = new Map<unknown, unknown>();
+  /** The last record's currency, provider, dimension kind and unit, and their groups. */
+  private lastPrefix:
+    | (Pick<CostRecord, 'currency' | 'provider' | 'dimensionKind' | 'unit'> & {
+        groups: Map<unknown, unknown>;
+      })
+    | undefined;
 
   constructor(private readonly sourceId: string) {}
 
@@ -155,11 +161,7 @@ export class CostRollups {
     agent: string | undefined,
     session: string | undefined,
   ): Map<unknown, unknown> {
-    let map = this.groups;
-    map = within(map, record.currency);
-    map = within(map, record.provider);
-    map = within(map, record.dimensionKind);
-    map = within(map, record.unit);
+    let map = this.prefixOf(record);
     map = within(map, record.model);
     map = within(map, record.dimension);
     map = within(map, agent);
@@ -167,6 +169,36 @@ export class CostRollups {
     map = within(map, record.costCenter);
     map = within(map, record.team);
     return within(map, record.day);
+  }
+
+  /**
+   * The groups of the record's currency, provider, dimension kind and unit, which most
+   * records share with the one before: those four looked up only when they change.
+   */
+  private prefixOf(record: CostRecord): Map<unknown, unknown> {
+    const last = this.lastPrefix;
+    if (
+      last &&
+      last.currency === record.currency &&
+      last.provider === record.provider &&
+      last.dimensionKind === record.dimensionKind &&
+      last.unit === record.unit
+    ) {
+      return last.groups;
+    }
+    let map = this.groups;
+    map = within(map, record.currency);
+    map = within(map, record.provider);
+    map = within(map, record.dimensionKind);
+    map = within(map, record.unit);
+    this.lastPrefix = {
+      currency: record.currency,
+      provider: record.provider,
+      dimensionKind: record.dimensionKind,
+      unit: record.unit,
+      groups: map,
+    };
+    return map;
   }
 
   /** Groups held in memory. */
@@ -198,6 +230,7 @@ export class CostRollups {
     const sums = this.daily;
     this.daily = [];
     this.groups = new Map();
+    this.lastPrefix = undefined;
     const summary = new Map<string, { group: unknown[]; costs: CostSums }>();
     for (let start = 0; start < sums.length; start += size) {
       const rows: unknown[][] = [];

@@ -40,12 +40,17 @@ export function replaceSourceWindow(
     }
     const writer = new WindowWriter(trx, sourceId);
     const counts = { records: 0, metrics: 0 };
+    /** The day last checked to be inside the window: items come a day at a time. */
+    let dayInside: string | undefined;
     const add = (item: StoredItem) => {
       const day = item.type === 'cost' ? item.record.day : item.metric.day;
-      if (day < window.from || day > window.to) {
-        throw new InputError(
-          `Source ${sourceId} returned data for ${day}, outside the window ${window.from}..${window.to}`,
-        );
+      if (day !== dayInside) {
+        if (day < window.from || day > window.to) {
+          throw new InputError(
+            `Source ${sourceId} returned data for ${day}, outside the window ${window.from}..${window.to}`,
+          );
+        }
+        dayInside = day;
       }
       counts[item.type === 'cost' ? 'records' : 'metrics'] += 1;
       return item.type === 'cost'
