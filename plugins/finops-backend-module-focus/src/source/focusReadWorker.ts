@@ -2,6 +2,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { FocusAttribution } from './FocusAttribution';
 import { FocusExportMapper } from './FocusExportMapper';
 import { FocusRecordEncoder } from './FocusRecordBatch';
+import { lowerThreadPriority } from './lowerThreadPriority';
 import {
   FocusReadOptions,
   FocusReadReply,
@@ -24,6 +25,7 @@ export const FOCUS_READ_WORKER = 'tollgate.focusReadWorker';
  * one fetch at a time, and then the next.
  */
 function serve() {
+  lowerThreadPriority();
   const port = parentPort!;
   let options: FocusReadOptions;
   let attribution: FocusAttribution;
