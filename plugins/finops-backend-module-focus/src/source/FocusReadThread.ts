@@ -164,8 +164,13 @@ export class FocusReadThread {
           reading = { slot, length: bytes.readInto(slot) };
         }
         if (inFlight > 0) {
+          // Which comes first only: a failed read is thrown where it is awaited below,
+          // and a race it lost is not left to reject unhandled.
           const first = await Promise.race([
-            reading.length.then(() => 'chunk'),
+            reading.length.then(
+              () => 'chunk',
+              () => 'chunk',
+            ),
             this.arrival().then(() => 'reply'),
           ]);
           if (first === 'reply') {
