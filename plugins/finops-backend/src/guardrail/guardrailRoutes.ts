@@ -1,4 +1,5 @@
 import { createSpecQueryCheck } from '../http/createSpecQueryCheck';
+import { GUARDRAIL_CHECK_PATH } from '../http/isValidatedByHandler';
 import { readText } from '../http/readQueryParams';
 import { FinopsRouter, RouteHelpers } from '../http/RouteHelpers';
 import { sendUncachedJson } from '../http/sendUncachedJson';
@@ -18,8 +19,8 @@ export function addGuardrailRoutes(
   helpers: Pick<RouteHelpers, 'authorize'>,
 ) {
   // checked here, not by the spec's validator: see SELF_CHECKED_QUERY_PATHS
-  const checkQuery = createSpecQueryCheck('/v1/guardrails/check', 'get');
-  router.get('/v1/guardrails/check', async (req, res) => {
+  const checkQuery = createSpecQueryCheck(GUARDRAIL_CHECK_PATH, 'get');
+  router.get(GUARDRAIL_CHECK_PATH, async (req, res) => {
     checkQuery(req.query);
     const input = readGuardrailCheck(
       {

@@ -1,11 +1,14 @@
 import { spec } from '../schema/openapi';
 
+/** The guardrail check, called before every model call. */
+export const GUARDRAIL_CHECK_PATH = '/v1/guardrails/check' as const;
+
 /**
  * Paths whose operations check their query against the spec themselves, without the
- * spec's validator (see `createSpecQueryCheck`): the guardrail check, called before
- * every model call, where the validator would cost a third of the check.
+ * spec's validator (see `createSpecQueryCheck`): the guardrail check, where the
+ * validator would cost a third of the check.
  */
-export const SELF_CHECKED_QUERY_PATHS = ['/v1/guardrails/check'] as const;
+export const SELF_CHECKED_QUERY_PATHS = [GUARDRAIL_CHECK_PATH] as const;
 
 /** A pattern matching a spec path, with the plugin's base path before it. */
 const patternOf = (path: string) =>
