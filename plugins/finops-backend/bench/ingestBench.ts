@@ -21,8 +21,8 @@ import { dirname, join } from 'node:path';
 import { Knex } from 'knex';
 import { DatabaseCostStore } from '../src/costs/store/DatabaseCostStore';
 import { DatabaseSourceRunStore } from '../src/sources/DatabaseSourceRunStore';
-import { insertRows } from '../src/database/insertRows';
-import { BATCH_SIZE, COST_COLUMNS } from '../src/costs/store/WindowWriter';
+import { insertRowsInBatches } from '../src/database/insertRows';
+import { COST_COLUMNS } from '../src/costs/store/WindowWriter';
 import { CostSourceRunner } from '../src/sources/CostSourceRunner';
 import { ConfigPriceBook } from '../src/pricing/ConfigPriceBook';
 import {
@@ -189,16 +189,9 @@ async function insertBaseline(
 ): Promise<number> {
   const db = await openBenchDatabase(kind, 'tollgate_bench_baseline');
   const started = process.hrtime.bigint();
-  await db.transaction(async trx => {
-    for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-      await insertRows(
-        trx,
-        'finops_cost_records',
-        COST_COLUMNS,
-        rows.slice(i, i + BATCH_SIZE),
-      );
-    }
-  });
+  await db.transaction(trx =>
+    insertRowsInBatches(trx, 'finops_cost_records', COST_COLUMNS, rows),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await db.destroy();
   return seconds;

@@ -19,8 +19,11 @@ const preparedBySqliteConnection = new WeakMap<
 /** PostgreSQL rows from which COPY is faster than one statement of arrays. */
 const MIN_COPY_ROWS = 100;
 
-/** Rows per statement of insertRowsInBatches: 17 columns stay well inside SQLite's variable limit. */
-const ROWS_PER_STATEMENT = 1000;
+/**
+ * Rows per multi-row insert (insertRowsInBatches, the window writer's batches and
+ * rollup slices): 17 columns stay well inside SQLite's variable limit.
+ */
+export const ROWS_PER_STATEMENT = 1000;
 
 /** SQLite multi-row insert statements by table, columns and row count. */
 const sqliteInsertSqls = new Map<string, string>();

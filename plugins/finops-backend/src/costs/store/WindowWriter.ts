@@ -2,18 +2,19 @@ import { CostRecord } from '@tollgate/plugin-finops-common';
 import { UsageMetric } from '@tollgate/plugin-finops-node';
 import { Knex } from 'knex';
 import { CostRollups, DAILY_COLUMNS, SUMMARY_COLUMNS } from './CostRollups';
-import { insertRowValues, insertRows } from '../../database/insertRows';
+import {
+  ROWS_PER_STATEMENT,
+  insertRowValues,
+  insertRows,
+} from '../../database/insertRows';
 import { ROLLUP_TABLES } from './rollupRows';
 import { storedEffectiveCost } from './effectiveCost';
 
-/** Rows per multi-row insert: 17 columns stay well inside SQLite's variable limit. */
-export const BATCH_SIZE = 1000;
+/** Records per batch on SQLite: a statement's rows (see insertRows). */
+export const BATCH_SIZE = ROWS_PER_STATEMENT;
 
 /** Cost records per COPY on PostgreSQL, which has no limit of variables. */
 const PG_BATCH_SIZE = 5000;
-
-/** Rollup rows per insert: 17 columns stay well inside SQLite's variable limit. */
-const ROLLUP_ROWS_PER_STATEMENT = 1000;
 
 /** Rollup groups held in memory before they are written. */
 const DEFAULT_MAX_ROLLUP_GROUPS = 50_000;
@@ -225,7 +226,7 @@ export class WindowWriter {
    */
   private async flushRollups() {
     for (const { rollup, rows } of this.rollups.takeInSlices(
-      ROLLUP_ROWS_PER_STATEMENT,
+      ROWS_PER_STATEMENT,
     )) {
       await insertRows(
         this.trx,
